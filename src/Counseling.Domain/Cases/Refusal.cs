@@ -1,0 +1,34 @@
+namespace Counseling.Domain.Cases;
+
+/// <summary>Why a command cannot be carried out. The API turns each kind into its HTTP status.</summary>
+public enum RefusalKind
+{
+    /// <summary>The input itself is wrong (400).</summary>
+    InvalidInput,
+    /// <summary>The input is well formed but the rules of JKP do not allow it (422).</summary>
+    NotAllowed,
+    /// <summary>The case is not in a state that allows it (409).</summary>
+    Conflict,
+}
+
+public sealed record Refusal(RefusalKind Kind, string Reason, string? Field = null)
+{
+    public static Refusal Invalid(string field, string reason) => new(RefusalKind.InvalidInput, reason, field);
+    public static Refusal NotAllowed(string reason, string? field = null) => new(RefusalKind.NotAllowed, reason, field);
+    public static Refusal Conflict(string reason) => new(RefusalKind.Conflict, reason);
+}
+
+/// <summary>The outcome of deciding a command: the events to append, or the reason nothing is appended.</summary>
+public sealed record Decision
+{
+    private Decision(IReadOnlyList<object> events, Refusal? refusal) => (Events, Refusal) = (events, refusal);
+
+    public IReadOnlyList<object> Events { get; }
+    public Refusal? Refusal { get; }
+    public bool IsRefused => Refusal is not null;
+
+    public static Decision Accept(params object[] events) => new(events, null);
+    public static Decision Refuse(Refusal refusal) => new([], refusal);
+
+    public static implicit operator Decision(Refusal refusal) => Refuse(refusal);
+}

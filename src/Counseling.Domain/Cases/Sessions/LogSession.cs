@@ -1,0 +1,34 @@
+namespace Counseling.Domain.Cases.Sessions;
+
+public sealed record LogSession(
+    Guid SessionId,
+    DateTimeOffset HeldAt,
+    SessionMode Mode,
+    int DurationMinutes,
+    IReadOnlyList<SessionTopic> Topics,
+    string Notes,
+    DateOnly? NextFollowUpOn);
+
+public static class SessionLogging
+{
+    public static Decision Log(this CounselingCase current, LogSession command, DateTimeOffset now)
+    {
+        if (current.IsClosed)
+            return Refusal.Conflict("The case is closed: reopen it before logging a session.");
+        if (command.HeldAt > now)
+            return Refusal.Invalid("heldAt", "A session cannot be logged before it is held: heldAt is in the future.");
+        if (command.HeldAt < current.OpenedAt)
+            return Refusal.Invalid("heldAt", $"The session is dated before the case was opened ({current.OpenedAt:O}).");
+        if (command.NextFollowUpOn is { } followUp && followUp <= Wib.DateOf(command.HeldAt))
+            return Refusal.Invalid("nextFollowUpOn", "The next follow-up must fall after the day of the session.");
+
+        return Decision.Accept(new CounselingSessionLogged(
+            command.SessionId,
+            command.HeldAt,
+            command.Mode,
+            command.DurationMinutes,
+            command.Topics,
+            command.Notes,
+            command.NextFollowUpOn));
+    }
+}
