@@ -1,4 +1,27 @@
+using Counseling.Api.Infrastructure;
+using JasperFx;
+using Scalar.AspNetCore;
+using Wolverine.Http;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddCounselingStore();
+builder.AddCounselingMessaging();
+builder.AddCounselingHttp();
+
 var app = builder.Build();
-app.Run();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+app.MapScalarApiReference("/docs");
+app.MapHealthChecks("/health");
+app.MapWolverineEndpoints(http =>
+{
+    // A stale If-Match or a lost race on a stream answers 412/409 problem details, never a 500.
+    http.MapConcurrencyFailuresToConflict();
+});
+
+return await app.RunJasperFxCommands(args);
+
 public partial class Program;

@@ -22,7 +22,16 @@ public sealed record CounselingCase
 
     public bool IsClosed => Stage == CaseStage.Closed;
 
-    public static CounselingCase Create(CaseOpened opened) => new()
+    /// <summary>The state after one more event; unknown events leave it as it was.</summary>
+    public static CounselingCase? Evolve(CounselingCase? current, object @event) => (current, @event) switch
+    {
+        (null, CaseOpened opened) => Opened(opened),
+        (null, _) => null,
+        (_, CounselingSessionLogged session) => current.SessionLogged(session),
+        _ => current,
+    };
+
+    private static CounselingCase Opened(CaseOpened opened) => new()
     {
         Id = opened.CaseId,
         OfficeId = opened.OfficeId,
@@ -31,7 +40,7 @@ public sealed record CounselingCase
         OpenedAt = opened.OpenedAt,
     };
 
-    public CounselingCase Apply(CounselingSessionLogged session) => this with
+    private CounselingCase SessionLogged(CounselingSessionLogged session) => this with
     {
         SessionsCount = SessionsCount + 1,
         LastContactAt = Later(LastContactAt, session.HeldAt),

@@ -20,6 +20,6 @@ internal static class CaseFixtures
     public static CounselingCase OpenedCase(DateTimeOffset? openedAt = null)
     {
         var opened = (CaseOpened)CaseIntake.Open(OpenCaseCommand(), openedAt ?? Now.AddDays(-10)).Events.Single();
-        return CounselingCase.Create(opened) with { Version = 1 };
+        return CounselingCase.Evolve(null, opened)! with { Version = 1 };
     }
 }

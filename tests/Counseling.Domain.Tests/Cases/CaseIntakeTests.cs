@@ -18,7 +18,7 @@ public class CaseIntakeTests
         opened.CaseId.Should().Be(command.CaseId);
         opened.OpenedAt.Should().Be(Now);
         opened.Worker.Should().Be(command.Worker);
-        CounselingCase.Create(opened).Stage.Should().Be(CaseStage.Intake);
+        CounselingCase.Evolve(null, opened)!.Stage.Should().Be(CaseStage.Intake);
     }
 
     [Theory]

@@ -21,7 +21,7 @@ public class SessionLoggingTests
         var decision = current.Log(Session(heldAt, followUp), Now);
 
         var logged = decision.Events.Should().ContainSingle().Which.Should().BeOfType<CounselingSessionLogged>().Subject;
-        var next = current.Apply(logged);
+        var next = CounselingCase.Evolve(current, logged)!;
         next.SessionsCount.Should().Be(1);
         next.LastContactAt.Should().Be(heldAt);
         next.NextFollowUpOn.Should().Be(followUp);
@@ -31,9 +31,9 @@ public class SessionLoggingTests
     public void A_late_entry_for_an_earlier_session_does_not_move_last_contact_back()
     {
         var current = OpenedCase();
-        var recent = current.Apply((CounselingSessionLogged)current.Log(Session(Now.AddHours(-1)), Now).Events[0]);
+        var recent = CounselingCase.Evolve(current, current.Log(Session(Now.AddHours(-1)), Now).Events[0])!;
 
-        var older = recent.Apply((CounselingSessionLogged)recent.Log(Session(Now.AddDays(-2)), Now).Events[0]);
+        var older = CounselingCase.Evolve(recent, recent.Log(Session(Now.AddDays(-2)), Now).Events[0])!;
 
         older.SessionsCount.Should().Be(2);
         older.LastContactAt.Should().Be(Now.AddHours(-1));

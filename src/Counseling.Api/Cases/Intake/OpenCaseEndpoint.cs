@@ -1,0 +1,42 @@
+using Counseling.Api.Infrastructure;
+using Counseling.Domain.Cases;
+using Counseling.Domain.Cases.Intake;
+using Marten;
+using Microsoft.Net.Http.Headers;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Counseling.Api.Cases.Intake;
+
+public static class OpenCaseEndpoint
+{
+    private static readonly OpenCaseValidator Validator = new();
+
+    public static (Decision, ProblemDetails) Before(OpenCaseRequest request, TimeProvider clock)
+    {
+        var invalid = Problems.Validate(Validator, request);
+        // When a problem is returned Wolverine ends the request there, so no decision is needed with it.
+        if (!ReferenceEquals(invalid, WolverineContinue.NoProblems)) return (null!, invalid);
+
+        var decision = CaseIntake.Open(request.ToCommand(Guid.CreateVersion7()), clock.GetUtcNow());
+        return decision.Refusal is { } refusal
+            ? (decision, Problems.From(refusal))
+            : (decision, WolverineContinue.NoProblems);
+    }
+
+    [WolverinePost("/cases")]
+    [Tags("Cases")]
+    [EndpointSummary("Intake: open a counseling case for a worker who lost their job and claims JKP")]
+    public static (CaseOpenedResponse, IStartStream) Post(OpenCaseRequest request, Decision decision, HttpResponse response)
+    {
+        var opened = decision.Events.OfType<CaseOpened>().Single();
+        var version = decision.Events.Count;
+        response.Headers[HeaderNames.ETag] = Preconditions.ETagFor(version);
+        return (
+            new CaseOpenedResponse(opened.CaseId, version),
+            MartenOps.StartStream<CounselingCase>(opened.CaseId, [.. decision.Events]));
+    }
+}
+
+/// <summary>201 Created, with Location /cases/{id}.</summary>
+public sealed record CaseOpenedResponse(Guid Id, long Version) : CreationResponse($"/cases/{Id}");

@@ -1,0 +1,45 @@
+using Counseling.Domain.Cases;
+using Counseling.Domain.Cases.Intake;
+
+namespace Counseling.Api.Cases.Intake;
+
+// Request bodies keep every field nullable so that a missing field is reported by name with the others,
+// instead of failing deserialization at the first one.
+
+public sealed record WorkerRequest(
+    string? Nik,
+    string? FullName,
+    DateOnly? BirthDate,
+    string? Phone,
+    string? BpjsMembershipNumber);
+
+public sealed record EmploymentRequest(
+    string? Employer,
+    string? LastPosition,
+    DateOnly? TerminationDate,
+    TerminationReason? TerminationReason,
+    long? LastMonthlyWage);
+
+public sealed record OpenCaseRequest(
+    string? OfficeId,
+    string? CounselorId,
+    WorkerRequest? Worker,
+    EmploymentRequest? Employment,
+    string? JkpClaimReference,
+    int? ContributionMonths)
+{
+    /// <summary>Only called once the validator has passed, so every required value is present.</summary>
+    public OpenCase ToCommand(Guid caseId) => new(
+        caseId,
+        OfficeId!,
+        CounselorId!,
+        new WorkerDetails(Worker!.Nik!, Worker.FullName!, Worker.BirthDate!.Value, Worker.Phone!, Worker.BpjsMembershipNumber!),
+        new EndedEmployment(
+            Employment!.Employer!,
+            Employment.LastPosition!,
+            Employment.TerminationDate!.Value,
+            Employment.TerminationReason!.Value,
+            Employment.LastMonthlyWage!.Value),
+        JkpClaimReference!,
+        ContributionMonths!.Value);
+}

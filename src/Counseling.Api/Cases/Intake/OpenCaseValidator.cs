@@ -1,0 +1,37 @@
+using Counseling.Api.Infrastructure;
+using FluentValidation;
+
+namespace Counseling.Api.Cases.Intake;
+
+public sealed class OpenCaseValidator : AbstractValidator<OpenCaseRequest>
+{
+    public OpenCaseValidator()
+    {
+        RuleFor(r => r.OfficeId).Identifier();
+        RuleFor(r => r.CounselorId).Identifier();
+        RuleFor(r => r.JkpClaimReference).RequiredText(64);
+        RuleFor(r => r.ContributionMonths).NotNull().InclusiveBetween(0, 600);
+
+        RuleFor(r => r.Worker).NotNull().DependentRules(() =>
+        {
+            RuleFor(r => r.Worker!.Nik).NotEmpty()
+                .Matches("^[0-9]{16}$").WithMessage("A NIK is exactly 16 digits.");
+            RuleFor(r => r.Worker!.FullName).RequiredText(200);
+            RuleFor(r => r.Worker!.BirthDate).NotNull();
+            RuleFor(r => r.Worker!.Phone).NotEmpty()
+                .Matches(@"^\+?[0-9]{8,15}$").WithMessage("A phone number is 8 to 15 digits, optionally after '+'.");
+            RuleFor(r => r.Worker!.BpjsMembershipNumber).NotEmpty()
+                .Matches("^[0-9]{8,16}$").WithMessage("A BPJS Ketenagakerjaan membership number is 8 to 16 digits.");
+        });
+
+        RuleFor(r => r.Employment).NotNull().DependentRules(() =>
+        {
+            RuleFor(r => r.Employment!.Employer).RequiredText(200);
+            RuleFor(r => r.Employment!.LastPosition).RequiredText(200);
+            RuleFor(r => r.Employment!.TerminationDate).NotNull();
+            RuleFor(r => r.Employment!.TerminationReason).NotNull().IsInEnum();
+            RuleFor(r => r.Employment!.LastMonthlyWage).NotNull()
+                .GreaterThanOrEqualTo(0).WithMessage("The last monthly wage (rupiah) cannot be negative.");
+        });
+    }
+}

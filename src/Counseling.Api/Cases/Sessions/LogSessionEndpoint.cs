@@ -1,0 +1,42 @@
+using Counseling.Domain.Cases;
+using Counseling.Domain.Cases.Sessions;
+using JasperFx.Events;
+using ConcurrencyStyle = Wolverine.Marten.ConcurrencyStyle;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Counseling.Api.Cases.Sessions;
+
+public static class LogSessionEndpoint
+{
+    private static readonly LogSessionValidator Validator = new();
+
+    public static (Decision, ProblemDetails) Before(
+        LogSessionRequest request, IEventStream<CounselingCase> stream, HttpRequest http, TimeProvider clock) =>
+        CaseWrites.Decide(Validator, request, stream, http,
+            current => current.Log(request.ToCommand(Guid.CreateVersion7()), clock.GetUtcNow()));
+
+    [WolverinePost("/cases/{id}/sessions")]
+    [Tags("Cases")]
+    [EndpointSummary("Log a counseling session held with the worker")]
+    public static CaseChanged Post(
+        Guid id,
+        LogSessionRequest request,
+        Decision decision,
+        [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] IEventStream<CounselingCase> stream,
+        HttpResponse response) =>
+        CaseWrites.Append(stream, decision, response);
+}
+
+public sealed record LogSessionRequest(
+    DateTimeOffset? HeldAt,
+    SessionMode? Mode,
+    int? DurationMinutes,
+    IReadOnlyList<SessionTopic>? Topics,
+    string? Notes,
+    DateOnly? NextFollowUpOn)
+{
+    /// <summary>Only called once the validator has passed, so every required value is present.</summary>
+    public LogSession ToCommand(Guid sessionId) =>
+        new(sessionId, HeldAt!.Value, Mode!.Value, DurationMinutes!.Value, Topics!, Notes ?? "", NextFollowUpOn);
+}

@@ -1,0 +1,17 @@
+using FluentValidation;
+
+namespace Counseling.Api.Cases.Sessions;
+
+public sealed class LogSessionValidator : AbstractValidator<LogSessionRequest>
+{
+    public LogSessionValidator()
+    {
+        RuleFor(r => r.HeldAt).NotNull();
+        RuleFor(r => r.Mode).NotNull().IsInEnum();
+        RuleFor(r => r.DurationMinutes).NotNull().InclusiveBetween(1, 480)
+            .WithMessage("A session lasts from 1 to 480 minutes.");
+        RuleFor(r => r.Topics).NotEmpty().WithMessage("Name at least one topic covered.");
+        RuleForEach(r => r.Topics).IsInEnum();
+        RuleFor(r => r.Notes).MaximumLength(4000);
+    }
+}

@@ -1,0 +1,16 @@
+using Wolverine;
+
+namespace Counseling.Api.Infrastructure;
+
+public static class MessagingConfiguration
+{
+    public static void AddCounselingMessaging(this WebApplicationBuilder builder)
+    {
+        builder.Host.UseWolverine(options =>
+        {
+            // Every endpoint that touches Marten runs in one transaction that commits its events and snapshots.
+            options.Policies.AutoApplyTransactions();
+            options.Durability.Mode = DurabilityMode.Solo;
+        });
+    }
+}

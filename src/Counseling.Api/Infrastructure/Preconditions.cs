@@ -1,0 +1,42 @@
+using Microsoft.Net.Http.Headers;
+
+namespace Counseling.Api.Infrastructure;
+
+/// <summary>A case's ETag is its stream version; If-Match with an older one means the writer saw stale state.</summary>
+public static class Preconditions
+{
+    public static string ETagFor(long version) => $"\"{version}\"";
+
+    public static ProblemDetails? IfMatchFails(HttpRequest request, long currentVersion)
+    {
+        var ifMatch = request.Headers[HeaderNames.IfMatch].ToString();
+        if (string.IsNullOrWhiteSpace(ifMatch) || ifMatch.Trim() == "*") return null;
+
+        var expected = ifMatch.Trim();
+        if (expected.StartsWith("W/", StringComparison.Ordinal)) expected = expected[2..];
+        expected = expected.Trim('"');
+        if (!long.TryParse(expected, out var version))
+        {
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                ["If-Match"] = ["If-Match must hold the ETag from GET /cases/{id}, such as \"3\"."],
+            })
+            {
+                Type = "https://jkp-counseling.example/problems/invalid-input",
+                Title = "The request has invalid fields.",
+                Status = StatusCodes.Status400BadRequest,
+            };
+        }
+
+        return version == currentVersion
+            ? null
+            : new ProblemDetails
+            {
+                Type = "https://jkp-counseling.example/problems/stale-version",
+                Title = "The case has changed since you read it.",
+                Status = StatusCodes.Status412PreconditionFailed,
+                Detail = $"If-Match names version {version}, but the case is at version {currentVersion}. " +
+                         "Read the case again (GET /cases/{id}) and retry with its ETag.",
+            };
+    }
+}

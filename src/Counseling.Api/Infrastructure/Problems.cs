@@ -1,0 +1,72 @@
+using Counseling.Domain.Cases;
+using FluentValidation;
+using FluentValidation.Results;
+
+namespace Counseling.Api.Infrastructure;
+
+/// <summary>RFC 9457 problem details for every way a request is refused.</summary>
+public static class Problems
+{
+    /// <summary>Runs a FluentValidation validator; a failure becomes a 400 that names every bad field.</summary>
+    public static ProblemDetails Validate<T>(IValidator<T> validator, T request)
+    {
+        var result = validator.Validate(request);
+        return result.IsValid ? WolverineContinue.NoProblems : InvalidInput(result.Errors);
+    }
+
+    public static ProblemDetails InvalidInput(IEnumerable<ValidationFailure> failures) =>
+        new HttpValidationProblemDetails(failures
+            .GroupBy(f => JsonFieldName(f.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray()))
+        {
+            Type = "https://jkp-counseling.example/problems/invalid-input",
+            Title = "The request has invalid fields.",
+            Status = StatusCodes.Status400BadRequest,
+            Detail = "See 'errors': each key names a field of the request body.",
+        };
+
+    public static ProblemDetails From(Refusal refusal) => refusal.Kind switch
+    {
+        RefusalKind.InvalidInput => new HttpValidationProblemDetails(
+            new Dictionary<string, string[]> { [refusal.Field ?? "request"] = [refusal.Reason] })
+        {
+            Type = "https://jkp-counseling.example/problems/invalid-input",
+            Title = "The request has invalid fields.",
+            Status = StatusCodes.Status400BadRequest,
+            Detail = refusal.Reason,
+        },
+        RefusalKind.NotAllowed => WithField(new ProblemDetails
+        {
+            Type = "https://jkp-counseling.example/problems/not-allowed",
+            Title = "The rules of JKP do not allow this.",
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Detail = refusal.Reason,
+        }, refusal.Field),
+        _ => new ProblemDetails
+        {
+            Type = "https://jkp-counseling.example/problems/conflict",
+            Title = "The case is not in a state that allows this.",
+            Status = StatusCodes.Status409Conflict,
+            Detail = refusal.Reason,
+        },
+    };
+
+    public static ProblemDetails CaseNotFound(Guid caseId) => new()
+    {
+        Type = "https://jkp-counseling.example/problems/not-found",
+        Title = "No such case.",
+        Status = StatusCodes.Status404NotFound,
+        Detail = $"There is no case with id {caseId}.",
+    };
+
+    private static ProblemDetails WithField(ProblemDetails problem, string? field)
+    {
+        if (field is not null) problem.Extensions["field"] = field;
+        return problem;
+    }
+
+    /// <summary>"Worker.Nik" (FluentValidation's path) as the JSON body spells it: "worker.nik".</summary>
+    private static string JsonFieldName(string propertyPath) =>
+        string.Join('.', propertyPath.Split('.').Select(segment =>
+            segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..]));
+}
