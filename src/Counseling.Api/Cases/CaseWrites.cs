@@ -7,7 +7,7 @@ using Microsoft.Net.Http.Headers;
 namespace Counseling.Api.Cases;
 
 /// <summary>The answer to every write on a case: the stream version it now has (also its ETag).</summary>
-public sealed record CaseChanged(Guid CaseId, long Version);
+public sealed record CaseChanged(Guid Id, long Version);
 
 /// <summary>
 /// The steps every write to an existing case shares: validate the body, honour If-Match, let the domain decide,

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Alba;
+using JasperFx.CommandLine;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Hosting;
+
+namespace Counseling.Api.Tests.Infrastructure;
+
+/// <summary>
+/// One running API for the whole test run, on a real PostgreSQL: the one named by ConnectionStrings__Marten
+/// (ops/test sets it), or else the private test cluster that ops/pg starts.
+/// </summary>
+public sealed class ApiFixture : IAsyncLifetime
+{
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    public async Task InitializeAsync()
+    {
+        // Program ends with RunJasperFxCommands; under a test host it must just start.
+        JasperFxEnvironment.AutoStartHost = true;
+        var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Marten") ?? StartTestCluster();
+        Host = await AlbaHost.For<Program>(web => web.UseSetting("ConnectionStrings:Marten", connectionString));
+    }
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    /// <summary>How many events the store holds: a refused request must leave it unchanged.</summary>
+    public async Task<long> EventCountAsync()
+    {
+        await using var session = Store.QuerySession();
+        return await session.Events.QueryAllRawEvents().LongCountAsync();
+    }
+
+    private static string StartTestCluster()
+    {
+        var repo = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(repo, "Counseling.sln"))) repo = Path.GetDirectoryName(repo)!;
+        using var process = Process.Start(new ProcessStartInfo(Path.Combine(repo, "ops", "pg"), "start test")
+        {
+            RedirectStandardOutput = true,
+        })!;
+        var connectionString = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException("ops/pg could not start the test PostgreSQL.");
+        return connectionString;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFixture>
+{
+    public const string Name = "api";
+}

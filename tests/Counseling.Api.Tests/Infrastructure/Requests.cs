@@ -1,0 +1,59 @@
+using Alba;
+
+namespace Counseling.Api.Tests.Infrastructure;
+
+/// <summary>Request bodies as a counselor's client would send them, and the calls most tests make.</summary>
+public static class Requests
+{
+    public static object OpenCase(
+        string officeId = "bekasi",
+        string counselorId = "c-001",
+        string nik = "3216061505900001",
+        string terminationReason = "efficiency",
+        string terminationDate = "2026-10-31",
+        long lastMonthlyWage = 5_200_000) => new
+    {
+        officeId,
+        counselorId,
+        worker = new
+        {
+            nik,
+            fullName = "Siti Rahmawati",
+            birthDate = "1990-05-15",
+            phone = "081234567890",
+            bpjsMembershipNumber = "20012345678",
+        },
+        employment = new
+        {
+            employer = "PT Sinar Cikarang Plastik",
+            lastPosition = "Operator Injection Moulding",
+            terminationDate,
+            terminationReason,
+            lastMonthlyWage,
+        },
+        jkpClaimReference = "JKP-2026-000123",
+        contributionMonths = 24,
+    };
+
+    public static object LogSession(DateTimeOffset heldAt, string? nextFollowUpOn = null, string mode = "inPerson") => new
+    {
+        heldAt,
+        mode,
+        durationMinutes = 45,
+        topics = new[] { "selfAssessmentResults", "labourMarketInformation" },
+        notes = "Membahas hasil asesmen diri; info lowongan walk-in interview 308 posisi.",
+        nextFollowUpOn,
+    };
+
+    public static async Task<Guid> OpenCaseAsync(this IAlbaHost host, object? request = null)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Post.Json(request ?? OpenCase()).ToUrl("/cases");
+            s.StatusCodeShouldBe(201);
+        });
+        return (await result.ReadAsJsonAsync<Versioned>()).Id;
+    }
+}
+
+public sealed record Versioned(Guid Id, long Version);
