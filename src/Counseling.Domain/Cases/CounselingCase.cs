@@ -1,8 +1,22 @@
 namespace Counseling.Domain.Cases;
 
+public sealed record JobReferral(Guid Id, string Employer, string Position, DateOnly ReferredOn, JobReferralOutcome? Outcome)
+{
+    /// <summary>Open until it ends in a hire, a rejection, a no-show or a withdrawal.</summary>
+    public bool IsOpen => Outcome is null or JobReferralOutcome.InterviewScheduled;
+}
+
+public sealed record TrainingReferral(Guid Id, string Provider, string Programme, TrainingKind Kind, DateOnly StartsOn, TrainingOutcome? Outcome)
+{
+    /// <summary>Open until the training is completed, dropped or its competency test is decided.</summary>
+    public bool IsOpen => Outcome is null or TrainingOutcome.Started;
+}
+
+public sealed record Placement(Guid Id, string Employer, string Position, DateOnly StartsOn, long MonthlyWageRupiah, bool? StillEmployed);
+
 /// <summary>
 /// A case as its events have made it: the state every decision about the case is taken on.
-/// Immutable: applying an event returns the next state.
+/// Immutable: <see cref="Evolve"/> returns the next state. The stage is derived here, never set by a command.
 /// </summary>
 public sealed record CounselingCase
 {
@@ -15,19 +29,74 @@ public sealed record CounselingCase
     public required string CounselorId { get; init; }
     public required WorkerDetails Worker { get; init; }
     public required DateTimeOffset OpenedAt { get; init; }
-    public CaseStage Stage { get; init; } = CaseStage.Intake;
+    public DateOnly OpenedOn => Wib.DateOf(OpenedAt);
+
     public int SessionsCount { get; init; }
     public DateTimeOffset? LastContactAt { get; init; }
     public DateOnly? NextFollowUpOn { get; init; }
 
-    public bool IsClosed => Stage == CaseStage.Closed;
+    public Readiness? Readiness { get; init; }
+    public IReadOnlyList<JobReferral> JobReferrals { get; init; } = [];
+    public IReadOnlyList<TrainingReferral> TrainingReferrals { get; init; } = [];
+    public Placement? Placement { get; init; }
+    public DateOnly? SelfEmployedSince { get; init; }
+    public ClosureReason? ClosedBecause { get; init; }
 
-    /// <summary>The state after one more event; unknown events leave it as it was.</summary>
+    public bool IsClosed => ClosedBecause is not null;
+    public bool IsPlaced => Placement is { StillEmployed: not false };
+    public bool IsSelfEmployed => SelfEmployedSince is not null;
+
+    public CaseStage Stage =>
+        IsClosed ? CaseStage.Closed
+        : IsSelfEmployed ? CaseStage.SelfEmployed
+        : IsPlaced ? CaseStage.Placed
+        : TrainingReferrals.Any(t => t.IsOpen) ? CaseStage.Training
+        : JobReferrals.Count > 0 || TrainingReferrals.Count > 0 ? CaseStage.JobSearch
+        : Readiness is not null ? CaseStage.Assessment
+        : CaseStage.Intake;
+
+    /// <summary>The state after one more event; events this state does not track leave it as it was.</summary>
     public static CounselingCase? Evolve(CounselingCase? current, object @event) => (current, @event) switch
     {
         (null, CaseOpened opened) => Opened(opened),
         (null, _) => null,
-        (_, CounselingSessionLogged session) => current.SessionLogged(session),
+        (_, CounselingSessionLogged session) => current with
+        {
+            SessionsCount = current.SessionsCount + 1,
+            LastContactAt = current.LastContactAt is { } known && known > session.HeldAt ? known : session.HeldAt,
+            NextFollowUpOn = session.NextFollowUpOn,
+        },
+        (_, SelfAssessmentRecorded assessed) => current with { Readiness = assessed.Readiness },
+        (_, JobReferralMade referral) => current with
+        {
+            JobReferrals = [.. current.JobReferrals,
+                new JobReferral(referral.ReferralId, referral.Employer, referral.Position, referral.ReferredOn, null)],
+        },
+        (_, JobReferralOutcomeRecorded outcome) => current with
+        {
+            JobReferrals = [.. current.JobReferrals.Select(r => r.Id == outcome.ReferralId ? r with { Outcome = outcome.Outcome } : r)],
+        },
+        (_, TrainingReferralMade referral) => current with
+        {
+            TrainingReferrals = [.. current.TrainingReferrals,
+                new TrainingReferral(referral.ReferralId, referral.Provider, referral.Programme, referral.Kind, referral.StartsOn, null)],
+        },
+        (_, TrainingReferralOutcomeRecorded outcome) => current with
+        {
+            TrainingReferrals = [.. current.TrainingReferrals.Select(r => r.Id == outcome.ReferralId ? r with { Outcome = outcome.Outcome } : r)],
+        },
+        (_, WorkerPlaced placed) => current with
+        {
+            Placement = new Placement(placed.PlacementId, placed.Employer, placed.Position, placed.StartsOn, placed.MonthlyWageRupiah, null),
+        },
+        (_, PlacementFollowedUp followUp) => current with
+        {
+            Placement = current.Placement! with { StillEmployed = followUp.StillEmployed },
+        },
+        (_, SelfEmploymentStarted started) => current with { SelfEmployedSince = started.StartsOn },
+        (_, CaseClosed closed) => current with { ClosedBecause = closed.Reason, NextFollowUpOn = null },
+        (_, CaseReopened) => current with { ClosedBecause = null },
+        (_, CaseReassigned reassigned) => current with { CounselorId = reassigned.ToCounselorId },
         _ => current,
     };
 
@@ -39,14 +108,4 @@ public sealed record CounselingCase
         Worker = opened.Worker,
         OpenedAt = opened.OpenedAt,
     };
-
-    private CounselingCase SessionLogged(CounselingSessionLogged session) => this with
-    {
-        SessionsCount = SessionsCount + 1,
-        LastContactAt = Later(LastContactAt, session.HeldAt),
-        NextFollowUpOn = session.NextFollowUpOn,
-    };
-
-    private static DateTimeOffset Later(DateTimeOffset? known, DateTimeOffset candidate) =>
-        known is { } k && k > candidate ? k : candidate;
 }

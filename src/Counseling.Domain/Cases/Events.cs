@@ -37,3 +37,57 @@ public sealed record CounselingSessionLogged(
     IReadOnlyList<SessionTopic> Topics,
     string Notes,
     DateOnly? NextFollowUpOn);
+
+/// <summary>The worker's self-assessment (asesmen diri) was recorded; a case may be re-assessed.</summary>
+public sealed record SelfAssessmentRecorded(
+    Guid AssessmentId,
+    DateOnly AssessedOn,
+    EducationLevel EducationLevel,
+    IReadOnlyList<string> Skills,
+    IReadOnlyList<string> Interests,
+    string WorkPreferences,
+    IReadOnlyList<string> RecommendedOccupations,
+    Readiness Readiness);
+
+/// <summary>The worker was referred to a vacancy.</summary>
+public sealed record JobReferralMade(
+    Guid ReferralId,
+    string VacancyReference,
+    string Employer,
+    string Position,
+    DateOnly ReferredOn);
+
+public sealed record JobReferralOutcomeRecorded(Guid ReferralId, JobReferralOutcome Outcome, DateOnly On);
+
+/// <summary>The worker was referred to training: a BLK course, an apprenticeship or a competency test.</summary>
+public sealed record TrainingReferralMade(
+    Guid ReferralId,
+    string Provider,
+    string Programme,
+    TrainingKind Kind,
+    DateOnly StartsOn,
+    DateOnly ReferredOn);
+
+public sealed record TrainingReferralOutcomeRecorded(Guid ReferralId, TrainingOutcome Outcome, DateOnly On);
+
+/// <summary>The worker started a job.</summary>
+public sealed record WorkerPlaced(
+    Guid PlacementId,
+    string Employer,
+    string Position,
+    DateOnly StartsOn,
+    long MonthlyWageRupiah,
+    ContractType ContractType,
+    Guid? JobReferralId);
+
+/// <summary>The worker started a business of their own (wirausaha).</summary>
+public sealed record SelfEmploymentStarted(string BusinessType, DateOnly StartsOn);
+
+/// <summary>Three months or more after a placement, the counselor checked whether the worker still has the job.</summary>
+public sealed record PlacementFollowedUp(Guid PlacementId, DateOnly On, bool StillEmployed, string Notes);
+
+public sealed record CaseClosed(ClosureReason Reason, DateOnly On, string Notes);
+
+public sealed record CaseReopened(string Reason, DateOnly On);
+
+public sealed record CaseReassigned(string FromCounselorId, string ToCounselorId, string Reason, DateOnly On);

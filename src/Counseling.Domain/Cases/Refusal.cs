@@ -9,6 +9,8 @@ public enum RefusalKind
     NotAllowed,
     /// <summary>The case is not in a state that allows it (409).</summary>
     Conflict,
+    /// <summary>The command names something the case does not have, such as a referral (404).</summary>
+    NotFound,
 }
 
 public sealed record Refusal(RefusalKind Kind, string Reason, string? Field = null)
@@ -16,6 +18,7 @@ public sealed record Refusal(RefusalKind Kind, string Reason, string? Field = nu
     public static Refusal Invalid(string field, string reason) => new(RefusalKind.InvalidInput, reason, field);
     public static Refusal NotAllowed(string reason, string? field = null) => new(RefusalKind.NotAllowed, reason, field);
     public static Refusal Conflict(string reason) => new(RefusalKind.Conflict, reason);
+    public static Refusal NotFound(string field, string reason) => new(RefusalKind.NotFound, reason, field);
 }
 
 /// <summary>The outcome of deciding a command: the events to append, or the reason nothing is appended.</summary>

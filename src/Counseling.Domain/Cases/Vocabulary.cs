@@ -44,3 +44,68 @@ public enum CaseStage
     SelfEmployed,
     Closed,
 }
+
+public enum EducationLevel
+{
+    None,
+    PrimarySchool,
+    JuniorHighSchool,
+    SeniorHighSchool,
+    VocationalHighSchool,
+    Diploma,
+    Bachelor,
+    Postgraduate,
+}
+
+/// <summary>What the self-assessment (asesmen diri) concluded about the worker's next step.</summary>
+public enum Readiness
+{
+    ReadyForWork,
+    NeedsTraining,
+    ConsideringSelfEmployment,
+}
+
+public enum JobReferralOutcome
+{
+    InterviewScheduled,
+    Hired,
+    Rejected,
+    NoShow,
+    Withdrawn,
+}
+
+/// <summary>BLK courses, apprenticeships (pemagangan) and competency tests (uji kompetensi).</summary>
+public enum TrainingKind
+{
+    Course,
+    Apprenticeship,
+    CompetencyTest,
+}
+
+public enum TrainingOutcome
+{
+    Started,
+    Completed,
+    DroppedOut,
+    CertifiedCompetent,
+    NotYetCompetent,
+}
+
+/// <summary>PKWTT is a permanent contract, PKWT a fixed-term one.</summary>
+public enum ContractType
+{
+    Permanent,
+    FixedTerm,
+    Daily,
+    Outsourced,
+}
+
+public enum ClosureReason
+{
+    Placed,
+    SelfEmployed,
+    BenefitPeriodEnded,
+    Unreachable,
+    Withdrew,
+    Other,
+}

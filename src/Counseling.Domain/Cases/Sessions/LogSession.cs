@@ -13,8 +13,7 @@ public static class SessionLogging
 {
     public static Decision Log(this CounselingCase current, LogSession command, DateTimeOffset now)
     {
-        if (current.IsClosed)
-            return Refusal.Conflict("The case is closed: reopen it before logging a session.");
+        if (current.MustBeOpen("logging a session") is { } closed) return closed;
         if (command.HeldAt > now)
             return Refusal.Invalid("heldAt", "A session cannot be logged before it is held: heldAt is in the future.");
         if (command.HeldAt < current.OpenedAt)

@@ -1,0 +1,24 @@
+namespace Counseling.Domain.Cases.Closure;
+
+public sealed record CloseCase(ClosureReason Reason, string Notes);
+
+public sealed record ReopenCase(string Reason);
+
+public static class ClosureDecisions
+{
+    public static Decision Close(this CounselingCase current, CloseCase command, DateTimeOffset now)
+    {
+        if (current.IsClosed) return Refusal.Conflict($"The case is already closed ({current.ClosedBecause}).");
+        if (command.Reason == ClosureReason.Placed && !current.IsPlaced)
+            return Refusal.Conflict("The case can be closed as placed only after a placement is recorded.");
+        if (command.Reason == ClosureReason.SelfEmployed && !current.IsSelfEmployed)
+            return Refusal.Conflict("The case can be closed as self-employed only after self-employment is recorded.");
+
+        return Decision.Accept(new CaseClosed(command.Reason, Wib.DateOf(now), command.Notes));
+    }
+
+    public static Decision Reopen(this CounselingCase current, ReopenCase command, DateTimeOffset now) =>
+        current.IsClosed
+            ? Decision.Accept(new CaseReopened(command.Reason, Wib.DateOf(now)))
+            : Refusal.Conflict("The case is open: only a closed case can be reopened.");
+}

@@ -1,0 +1,69 @@
+namespace Counseling.Domain.Cases.Placements;
+
+public sealed record PlaceWorker(
+    Guid PlacementId,
+    string Employer,
+    string Position,
+    DateOnly StartsOn,
+    long MonthlyWageRupiah,
+    ContractType ContractType,
+    Guid? JobReferralId);
+
+public sealed record StartSelfEmployment(string BusinessType, DateOnly StartsOn);
+
+public sealed record FollowUpPlacement(DateOnly On, bool StillEmployed, string Notes);
+
+public static class PlacementDecisions
+{
+    /// <summary>The placement follow-up is made three months after the worker started.</summary>
+    public const int FollowUpAfterMonths = 3;
+
+    public static Decision Place(this CounselingCase current, PlaceWorker command, DateTimeOffset now)
+    {
+        if (current.MustBeOpen("recording a placement") is { } closed) return closed;
+        if (AlreadyWorking(current) is { } working) return working;
+        if (command.MonthlyWageRupiah <= 0)
+            return Refusal.Invalid("monthlyWage", "A placement's monthly wage (rupiah) must be positive.");
+        if (current.MustHaveHappened(command.StartsOn, "startsOn", now) is { } badDate) return badDate;
+        if (command.JobReferralId is { } referralId)
+        {
+            var referral = current.JobReferrals.FirstOrDefault(r => r.Id == referralId);
+            if (referral is null)
+                return Refusal.NotFound("jobReferralId", $"The case has no job referral {referralId}.");
+            if (referral.Outcome is JobReferralOutcome.Rejected or JobReferralOutcome.NoShow or JobReferralOutcome.Withdrawn)
+                return Refusal.Conflict($"The job referral to {referral.Employer} ended without a hire ({referral.Outcome}).");
+        }
+
+        return Decision.Accept(new WorkerPlaced(
+            command.PlacementId, command.Employer, command.Position, command.StartsOn,
+            command.MonthlyWageRupiah, command.ContractType, command.JobReferralId));
+    }
+
+    public static Decision StartSelfEmployment(this CounselingCase current, StartSelfEmployment command, DateTimeOffset now) =>
+        CaseRules.FirstRefusalOr(
+            new SelfEmploymentStarted(command.BusinessType, command.StartsOn),
+            current.MustBeOpen("recording self-employment"),
+            AlreadyWorking(current),
+            current.MustHaveHappened(command.StartsOn, "startsOn", now));
+
+    public static Decision FollowUp(this CounselingCase current, FollowUpPlacement command, DateTimeOffset now)
+    {
+        if (current.MustBeOpen("following up a placement") is { } closed) return closed;
+        if (current.Placement is not { } placement)
+            return Refusal.Conflict("The case has no placement to follow up.");
+        if (placement.StillEmployed is not null)
+            return Refusal.Conflict($"The placement at {placement.Employer} was already followed up.");
+        if (current.MustHaveHappened(command.On, "on", now) is { } badDate) return badDate;
+        var due = placement.StartsOn.AddMonths(FollowUpAfterMonths);
+        if (command.On < due)
+            return Refusal.NotAllowed(
+                $"The placement follow-up is made {FollowUpAfterMonths} months after the start: on or after {due:yyyy-MM-dd}.", "on");
+
+        return Decision.Accept(new PlacementFollowedUp(placement.Id, command.On, command.StillEmployed, command.Notes));
+    }
+
+    private static Refusal? AlreadyWorking(CounselingCase current) =>
+        current.IsPlaced ? Refusal.Conflict($"The worker is already placed at {current.Placement!.Employer}.")
+        : current.IsSelfEmployed ? Refusal.Conflict("The worker is already self-employed.")
+        : null;
+}
