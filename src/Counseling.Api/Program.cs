@@ -20,6 +20,8 @@ app.MapWolverineEndpoints(http =>
 {
     // A stale If-Match or a lost race on a stream answers 412/409 problem details, never a 500.
     http.MapConcurrencyFailuresToConflict();
+    // The Idempotency-Key record commits in the same transaction as the events it answers for.
+    http.DefaultClaimInTransaction = true;
 });
 
 return await app.RunJasperFxCommands(args);

@@ -11,6 +11,8 @@ public static class MessagingConfiguration
             // Every endpoint that touches Marten runs in one transaction that commits its events and snapshots.
             options.Policies.AutoApplyTransactions();
             options.Durability.Mode = DurabilityMode.Solo;
+            // Idempotency-Key: a retried write is answered with the response recorded for its first attempt.
+            options.Durability.EnableDeduplicatedResponses = true;
         });
     }
 }

@@ -1,3 +1,4 @@
+using Counseling.Api.Infrastructure;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Sessions;
 using JasperFx.Events;
@@ -16,7 +17,7 @@ public static class LogSessionEndpoint
         CaseWrites.Decide(Validator, request, stream, http,
             current => current.Log(request.ToCommand(Guid.CreateVersion7()), clock.GetUtcNow()));
 
-    [WolverinePost("/cases/{id}/sessions")]
+    [WolverinePost("/cases/{id}/sessions"), Idempotent]
     [Tags("Cases")]
     [EndpointSummary("Log a counseling session held with the worker")]
     public static CaseChanged Post(
