@@ -4,8 +4,6 @@ using Counseling.Domain.Cases.Assessments;
 using FluentValidation;
 using JasperFx.Events;
 using Wolverine.Http;
-using Wolverine.Marten;
-using ConcurrencyStyle = Wolverine.Marten.ConcurrencyStyle;
 
 namespace Counseling.Api.Cases.Assessments;
 
@@ -55,7 +53,7 @@ public static class RecordSelfAssessmentEndpoint
         Guid id,
         RecordSelfAssessmentRequest request,
         Decision decision,
-        [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] IEventStream<CounselingCase> stream,
+        [WriteCase] IEventStream<CounselingCase> stream,
         HttpResponse response) =>
         CaseWrites.Append(stream, decision, response);
 }

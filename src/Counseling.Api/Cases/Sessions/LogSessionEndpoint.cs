@@ -2,9 +2,7 @@ using Counseling.Api.Infrastructure;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Sessions;
 using JasperFx.Events;
-using ConcurrencyStyle = Wolverine.Marten.ConcurrencyStyle;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Counseling.Api.Cases.Sessions;
 
@@ -24,7 +22,7 @@ public static class LogSessionEndpoint
         Guid id,
         LogSessionRequest request,
         Decision decision,
-        [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] IEventStream<CounselingCase> stream,
+        [WriteCase] IEventStream<CounselingCase> stream,
         HttpResponse response) =>
         CaseWrites.Append(stream, decision, response);
 }
