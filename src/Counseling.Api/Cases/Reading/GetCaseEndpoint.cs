@@ -31,11 +31,24 @@ public sealed record CaseView(
 
 public static class GetCaseEndpoint
 {
+    /// <param name="asOf">Rebuild the case from its events as it stood at this moment.</param>
+    /// <param name="version">Rebuild the case from its first <paramref name="version"/> events.</param>
     [WolverineGet("/cases/{id}")]
     [Tags("Cases")]
-    [EndpointSummary("A case as it stands now; its ETag is the version to send back in If-Match")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpResponse response, CancellationToken cancellation)
+    [EndpointSummary("A case as it stands now (ETag: the version for If-Match), or as it stood at ?asOf= or ?version=")]
+    public static async Task<IResult> Get(
+        Guid id, DateTimeOffset? asOf, long? version, IQuerySession session, HttpResponse response, CancellationToken cancellation)
     {
+        if (version is < 1) return Results.Problem(Problems.InvalidQuery("version", "A version is 1 or more."));
+        if (asOf is not null || version is not null)
+        {
+            // Live aggregation from the events, never the current snapshot.
+            var past = await session.Events.AggregateStreamAsync<CounselingCase>(id, version ?? 0, asOf, token: cancellation);
+            return past is null
+                ? Results.Problem(Problems.CaseNotFound(id, asOf is null ? null : $"The case did not exist yet at {asOf:O}."))
+                : Results.Ok(CaseView.Of(past));
+        }
+
         var current = await session.LoadAsync<CounselingCase>(id, cancellation);
         if (current is null) return Results.Problem(Problems.CaseNotFound(id));
 
