@@ -1,4 +1,6 @@
+using Counseling.Api.Caseloads;
 using Counseling.Api.Cases;
+using Counseling.Api.ReferenceData;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -13,13 +15,20 @@ public static class StoreConfiguration
 {
     public const string ConnectionStringName = "Marten";
 
+    /// <summary>
+    /// Several API processes on one database: Wolverine spreads the projection shards over the running nodes
+    /// (Counseling:DistributeProjections=true). Off, each process runs every projection itself (one node only).
+    /// </summary>
+    public static bool DistributesProjections(this WebApplicationBuilder builder) =>
+        builder.Configuration.GetValue<bool>("Counseling:DistributeProjections");
+
     public static void AddCounselingStore(this WebApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException(
                 $"ConnectionStrings:{ConnectionStringName} is not set. Start the service with ops/run, which starts a local PostgreSQL.");
 
-        builder.Services.AddMarten(options =>
+        var martenSetup = builder.Services.AddMarten(options =>
             {
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = "counseling";
@@ -34,11 +43,15 @@ public static class StoreConfiguration
 
                 // The case as decisions see it, kept current in the same transaction as its events.
                 options.Projections.Add<CounselingCaseProjection>(ProjectionLifecycle.Inline);
+                options.AddCaseloads();
             })
-            .IntegrateWithWolverine()
+            .IntegrateWithWolverine(wolverine =>
+                wolverine.UseWolverineManagedEventSubscriptionDistribution = builder.DistributesProjections())
             .UseLightweightSessions()
-            .AddAsyncDaemon(DaemonMode.Solo)
+            .InitializeWith<ReferenceDataSeed>()
             .ApplyAllDatabaseChangesOnStartup();
+        // With Wolverine's distribution, Wolverine runs the daemon's shards and a Marten daemon mode must not be set.
+        if (!builder.DistributesProjections()) martenSetup.AddAsyncDaemon(DaemonMode.Solo);
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddSingleton(TimeProvider.System);
