@@ -1,3 +1,4 @@
+using Counseling.Api.Audit;
 using Counseling.Api.Infrastructure;
 using JasperFx;
 using Scalar.AspNetCore;
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCounselingStore();
 builder.AddCounselingMessaging();
 builder.AddCounselingHttp();
+builder.AddCounselingAudit();
 
 var app = builder.Build();
 
@@ -20,6 +22,11 @@ app.MapWolverineEndpoints(http =>
 {
     // A stale If-Match or a lost race on a stream answers 412/409 problem details, never a 500.
     http.MapConcurrencyFailuresToConflict();
+    // The Idempotency-Key record commits in the same transaction as the events it answers for.
+    http.DefaultClaimInTransaction = true;
+    // Every event a write appends records who, in answer to which request, within which correlation.
+    http.ApplyCorrelationIdHeaderToAllEndpoints = true;
+    http.AddMiddleware(typeof(AuditTrail), chain => chain.HttpMethods.Contains("POST"));
 });
 
 return await app.RunJasperFxCommands(args);

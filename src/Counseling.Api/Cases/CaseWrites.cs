@@ -44,3 +44,9 @@ public static class CaseWrites
         return new CaseChanged(stream.Id, version);
     }
 }
+
+/// <summary>The answer to a referral: the case's new version and the referral's id, for its outcome later.</summary>
+public sealed record ReferralMade(Guid Id, long Version, Guid ReferralId)
+{
+    public static ReferralMade From(CaseChanged changed, Guid referralId) => new(changed.Id, changed.Version, referralId);
+}

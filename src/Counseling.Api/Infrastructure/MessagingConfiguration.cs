@@ -12,6 +12,8 @@ public static class MessagingConfiguration
             options.Policies.AutoApplyTransactions();
             // Balanced lets the nodes elect a leader that assigns projection shards (see DistributesProjections).
             options.Durability.Mode = builder.DistributesProjections() ? DurabilityMode.Balanced : DurabilityMode.Solo;
+            // Idempotency-Key: a retried write is answered with the response recorded for its first attempt.
+            options.Durability.EnableDeduplicatedResponses = true;
         });
     }
 }

@@ -42,6 +42,13 @@ public static class Problems
             Status = StatusCodes.Status422UnprocessableEntity,
             Detail = refusal.Reason,
         }, refusal.Field),
+        RefusalKind.NotFound => WithField(new ProblemDetails
+        {
+            Type = "https://jkp-counseling.example/problems/not-found",
+            Title = "The case has no such thing.",
+            Status = StatusCodes.Status404NotFound,
+            Detail = refusal.Reason,
+        }, refusal.Field),
         _ => new ProblemDetails
         {
             Type = "https://jkp-counseling.example/problems/conflict",

@@ -1,3 +1,4 @@
+using Counseling.Api.Audit;
 using Counseling.Api.Caseloads;
 using Counseling.Api.Cases;
 using Counseling.Api.ReferenceData;
@@ -36,13 +37,18 @@ public static class StoreConfiguration
 
                 options.Events.StreamIdentity = StreamIdentity.AsGuid;
                 // Quick appends skip a round trip per stream and are what the async daemon copes with best.
-                options.Events.AppendMode = EventAppendMode.Quick;
+                // This variant stamps events with the application's clock (see below) rather than the server's.
+                options.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
                 options.Events.UseIdentityMapForAggregates = true;
                 // Auditors need who, why and in what chain of requests every event was recorded.
                 options.Events.MetadataConfig.EnableAll();
+                options.Events.MetadataConfig.UserNameEnabled = true;
 
                 // The case as decisions see it, kept current in the same transaction as its events.
                 options.Projections.Add<CounselingCaseProjection>(ProjectionLifecycle.Inline);
+                // Tamper evidence: every event sealed, chained to its stream's previous event, as it is appended.
+                options.Projections.Add(new EventSealing(), ProjectionLifecycle.Inline);
+                options.Schema.For<EventSeal>().Identity(s => s.Id);
                 options.AddCaseloads();
             })
             .IntegrateWithWolverine(wolverine =>
@@ -52,6 +58,11 @@ public static class StoreConfiguration
             .ApplyAllDatabaseChangesOnStartup();
         // With Wolverine's distribution, Wolverine runs the daemon's shards and a Marten daemon mode must not be set.
         if (!builder.DistributesProjections()) martenSetup.AddAsyncDaemon(DaemonMode.Solo);
+
+        // Event timestamps come from the same clock as the domain's "now", so a case as of a moment is the case as
+        // its decisions saw it (and a simulated clock, in tests or demo data, stamps events consistently).
+        builder.Services.ConfigureMarten((services, options) =>
+            options.Events.TimeProvider = services.GetRequiredService<TimeProvider>());
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddSingleton(TimeProvider.System);

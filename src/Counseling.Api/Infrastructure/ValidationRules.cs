@@ -13,4 +13,12 @@ public static class ValidationRules
     /// <summary>Free text that must be present: not blank, bounded in length.</summary>
     public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
         rule.NotEmpty().MaximumLength(maxLength);
+
+    /// <summary>An optional list of short texts: bounded in count and in each item's length, no blank items.</summary>
+    public static IRuleBuilderOptions<T, IReadOnlyList<string>?> ListOfText<T>(
+        this IRuleBuilder<T, IReadOnlyList<string>?> rule, int maxItems, int maxItemLength) =>
+        rule.Must(list => list is null || list.Count <= maxItems)
+            .WithMessage($"'{{PropertyName}}' holds at most {maxItems} items.")
+            .Must(list => list is null || list.All(item => !string.IsNullOrWhiteSpace(item) && item.Length <= maxItemLength))
+            .WithMessage($"Each item of '{{PropertyName}}' is non-blank text of at most {maxItemLength} characters.");
 }

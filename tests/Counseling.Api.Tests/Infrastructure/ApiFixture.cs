@@ -23,6 +23,8 @@ public sealed class ApiFixture : IAsyncLifetime
         JasperFxEnvironment.AutoStartHost = true;
         var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Marten") ?? StartTestCluster();
         Host = await AlbaHost.For<Program>(web => web.UseSetting("ConnectionStrings:Marten", connectionString));
+        // Each run starts from an empty store, so whole-store checks (verify, counts) see only this run's data.
+        await Host.ResetAllMartenDataAsync();
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();

@@ -24,7 +24,7 @@ public static class OpenCaseEndpoint
             : (decision, WolverineContinue.NoProblems);
     }
 
-    [WolverinePost("/cases")]
+    [WolverinePost("/cases"), Idempotent]
     [Tags("Cases")]
     [EndpointSummary("Intake: open a counseling case for a worker who lost their job and claims JKP")]
     public static (CaseOpenedResponse, IStartStream) Post(OpenCaseRequest request, Decision decision, HttpResponse response)

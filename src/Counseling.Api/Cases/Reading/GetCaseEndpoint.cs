@@ -15,11 +15,18 @@ public sealed record CaseView(
     DateTimeOffset OpenedAt,
     int SessionsCount,
     DateTimeOffset? LastContactAt,
-    DateOnly? NextFollowUpOn)
+    DateOnly? NextFollowUpOn,
+    Readiness? Readiness,
+    IReadOnlyList<JobReferral> JobReferrals,
+    IReadOnlyList<TrainingReferral> TrainingReferrals,
+    Placement? Placement,
+    DateOnly? SelfEmployedSince,
+    ClosureReason? ClosedBecause)
 {
     public static CaseView Of(CounselingCase @case) => new(
         @case.Id, @case.Version, @case.Stage, @case.OfficeId, @case.CounselorId, @case.OpenedAt,
-        @case.SessionsCount, @case.LastContactAt, @case.NextFollowUpOn);
+        @case.SessionsCount, @case.LastContactAt, @case.NextFollowUpOn, @case.Readiness,
+        @case.JobReferrals, @case.TrainingReferrals, @case.Placement, @case.SelfEmployedSince, @case.ClosedBecause);
 }
 
 public static class GetCaseEndpoint

@@ -1,9 +1,8 @@
+using Counseling.Api.Infrastructure;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Sessions;
 using JasperFx.Events;
-using ConcurrencyStyle = Wolverine.Marten.ConcurrencyStyle;
 using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Counseling.Api.Cases.Sessions;
 
@@ -16,14 +15,14 @@ public static class LogSessionEndpoint
         CaseWrites.Decide(Validator, request, stream, http,
             current => current.Log(request.ToCommand(Guid.CreateVersion7()), clock.GetUtcNow()));
 
-    [WolverinePost("/cases/{id}/sessions")]
+    [WolverinePost("/cases/{id}/sessions"), Idempotent]
     [Tags("Cases")]
     [EndpointSummary("Log a counseling session held with the worker")]
     public static CaseChanged Post(
         Guid id,
         LogSessionRequest request,
         Decision decision,
-        [WriteAggregate(LoadStyle = ConcurrencyStyle.Exclusive)] IEventStream<CounselingCase> stream,
+        [WriteCase] IEventStream<CounselingCase> stream,
         HttpResponse response) =>
         CaseWrites.Append(stream, decision, response);
 }

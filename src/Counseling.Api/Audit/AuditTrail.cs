@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Marten;
+
+namespace Counseling.Api.Audit;
+
+/// <summary>
+/// Who recorded an event and in answer to what: stamped on every event a write appends. The user id and role
+/// come from the caller's token; the correlation id from X-Correlation-ID (or a new one), the causation id is
+/// the HTTP request that caused the write.
+/// </summary>
+public static class AuditTrail
+{
+    public const string RoleHeader = "role";
+    public const string Anonymous = "anonymous";
+
+    public static string UserIdOf(ClaimsPrincipal user) =>
+        user.FindFirst("sub")?.Value ?? user.Identity?.Name ?? Anonymous;
+
+    public static string RoleOf(ClaimsPrincipal user) =>
+        user.FindFirst("role")?.Value ?? user.FindFirst(ClaimTypes.Role)?.Value ?? Anonymous;
+
+    /// <summary>Wolverine middleware for every write endpoint: runs before the endpoint appends.</summary>
+    public static void Before(IDocumentSession session, HttpContext http)
+    {
+        session.LastModifiedBy = UserIdOf(http.User);
+        session.SetHeader(RoleHeader, RoleOf(http.User));
+        session.CausationId = http.TraceIdentifier;
+    }
+}

@@ -1,0 +1,40 @@
+using Counseling.Api.Infrastructure;
+using Counseling.Domain.Cases;
+using Counseling.Domain.Cases.Reassignment;
+using FluentValidation;
+using JasperFx.Events;
+using Wolverine.Http;
+
+namespace Counseling.Api.Cases.Reassignment;
+
+public sealed record ReassignCaseRequest(string? CounselorId, string? Reason);
+
+public sealed class ReassignCaseValidator : AbstractValidator<ReassignCaseRequest>
+{
+    public ReassignCaseValidator()
+    {
+        RuleFor(r => r.CounselorId).Identifier();
+        RuleFor(r => r.Reason).RequiredText(2000);
+    }
+}
+
+public static class ReassignCaseEndpoint
+{
+    private static readonly ReassignCaseValidator Validator = new();
+
+    public static (Decision, ProblemDetails) Before(
+        ReassignCaseRequest request, IEventStream<CounselingCase> stream, HttpRequest http, TimeProvider clock) =>
+        CaseWrites.Decide(Validator, request, stream, http,
+            current => current.Reassign(new ReassignCase(request.CounselorId!, request.Reason!), clock.GetUtcNow()));
+
+    [WolverinePost("/cases/{id}/reassignment"), Idempotent]
+    [Tags("Journey")]
+    [EndpointSummary("Hand the case to another counselor, saying why")]
+    public static CaseChanged Post(
+        Guid id,
+        ReassignCaseRequest request,
+        Decision decision,
+        [WriteCase] IEventStream<CounselingCase> stream,
+        HttpResponse response) =>
+        CaseWrites.Append(stream, decision, response);
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Alba;
+using Counseling.Api.Audit.Verification;
+using Counseling.Api.Tests.Infrastructure;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Counseling.Api.Tests.Audit;
+
+[Collection(ApiCollection.Name)]
+public class VerifyTests(ApiFixture api)
+{
+    private async Task<Journey> TwentyEventJourneyAsync()
+    {
+        var journey = await Journey.OpenAsync(api.Host);
+        for (var i = 0; i < 10; i++) await journey.LogSessionAsync();
+        await journey.AssessAsync("needsTraining");
+        var course = await journey.ReferToTrainingAsync();
+        await journey.TrainingOutcomeAsync(course, "started");
+        await journey.TrainingOutcomeAsync(course, "completed");
+        var job = await journey.ReferToJobAsync();
+        await journey.JobOutcomeAsync(job, "interviewScheduled");
+        await journey.JobOutcomeAsync(job, "hired");
+        await journey.ReassignAsync("c-002");
+        await journey.PlaceAsync(job);
+        await journey.CloseAsync("placed");
+        return journey;
+    }
+
+    [Fact]
+    public async Task History_and_projections_agree_after_complete_journeys()
+    {
+        await TwentyEventJourneyAsync();
+
+        var result = await api.Host.Scenario(s => s.Get.Url("/audit/verify"));
+
+        var report = await result.ReadAsJsonAsync<VerificationReport>();
+        report.Mismatches.Should().BeEmpty();
+        report.Consistent.Should().BeTrue();
+        report.EventsChecked.Should().BeGreaterThanOrEqualTo(20);
+        report.ProjectedDocumentsChecked.Should().BeGreaterThanOrEqualTo(report.StreamsChecked);
+    }
+
+    [Fact]
+    public async Task An_event_edited_in_SQL_is_named_by_stream_and_sequence()
+    {
+        var journey = await TwentyEventJourneyAsync();
+        const string tamper = "update counseling.mt_events set data = jsonb_set(data, '{notes}', '\"(diubah)\"') " +
+                              "where stream_id = @stream and version = 5 returning seq_id, data::text";
+        const string restore = "update counseling.mt_events set data = @data::jsonb where seq_id = @sequence";
+
+        await using var connection = api.Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        long sequence;
+        string original;
+        await using (var read = new NpgsqlCommand("select seq_id, data::text from counseling.mt_events where stream_id = @stream and version = 5", connection))
+        {
+            read.Parameters.AddWithValue("stream", journey.CaseId);
+            await using var reader = await read.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            (sequence, original) = (reader.GetInt64(0), reader.GetString(1));
+        }
+
+        try
+        {
+            await using (var edit = new NpgsqlCommand(tamper, connection))
+            {
+                edit.Parameters.AddWithValue("stream", journey.CaseId);
+                await edit.ExecuteNonQueryAsync();
+            }
+
+            var report = await api.Host.Services.GetRequiredService<StoreVerifier>().VerifyAsync();
+
+            report.Consistent.Should().BeFalse();
+            report.Mismatches.Should().ContainSingle(m => m.Kind == MismatchKind.EventAltered)
+                .Which.Should().Match<Mismatch>(m => m.StreamId == journey.CaseId && m.Sequence == sequence && m.Version == 5);
+            report.Mismatches.Should().OnlyContain(m => m.StreamId == journey.CaseId);
+        }
+        finally
+        {
+            await using var undo = new NpgsqlCommand(restore, connection);
+            undo.Parameters.AddWithValue("data", original);
+            undo.Parameters.AddWithValue("sequence", sequence);
+            await undo.ExecuteNonQueryAsync();
+        }
+
+        (await api.Host.Services.GetRequiredService<StoreVerifier>().VerifyAsync()).Consistent.Should().BeTrue();
+    }
+}

@@ -1,0 +1,205 @@
+using Counseling.Domain.Cases;
+using Counseling.Domain.Cases.Assessments;
+using Counseling.Domain.Cases.Closure;
+using Counseling.Domain.Cases.JobReferrals;
+using Counseling.Domain.Cases.Placements;
+using Counseling.Domain.Cases.Reassignment;
+using Counseling.Domain.Cases.Sessions;
+using Counseling.Domain.Cases.TrainingReferrals;
+using static Counseling.Domain.Tests.Cases.CaseFixtures;
+
+namespace Counseling.Domain.Tests.Cases;
+
+public class ClosureTests
+{
+    private static CounselingSessionLogged SessionWithFollowUp() =>
+        new(Guid.NewGuid(), Now.AddDays(-1), SessionMode.Phone, 20, [SessionTopic.Other], "", Today.AddDays(7));
+
+    // Closing
+
+    [Theory]
+    [InlineData(ClosureReason.BenefitPeriodEnded)]
+    [InlineData(ClosureReason.Unreachable)]
+    [InlineData(ClosureReason.Withdrew)]
+    [InlineData(ClosureReason.Other)]
+    public void Closing_an_open_case_records_why_and_today_and_drops_the_next_follow_up(ClosureReason reason)
+    {
+        var current = OpenedCase().After(JobReferred(), SessionWithFollowUp());
+        current.NextFollowUpOn.Should().NotBeNull();
+
+        var closed = current.Close(new CloseCase(reason, "Tidak dapat dihubungi."), Now)
+            .ShouldAccept(new CaseClosed(reason, Today, "Tidak dapat dihubungi."));
+
+        var next = current.After(closed);
+        next.IsClosed.Should().BeTrue();
+        next.ClosedBecause.Should().Be(reason);
+        next.NextFollowUpOn.Should().BeNull();
+        next.Stage.Should().Be(CaseStage.Closed);
+    }
+
+    [Fact]
+    public void A_case_is_closed_on_the_office_date_in_Western_Indonesian_Time()
+    {
+        // 18:00 UTC on 23 November is 01:00 on 24 November in Bekasi.
+        var now = new DateTimeOffset(2026, 11, 23, 18, 0, 0, TimeSpan.Zero);
+
+        var closed = (CaseClosed)OpenedCase().Close(new CloseCase(ClosureReason.Other, ""), now).Events.Single();
+
+        closed.On.Should().Be(new DateOnly(2026, 11, 24));
+    }
+
+    [Fact]
+    public void A_case_with_a_placement_can_be_closed_as_placed()
+    {
+        var current = OpenedCase().After(Placed());
+
+        var closed = current.Close(new CloseCase(ClosureReason.Placed, "Bekerja di PT Maju Jaya."), Now)
+            .ShouldAccept(new CaseClosed(ClosureReason.Placed, Today, "Bekerja di PT Maju Jaya."));
+
+        current.After(closed).Stage.Should().Be(CaseStage.Closed);
+    }
+
+    [Fact]
+    public void A_case_without_a_placement_cannot_be_closed_as_placed()
+    {
+        OpenedCase().After(JobReferred()).Close(new CloseCase(ClosureReason.Placed, ""), Now).ShouldRefuse(RefusalKind.Conflict);
+    }
+
+    [Fact]
+    public void A_self_employed_worker_cannot_be_closed_as_placed()
+    {
+        OpenedCase().After(SelfEmployed()).Close(new CloseCase(ClosureReason.Placed, ""), Now).ShouldRefuse(RefusalKind.Conflict);
+    }
+
+    [Fact]
+    public void A_worker_who_lost_the_job_cannot_be_closed_as_placed()
+    {
+        var placed = Placed(startsOn: new DateOnly(2026, 8, 1));
+        var current = OpenedCase(Now.AddMonths(-6)).After(placed, FollowedUp(placed, stillEmployed: false));
+
+        current.Close(new CloseCase(ClosureReason.Placed, ""), Now).ShouldRefuse(RefusalKind.Conflict);
+    }
+
+    [Fact]
+    public void A_self_employed_worker_s_case_can_be_closed_as_self_employed()
+    {
+        var current = OpenedCase().After(SelfEmployed());
+
+        current.Close(new CloseCase(ClosureReason.SelfEmployed, "Warung makan berjalan."), Now)
+            .ShouldAccept(new CaseClosed(ClosureReason.SelfEmployed, Today, "Warung makan berjalan."));
+    }
+
+    [Fact]
+    public void A_case_without_self_employment_cannot_be_closed_as_self_employed()
+    {
+        OpenedCase().Close(new CloseCase(ClosureReason.SelfEmployed, ""), Now).ShouldRefuse(RefusalKind.Conflict);
+        OpenedCase().After(Placed()).Close(new CloseCase(ClosureReason.SelfEmployed, ""), Now).ShouldRefuse(RefusalKind.Conflict);
+    }
+
+    [Fact]
+    public void A_closed_case_cannot_be_closed_again()
+    {
+        OpenedCase().After(Closed(ClosureReason.Unreachable)).Close(new CloseCase(ClosureReason.Other, ""), Now)
+            .ShouldRefuse(RefusalKind.Conflict).Reason.Should().Contain(nameof(ClosureReason.Unreachable));
+    }
+
+    // A closed case accepts nothing but reopening
+
+    private static readonly Dictionary<string, (Func<CounselingCase> Ready, Func<CounselingCase, Decision> Decide)> Commands = new()
+    {
+        ["log a session"] = (() => OpenedCase(),
+            c => c.Log(new LogSession(Guid.NewGuid(), Now.AddHours(-1), SessionMode.Video, 30, [SessionTopic.JobSearchSkills], "", null), Now)),
+        ["record a self-assessment"] = (() => OpenedCase(),
+            c => c.Record(new RecordSelfAssessment(Guid.NewGuid(), Today, EducationLevel.Diploma, [], [], "", [], Readiness.ReadyForWork), Now)),
+        ["refer to a vacancy"] = (() => OpenedCase(),
+            c => c.Refer(new ReferToJob(Guid.NewGuid(), "LOKER-1", "PT A", "Staf Gudang", Today), Now)),
+        ["record a job referral outcome"] = (() => OpenedCase().After(JobReferred(JobReferralId)),
+            c => c.RecordOutcome(new RecordJobReferralOutcome(JobReferralId, JobReferralOutcome.Hired, Today), Now)),
+        ["refer to training"] = (() => OpenedCase(),
+            c => c.Refer(new ReferToTraining(Guid.NewGuid(), "BLK Bekasi", "Las Listrik", TrainingKind.Course, Today.AddDays(7)), Now)),
+        ["record a training outcome"] = (() => OpenedCase().After(TrainingReferred(referralId: TrainingReferralId)),
+            c => c.RecordOutcome(new RecordTrainingOutcome(TrainingReferralId, TrainingOutcome.Completed, Today), Now)),
+        ["place the worker"] = (() => OpenedCase(),
+            c => c.Place(new PlaceWorker(Guid.NewGuid(), "PT A", "Staf Gudang", Today, 4_900_000, ContractType.Permanent, null), Now)),
+        ["start self-employment"] = (() => OpenedCase(),
+            c => c.StartSelfEmployment(new StartSelfEmployment("Warung makan", Today), Now)),
+        ["follow up the placement"] = (() => OpenedCase(Now.AddMonths(-6)).After(Placed(startsOn: new DateOnly(2026, 8, 1))),
+            c => c.FollowUp(new FollowUpPlacement(Today, true, ""), Now)),
+        ["close it"] = (() => OpenedCase(),
+            c => c.Close(new CloseCase(ClosureReason.Other, ""), Now)),
+        ["reassign it"] = (() => OpenedCase(),
+            c => c.Reassign(new ReassignCase("c-002", "Cuti"), Now)),
+    };
+
+    private static readonly Guid JobReferralId = Guid.NewGuid();
+    private static readonly Guid TrainingReferralId = Guid.NewGuid();
+
+    public static TheoryData<string> CommandNames => [.. Commands.Keys];
+
+    [Theory]
+    [MemberData(nameof(CommandNames))]
+    public void A_closed_case_refuses_every_command_but_reopening(string command)
+    {
+        var (ready, decide) = Commands[command];
+        var open = ready();
+        decide(open).IsRefused.Should().BeFalse("the command is accepted while the case is open");
+
+        var closed = open.After(Closed());
+
+        decide(closed).ShouldRefuse(RefusalKind.Conflict).Reason.Should().Contain("closed");
+    }
+
+    [Fact]
+    public void Every_command_on_a_case_is_covered_by_the_closed_case_check()
+    {
+        var decisions = typeof(CounselingCase).Assembly.GetTypes()
+            .Where(t => t.IsAbstract && t.IsSealed && t.Namespace!.StartsWith("Counseling.Domain.Cases."))
+            .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+            .Where(m => m.GetParameters().FirstOrDefault()?.ParameterType == typeof(CounselingCase) && m.ReturnType == typeof(Decision))
+            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}")
+            .ToList();
+
+        // Every decision on an existing case except Reopen; if one is added, add it to Commands above.
+        decisions.Where(d => d != "ClosureDecisions.Reopen").Should().HaveCount(Commands.Count);
+    }
+
+    // Reopening
+
+    [Fact]
+    public void An_open_case_cannot_be_reopened()
+    {
+        OpenedCase().Reopen(new ReopenCase("Pekerja kembali."), Now).ShouldRefuse(RefusalKind.Conflict);
+    }
+
+    [Fact]
+    public void Reopening_a_closed_case_records_why_and_today_and_restores_its_stage()
+    {
+        var current = OpenedCase().After(Assessed(), JobReferred(), Closed(ClosureReason.Unreachable));
+
+        var reopened = current.Reopen(new ReopenCase("Pekerja datang kembali ke kantor."), Now)
+            .ShouldAccept(new CaseReopened("Pekerja datang kembali ke kantor.", Today));
+
+        var next = current.After(reopened);
+        next.IsClosed.Should().BeFalse();
+        next.ClosedBecause.Should().BeNull();
+        next.Stage.Should().Be(CaseStage.JobSearch);
+    }
+
+    [Fact]
+    public void A_reopened_case_accepts_commands_again()
+    {
+        var closed = OpenedCase().After(Closed());
+        var reopened = closed.After(closed.Reopen(new ReopenCase("Salah tutup."), Now).Events.Single());
+
+        reopened.Log(new LogSession(Guid.NewGuid(), Now.AddHours(-1), SessionMode.Phone, 15, [SessionTopic.Other], "", null), Now)
+            .Events.Should().ContainSingle().Which.Should().BeOfType<CounselingSessionLogged>();
+    }
+
+    [Fact]
+    public void A_case_closed_as_placed_is_placed_again_once_reopened()
+    {
+        var current = OpenedCase().After(Placed(), Closed(ClosureReason.Placed));
+
+        current.After(current.Reopen(new ReopenCase("Perlu pendampingan."), Now).Events.Single()).Stage.Should().Be(CaseStage.Placed);
+    }
+}
