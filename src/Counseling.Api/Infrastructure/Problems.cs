@@ -58,13 +58,22 @@ public static class Problems
         },
     };
 
-    public static ProblemDetails CaseNotFound(Guid caseId) => new()
+    public static ProblemDetails CaseNotFound(Guid caseId, string? detail = null) => new()
     {
         Type = "https://jkp-counseling.example/problems/not-found",
         Title = "No such case.",
         Status = StatusCodes.Status404NotFound,
-        Detail = $"There is no case with id {caseId}.",
+        Detail = detail ?? $"There is no case with id {caseId}.",
     };
+
+    public static ProblemDetails InvalidQuery(string parameter, string reason) =>
+        new HttpValidationProblemDetails(new Dictionary<string, string[]> { [parameter] = [reason] })
+        {
+            Type = "https://jkp-counseling.example/problems/invalid-input",
+            Title = "The request has invalid fields.",
+            Status = StatusCodes.Status400BadRequest,
+            Detail = reason,
+        };
 
     private static ProblemDetails WithField(ProblemDetails problem, string? field)
     {

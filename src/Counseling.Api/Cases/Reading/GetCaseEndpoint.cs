@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using Counseling.Api.Access;
+using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
 using Counseling.Domain.Cases;
 using Marten;
@@ -31,13 +34,29 @@ public sealed record CaseView(
 
 public static class GetCaseEndpoint
 {
+    /// <param name="asOf">Rebuild the case from its events as it stood at this moment.</param>
+    /// <param name="version">Rebuild the case from its first <paramref name="version"/> events.</param>
     [WolverineGet("/cases/{id}")]
+    [Authorize(Policy = AccessPolicies.CaseReaders)]
     [Tags("Cases")]
-    [EndpointSummary("A case as it stands now; its ETag is the version to send back in If-Match")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpResponse response, CancellationToken cancellation)
+    [EndpointSummary("A case as it stands now (ETag: the version for If-Match), or as it stood at ?asOf= or ?version=")]
+    public static async Task<IResult> Get(
+        Guid id, DateTimeOffset? asOf, long? version, ClaimsPrincipal user, IQuerySession session, HttpResponse response,
+        CancellationToken cancellation)
     {
+        if (version is < 1) return Results.Problem(Problems.InvalidQuery("version", "A version is 1 or more."));
         var current = await session.LoadAsync<CounselingCase>(id, cancellation);
         if (current is null) return Results.Problem(Problems.CaseNotFound(id));
+        if (CaseAccess.ToRead(Caller.From(user)!, current) is { } forbidden) return Results.Problem(forbidden);
+
+        if (asOf is not null || version is not null)
+        {
+            // Live aggregation from the events, never the current snapshot.
+            var past = await session.Events.AggregateStreamAsync<CounselingCase>(id, version ?? 0, asOf, token: cancellation);
+            return past is null
+                ? Results.Problem(Problems.CaseNotFound(id, asOf is null ? null : $"The case did not exist yet at {asOf:O}."))
+                : Results.Ok(CaseView.Of(past));
+        }
 
         response.Headers[HeaderNames.ETag] = Preconditions.ETagFor(current.Version);
         return Results.Ok(CaseView.Of(current));

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Counseling.Api.Access;
+using Microsoft.AspNetCore.Authorization;
+using Counseling.Api.Infrastructure;
+using JasperFx.Events;
+using Marten;
+using Wolverine.Http;
+
+namespace Counseling.Api.Audit.History;
+
+public sealed record RecordedBy(string UserId, string Role);
+
+/// <summary>One stored event with everything an auditor needs to place it: when, by whom, in answer to what, sealed how.</summary>
+public sealed record RecordedEvent(
+    long Sequence,
+    long Version,
+    string Type,
+    DateTimeOffset Timestamp,
+    object Data,
+    RecordedBy RecordedBy,
+    string? CorrelationId,
+    string? CausationId,
+    string? Hash,
+    string? PreviousHash);
+
+public static class CaseEventsEndpoint
+{
+    [WolverineGet("/cases/{id}/events")]
+    [Authorize(Policy = AccessPolicies.CaseReaders)]
+    [Tags("Audit")]
+    [EndpointSummary("Every event of a case in order, with who recorded it, when, why, and its seal")]
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
+    {
+        if (await CaseReading.DeniedAsync(id, user, session, cancellation) is { } denied) return denied;
+        var events = await session.Events.FetchStreamAsync(id, token: cancellation);
+
+        var seals = (await session.LoadManyAsync<EventSeal>(cancellation,
+                events.Select(e => EventSeal.IdFor(id, e.Version)).ToArray()))
+            .ToDictionary(s => s.Version);
+        return Results.Ok(events.Select(e => Describe(e, seals.GetValueOrDefault(e.Version))).ToList());
+    }
+
+    public static RecordedBy WhoRecorded(IEvent e) => new(
+        e.UserName ?? AuditTrail.Anonymous,
+        e.GetHeader(AuditTrail.RoleHeader)?.ToString() ?? AuditTrail.Anonymous);
+
+    private static RecordedEvent Describe(IEvent e, EventSeal? seal) => new(
+        e.Sequence, e.Version, e.EventTypeName, e.Timestamp, e.Data, WhoRecorded(e),
+        e.CorrelationId, e.CausationId, seal?.Hash, seal?.PreviousHash);
+}

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Counseling.Api.Access;
+using Microsoft.AspNetCore.Authorization;
+using Counseling.Api.Infrastructure;
+using Counseling.Domain.Cases;
+using Marten;
+using Wolverine.Http;
+
+namespace Counseling.Api.Audit.History;
+
+public sealed record HistoryEntry(long Version, DateTimeOffset At, DateOnly On, CaseStage StageAfter, string What, RecordedBy By);
+
+/// <summary>A case's journey in plain words, for an auditor's file.</summary>
+public sealed record CaseHistory(Guid CaseId, string OfficeId, CaseStage CurrentStage, IReadOnlyList<HistoryEntry> Entries);
+
+public static class CaseHistoryEndpoint
+{
+    [WolverineGet("/cases/{id}/history")]
+    [Authorize(Policy = AccessPolicies.CaseReaders)]
+    [Tags("Audit")]
+    [EndpointSummary("A readable account of the case's journey: dates, stages, sessions, referrals and outcomes")]
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
+    {
+        if (await CaseReading.DeniedAsync(id, user, session, cancellation) is { } denied) return denied;
+        var events = await session.Events.FetchStreamAsync(id, token: cancellation);
+
+        CounselingCase? state = null;
+        var entries = new List<HistoryEntry>(events.Count);
+        foreach (var e in events)
+        {
+            state = CounselingCase.Evolve(state, e.Data);
+            entries.Add(new HistoryEntry(e.Version, e.Timestamp, Wib.DateOf(e.Timestamp), state!.Stage,
+                JourneyNarrative.Describe(e.Data), CaseEventsEndpoint.WhoRecorded(e)));
+        }
+        return Results.Ok(new CaseHistory(id, state!.OfficeId, state.Stage, entries));
+    }
+}
