@@ -1,6 +1,9 @@
+using System.Security.Claims;
+using Counseling.Api.Access;
 using Counseling.Api.ReferenceData;
 using Counseling.Domain.Cases;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Marten.Pagination;
 using Wolverine.Http;
 
@@ -44,10 +47,11 @@ public static class CaseloadEndpoint
 
     [WolverineGet("/counselors/{id}/caseload")]
     [Tags("Caseloads")]
+    [Authorize(Policy = AccessPolicies.CaseReaders)]
     [EndpointSummary("A counselor's open cases with stage, last contact and next follow-up; filters: stage, overdue; paged")]
     public static async Task<IResult> Get(
         string id, string? stage, string? overdue, string? page, string? pageSize,
-        IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+        IQuerySession session, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellation)
     {
         var query = new QueryParameters();
         var stageFilter = query.Enum("stage", stage, CaseloadTable.OpenStages);
@@ -58,6 +62,7 @@ public static class CaseloadEndpoint
 
         var counselor = await session.LoadAsync<Counselor>(id, cancellation);
         if (counselor is null) return ReferenceProblems.Unknown("counselor", id);
+        if (CaseloadAccess.ToCaseload(Caller.From(user)!, counselor) is { } forbidden) return Results.Problem(forbidden);
 
         var today = Wib.DateOf(clock.GetUtcNow());
         var freshness = await Freshness.ReadAsync(session, cancellation,

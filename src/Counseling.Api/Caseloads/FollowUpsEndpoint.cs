@@ -1,6 +1,9 @@
+using System.Security.Claims;
+using Counseling.Api.Access;
 using Counseling.Api.ReferenceData;
 using Counseling.Domain.Cases;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace Counseling.Api.Caseloads;
@@ -33,9 +36,10 @@ public static class FollowUpsEndpoint
 
     [WolverineGet("/counselors/{id}/follow-ups")]
     [Tags("Caseloads")]
+    [Authorize(Policy = AccessPolicies.CaseReaders)]
     [EndpointSummary("A counselor's worklist: follow-ups due from..to (default: the coming week) and every overdue one")]
     public static async Task<IResult> Get(
-        string id, string? from, string? to, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+        string id, string? from, string? to, IQuerySession session, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellation)
     {
         var today = Wib.DateOf(clock.GetUtcNow());
         var query = new QueryParameters();
@@ -46,6 +50,7 @@ public static class FollowUpsEndpoint
 
         var counselor = await session.LoadAsync<Counselor>(id, cancellation);
         if (counselor is null) return ReferenceProblems.Unknown("counselor", id);
+        if (CaseloadAccess.ToCaseload(Caller.From(user)!, counselor) is { } forbidden) return Results.Problem(forbidden);
 
         var freshness = await Freshness.ReadAsync(session, cancellation, CaseloadProjection.ProjectionName);
         var entries = await session.Query<CaseloadEntry>()

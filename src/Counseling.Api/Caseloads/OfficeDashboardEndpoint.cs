@@ -1,6 +1,9 @@
+using System.Security.Claims;
+using Counseling.Api.Access;
 using Counseling.Api.ReferenceData;
 using Counseling.Domain.Cases;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace Counseling.Api.Caseloads;
@@ -92,9 +95,10 @@ public static class OfficeDashboardEndpoint
 
     [WolverineGet("/offices/{id}/dashboard")]
     [Tags("Caseloads")]
+    [Authorize(Policy = AccessPolicies.Supervision)]
     [EndpointSummary("An office's caseloads now and its outcomes from..to (default: this month so far)")]
     public static async Task<IResult> Get(
-        string id, string? from, string? to, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+        string id, string? from, string? to, IQuerySession session, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellation)
     {
         var today = Wib.DateOf(clock.GetUtcNow());
         var query = new QueryParameters();
@@ -105,6 +109,7 @@ public static class OfficeDashboardEndpoint
 
         var office = await session.LoadAsync<Office>(id, cancellation);
         if (office is null) return ReferenceProblems.Unknown("office", id);
+        if (CaseloadAccess.ToDashboard(Caller.From(user)!, office) is { } forbidden) return Results.Problem(forbidden);
 
         var freshness = await Freshness.ReadAsync(session, cancellation,
             CaseloadProjection.ProjectionName, OfficeDailyStatisticsProjection.ProjectionName);

@@ -1,18 +1,32 @@
 using System.Text.Json;
 using Alba;
+using Counseling.Api.Access;
 using Counseling.Api.Tests.Infrastructure;
 
 namespace Counseling.Api.Tests.Caseloads;
 
-/// <summary>One worker's case driven over HTTP, every date taken from the fixture's clock.</summary>
-public sealed class CaseSteps(CaseloadFixture api, Guid caseId)
+/// <summary>
+/// One worker's case driven over HTTP, every date taken from the fixture's clock. Each step is taken by the
+/// counselor who holds the case; a reassignment by the office's supervisor.
+/// </summary>
+public sealed class CaseSteps(CaseloadFixture api, Guid caseId, string officeId, string counselorId)
 {
+    private string _counselorId = counselorId;
+
     public Guid Id { get; } = caseId;
 
     private string Today => api.Today.ToString("yyyy-MM-dd");
 
-    public static async Task<CaseSteps> OpenAsync(CaseloadFixture api, string officeId, string counselorId, string nik) =>
-        new(api, await api.Host.OpenCaseAsync(Requests.OpenCase(officeId, counselorId, nik)));
+    public static async Task<CaseSteps> OpenAsync(CaseloadFixture api, string officeId, string counselorId, string nik)
+    {
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Post.Json(Requests.OpenCase(officeId, counselorId, nik)).ToUrl("/cases");
+            s.WithBearerToken(api.TokenFor(counselorId, Role.Counselor, officeId));
+            s.StatusCodeShouldBe(201);
+        });
+        return new CaseSteps(api, (await result.ReadAsJsonAsync<Versioned>()).Id, officeId, counselorId);
+    }
 
     public Task SessionAsync(int? followUpInDays = null) => PostAsync("sessions",
         Requests.LogSession(api.Clock.GetUtcNow(), followUpInDays is { } days ? api.Today.AddDays(days).ToString("yyyy-MM-dd") : null));
@@ -56,13 +70,20 @@ public sealed class CaseSteps(CaseloadFixture api, Guid caseId)
 
     public Task ReopenAsync() => PostAsync("reopening", new { reason = "Pekerja datang kembali." });
 
-    public Task ReassignAsync(string counselorId) => PostAsync("reassignment", new { counselorId, reason = "Pembagian beban kerja." });
-
-    private async Task<JsonElement> PostAsync(string path, object body)
+    public async Task ReassignAsync(string toCounselorId)
     {
+        await PostAsync("reassignment", new { counselorId = toCounselorId, reason = "Pembagian beban kerja." },
+            api.TokenFor($"{officeId}-supervisor", Role.Supervisor, officeId));
+        _counselorId = toCounselorId;
+    }
+
+    private async Task<JsonElement> PostAsync(string path, object body, string? token = null)
+    {
+        token ??= api.TokenFor(_counselorId, Role.Counselor, officeId);
         var result = await api.Host.Scenario(s =>
         {
             s.Post.Json(body).ToUrl($"/cases/{Id}/{path}");
+            s.WithBearerToken(token);
             s.StatusCodeShouldBe(200);
         });
         return JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.Clone();

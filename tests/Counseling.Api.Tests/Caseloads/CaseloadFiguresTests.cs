@@ -213,6 +213,8 @@ public class CaseloadFiguresTests(CaseloadFixture api)
             RedirectStandardError = true,
         };
         start.Environment["ConnectionStrings__Marten"] = api.ConnectionString;
+        // Development: the service's start-up insists on an OpenID Connect authority anywhere else.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

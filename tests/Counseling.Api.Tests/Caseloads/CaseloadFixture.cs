@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alba;
+using Counseling.Api.Access;
 using Counseling.Api.ReferenceData;
 using Counseling.Api.Tests.Infrastructure;
 using Counseling.Domain.Cases;
@@ -39,11 +40,19 @@ public sealed class CaseloadFixture : IAsyncLifetime
         ConnectionString = await OwnDatabaseAsync(server);
         Host = await AlbaHost.For<Program>(web =>
         {
+            web.UseEnvironment("Development");
             web.UseSetting("ConnectionStrings:Marten", ConnectionString);
             web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         await Host.ResetAllMartenDataAsync();
+
+        // Unless a test says who is calling, an auditor reads: every caseload and dashboard is open to them.
+        var auditor = TokenFor("uji-auditor", Role.Auditor, null);
+        Host.BeforeEach(http => http.Request.Headers.Authorization = $"Bearer {auditor}");
     }
+
+    public string TokenFor(string userId, Role role, string? officeId) =>
+        Host.Services.GetRequiredService<DevelopmentTokens>().Issue(userId, role, officeId);
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
@@ -61,11 +70,12 @@ public sealed class CaseloadFixture : IAsyncLifetime
 
     public Task WaitForProjectionsAsync() => Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
 
-    public async Task<JsonElement> GetAsync(string url, int status = 200)
+    public async Task<JsonElement> GetAsync(string url, int status = 200, string? token = null)
     {
         var result = await Host.Scenario(s =>
         {
             s.Get.Url(url);
+            if (token is not null) s.WithBearerToken(token);
             s.StatusCodeShouldBe(status);
         });
         return JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.Clone();

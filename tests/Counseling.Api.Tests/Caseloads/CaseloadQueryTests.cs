@@ -1,4 +1,4 @@
-using Counseling.Api.Tests.Infrastructure;
+using Counseling.Api.Access;
 using Marten.Events.Daemon.Coordination;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -53,10 +53,28 @@ public class CaseloadQueryTests(CaseloadFixture api)
     }
 
     [Fact]
+    public async Task Counselors_see_their_own_caseload_and_supervisors_their_office()
+    {
+        await api.AddOfficeAsync("uji-akses", ("uji-akses-c1", "Dewi"), ("uji-akses-c2", "Rudi"));
+        var counselor = api.TokenFor("uji-akses-c1", Role.Counselor, "uji-akses");
+        var supervisor = api.TokenFor("uji-akses-spv", Role.Supervisor, "uji-akses");
+        var otherSupervisor = api.TokenFor("bekasi-spv", Role.Supervisor, "bekasi");
+
+        await api.GetAsync("/counselors/uji-akses-c1/caseload", 200, counselor);
+        await api.GetAsync("/counselors/uji-akses-c1/follow-ups", 200, counselor);
+        await api.GetAsync("/counselors/uji-akses-c2/caseload", 403, counselor);
+        await api.GetAsync("/offices/uji-akses/dashboard", 403, counselor);
+        await api.GetAsync("/counselors/uji-akses-c2/caseload", 200, supervisor);
+        await api.GetAsync("/offices/uji-akses/dashboard", 200, supervisor);
+        await api.GetAsync("/counselors/uji-akses-c2/follow-ups", 403, otherSupervisor);
+        await api.GetAsync("/offices/uji-akses/dashboard", 403, otherSupervisor);
+    }
+
+    [Fact]
     public async Task Caseload_lists_show_the_worker_by_name_and_masked_NIK_only()
     {
         await api.AddOfficeAsync(Office, (Counselor, "Ahmad Fauzi"));
-        await api.Host.OpenCaseAsync(Requests.OpenCase(Office, Counselor, nik: "3216061505907788"));
+        await CaseSteps.OpenAsync(api, Office, Counselor, "3216061505907788");
         await api.WaitForProjectionsAsync();
 
         var result = await api.Host.Scenario(s => s.Get.Url($"/counselors/{Counselor}/caseload"));
@@ -75,7 +93,7 @@ public class CaseloadQueryTests(CaseloadFixture api)
         await coordinator.PauseAsync();
         try
         {
-            await api.Host.OpenCaseAsync(Requests.OpenCase("uji-fresh", "uji-fresh-c1", nik: "3216061505900555"));
+            await CaseSteps.OpenAsync(api, "uji-fresh", "uji-fresh-c1", "3216061505900555");
             var stale = await api.GetAsync("/counselors/uji-fresh-c1/caseload");
 
             stale.GetProperty("openCases").GetInt32().Should().Be(0);
