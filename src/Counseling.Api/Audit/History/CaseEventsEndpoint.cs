@@ -29,9 +29,10 @@ public static class CaseEventsEndpoint
     [Authorize(Policy = AccessPolicies.CaseReaders)]
     [Tags("Audit")]
     [EndpointSummary("Every event of a case in order, with who recorded it, when, why, and its seal")]
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Get(
+        Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        if (await CaseReading.DeniedAsync(id, user, session, cancellation) is { } denied) return denied;
+        if ((await CaseReading.OpenAsync(id, "events", user, session, clock, cancellation)).Denied is { } denied) return denied;
         var events = await session.Events.FetchStreamAsync(id, token: cancellation);
 
         var seals = (await session.LoadManyAsync<EventSeal>(cancellation,

@@ -19,9 +19,10 @@ public static class CaseHistoryEndpoint
     [Authorize(Policy = AccessPolicies.CaseReaders)]
     [Tags("Audit")]
     [EndpointSummary("A readable account of the case's journey: dates, stages, sessions, referrals and outcomes")]
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Get(
+        Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        if (await CaseReading.DeniedAsync(id, user, session, cancellation) is { } denied) return denied;
+        if ((await CaseReading.OpenAsync(id, "history", user, session, clock, cancellation)).Denied is { } denied) return denied;
         var events = await session.Events.FetchStreamAsync(id, token: cancellation);
 
         CounselingCase? state = null;

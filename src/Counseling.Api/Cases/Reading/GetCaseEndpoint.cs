@@ -16,6 +16,7 @@ public sealed record CaseView(
     string OfficeId,
     string CounselorId,
     DateTimeOffset OpenedAt,
+    WorkerDetails Worker,
     int SessionsCount,
     DateTimeOffset? LastContactAt,
     DateOnly? NextFollowUpOn,
@@ -28,7 +29,7 @@ public sealed record CaseView(
 {
     public static CaseView Of(CounselingCase @case) => new(
         @case.Id, @case.Version, @case.Stage, @case.OfficeId, @case.CounselorId, @case.OpenedAt,
-        @case.SessionsCount, @case.LastContactAt, @case.NextFollowUpOn, @case.Readiness,
+        @case.Worker, @case.SessionsCount, @case.LastContactAt, @case.NextFollowUpOn, @case.Readiness,
         @case.JobReferrals, @case.TrainingReferrals, @case.Placement, @case.SelfEmployedSince, @case.ClosedBecause);
 }
 
@@ -41,13 +42,12 @@ public static class GetCaseEndpoint
     [Tags("Cases")]
     [EndpointSummary("A case as it stands now (ETag: the version for If-Match), or as it stood at ?asOf= or ?version=")]
     public static async Task<IResult> Get(
-        Guid id, DateTimeOffset? asOf, long? version, ClaimsPrincipal user, IQuerySession session, HttpResponse response,
-        CancellationToken cancellation)
+        Guid id, DateTimeOffset? asOf, long? version, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
+        HttpResponse response, CancellationToken cancellation)
     {
         if (version is < 1) return Results.Problem(Problems.InvalidQuery("version", "A version is 1 or more."));
-        var current = await session.LoadAsync<CounselingCase>(id, cancellation);
-        if (current is null) return Results.Problem(Problems.CaseNotFound(id));
-        if (CaseAccess.ToRead(Caller.From(user)!, current) is { } forbidden) return Results.Problem(forbidden);
+        var (current, denied) = await CaseReading.OpenAsync(id, asOf is null && version is null ? "case" : "case-as-of", user, session, clock, cancellation);
+        if (denied is not null) return denied;
 
         if (asOf is not null || version is not null)
         {
@@ -58,7 +58,7 @@ public static class GetCaseEndpoint
                 : Results.Ok(CaseView.Of(past));
         }
 
-        response.Headers[HeaderNames.ETag] = Preconditions.ETagFor(current.Version);
+        response.Headers[HeaderNames.ETag] = Preconditions.ETagFor(current!.Version);
         return Results.Ok(CaseView.Of(current));
     }
 }
