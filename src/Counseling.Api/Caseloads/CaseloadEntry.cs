@@ -1,4 +1,6 @@
+using Counseling.Api.PersonalData;
 using Counseling.Domain.Cases;
+using Marten;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 
@@ -31,9 +33,6 @@ public sealed record CaseloadEntry
     /// </summary>
     public required CounselingCase Journey { get; init; }
 
-    /// <summary>"************1234": enough for a counselor to tell two workers apart, useless to anyone else.</summary>
-    public static string Mask(string nik) =>
-        nik.Length <= 4 ? new string('*', nik.Length) : new string('*', nik.Length - 4) + nik[^4..];
 }
 
 /// <summary>Keeps a <see cref="CaseloadEntry"/> per case, asynchronously, from the case's events.</summary>
@@ -45,12 +44,15 @@ public sealed partial class CaseloadProjection : SingleStreamProjection<Caseload
 
     public CaseloadProjection() => Name = ProjectionName;
 
-    public override CaseloadEntry? Evolve(CaseloadEntry? entry, Guid id, IEvent e)
+    public override async ValueTask<CaseloadEntry?> EvolveAsync(
+        CaseloadEntry? entry, Guid id, IQuerySession session, IEvent e, CancellationToken cancellation)
     {
         if (CounselingCase.Evolve(entry?.Journey, e.Data) is not { } journey) return entry;
 
-        // Without an entry, only CaseOpened starts a journey.
-        var next = entry ?? Opened((CaseOpened)e.Data, journey);
+        // Without an entry, only CaseOpened starts a journey. The NIK is stored encrypted: the mask needs the
+        // case's key, and reads "[erased]" once an erasure request has destroyed it.
+        var next = entry ?? Opened((CaseOpened)e.Data, journey, await session.LoadAsync<PersonalDataKey>(id, cancellation));
+        if (e.Data is WorkerPersonalDataErased) next = next with { MaskedNik = PersonalDataProtection.Erased };
         return next with
         {
             Version = e.Version,
@@ -64,13 +66,13 @@ public sealed partial class CaseloadProjection : SingleStreamProjection<Caseload
         };
     }
 
-    private static CaseloadEntry Opened(CaseOpened opened, CounselingCase journey) => new()
+    private static CaseloadEntry Opened(CaseOpened opened, CounselingCase journey, PersonalDataKey? key) => new()
     {
         Id = opened.CaseId,
         OfficeId = opened.OfficeId,
         CounselorId = opened.CounselorId,
         WorkerName = opened.Worker.FullName,
-        MaskedNik = CaseloadEntry.Mask(opened.Worker.Nik),
+        MaskedNik = PersonalDataProtection.MaskedNik(opened.Worker, key),
         Journey = journey,
     };
 }
