@@ -64,7 +64,8 @@ public sealed class CaseloadFixture : IAsyncLifetime
     {
         await using var session = Store.LightweightSession();
         session.Store(new Office(officeId, $"Kantor uji {officeId}", "regencyManpowerOffice", "Jawa Barat", "Bekasi", "Jl. Uji 1"));
-        foreach (var (id, name) in counselors) session.Store(new Counselor(id, name, officeId, null));
+        foreach (var (id, name) in counselors)
+            session.Store(new Counselor(id, name, officeId, new CounselorCertificate($"AK-UJI/{id}", new DateOnly(2025, 1, 1), new DateOnly(2030, 1, 1))));
         await session.SaveChangesAsync();
     }
 
