@@ -9,4 +9,5 @@ public static class AccessPolicies
     public const string Auditors = "auditors";
     public const string Supervision = "supervision";
     public const string ErasureOfficers = "erasure-officers";
+    public const string Administrators = "administrators";
 }

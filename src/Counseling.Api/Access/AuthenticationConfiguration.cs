@@ -45,6 +45,7 @@ public static class AuthenticationConfiguration
                 Caller.RoleName(Role.Counselor), Caller.RoleName(Role.Supervisor), Caller.RoleName(Role.Auditor)))
             .AddPolicy(AccessPolicies.Supervision, p => p.RequireRole(Caller.RoleName(Role.Supervisor), Caller.RoleName(Role.Auditor)))
             .AddPolicy(AccessPolicies.Auditors, p => p.RequireRole(Caller.RoleName(Role.Auditor)))
+            .AddPolicy(AccessPolicies.Administrators, p => p.RequireRole(Caller.RoleName(Role.Admin)))
             .AddPolicy(AccessPolicies.ErasureOfficers, p => p.RequireRole(Caller.RoleName(Role.Admin), Caller.RoleName(Role.Supervisor)));
         builder.Services.AddSingleton<DevelopmentTokens>();
     }
