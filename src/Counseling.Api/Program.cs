@@ -12,11 +12,13 @@ builder.AddCounselingMessaging();
 builder.AddCounselingHttp();
 builder.AddCounselingAudit();
 builder.AddCounselingAccess();
+builder.LimitRequestBodies();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestBodyLimit();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapOpenApi();
