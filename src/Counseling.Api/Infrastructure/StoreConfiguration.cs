@@ -1,6 +1,7 @@
 using Counseling.Api.Audit;
 using Counseling.Api.Caseloads;
 using Counseling.Api.Cases;
+using Counseling.Api.PersonalData;
 using Counseling.Api.ReferenceData;
 using JasperFx;
 using JasperFx.Events;
@@ -15,6 +16,35 @@ namespace Counseling.Api.Infrastructure;
 public static class StoreConfiguration
 {
     public const string ConnectionStringName = "Marten";
+    public const string Schema = "counseling";
+
+    /// <summary>
+    /// The event store: its schema, serialization, events and projections. Also used by verify to rebuild every
+    /// projection from a copy of the events in a schema of its own.
+    /// </summary>
+    public static void Configure(StoreOptions options, string connectionString, string schema)
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = schema;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+
+        options.Events.StreamIdentity = StreamIdentity.AsGuid;
+        // Quick appends skip a round trip per stream and are what the async daemon copes with best.
+        // This variant stamps events with the application's clock (see AddCounselingStore) rather than the server's.
+        options.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
+        options.Events.UseIdentityMapForAggregates = true;
+        // Auditors need who, why and in what chain of requests every event was recorded.
+        options.Events.MetadataConfig.EnableAll();
+        options.Events.MetadataConfig.UserNameEnabled = true;
+
+        // The case as decisions see it, kept current in the same transaction as its events.
+        options.Projections.Add<CounselingCaseProjection>(ProjectionLifecycle.Inline);
+        // Tamper evidence: every event sealed, chained to its stream's previous event, as it is appended.
+        options.Projections.Add(new EventSealing(), ProjectionLifecycle.Inline);
+        options.Schema.For<EventSeal>().Identity(s => s.Id);
+        options.Schema.For<PersonalDataKey>();
+        options.AddCaseloads();
+    }
 
     /// <summary>
     /// Several API processes on one database: Wolverine spreads the projection shards over the running nodes
@@ -29,28 +59,7 @@ public static class StoreConfiguration
             ?? throw new InvalidOperationException(
                 $"ConnectionStrings:{ConnectionStringName} is not set. Start the service with ops/run, which starts a local PostgreSQL.");
 
-        var martenSetup = builder.Services.AddMarten(options =>
-            {
-                options.Connection(connectionString);
-                options.DatabaseSchemaName = "counseling";
-                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-
-                options.Events.StreamIdentity = StreamIdentity.AsGuid;
-                // Quick appends skip a round trip per stream and are what the async daemon copes with best.
-                // This variant stamps events with the application's clock (see below) rather than the server's.
-                options.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
-                options.Events.UseIdentityMapForAggregates = true;
-                // Auditors need who, why and in what chain of requests every event was recorded.
-                options.Events.MetadataConfig.EnableAll();
-                options.Events.MetadataConfig.UserNameEnabled = true;
-
-                // The case as decisions see it, kept current in the same transaction as its events.
-                options.Projections.Add<CounselingCaseProjection>(ProjectionLifecycle.Inline);
-                // Tamper evidence: every event sealed, chained to its stream's previous event, as it is appended.
-                options.Projections.Add(new EventSealing(), ProjectionLifecycle.Inline);
-                options.Schema.For<EventSeal>().Identity(s => s.Id);
-                options.AddCaseloads();
-            })
+        var martenSetup = builder.Services.AddMarten(options => Configure(options, connectionString, Schema))
             .IntegrateWithWolverine(wolverine =>
                 wolverine.UseWolverineManagedEventSubscriptionDistribution = builder.DistributesProjections())
             .UseLightweightSessions()
