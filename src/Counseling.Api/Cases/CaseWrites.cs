@@ -1,3 +1,4 @@
+using Counseling.Api.Access;
 using Counseling.Api.Infrastructure;
 using Counseling.Domain.Cases;
 using FluentValidation;
@@ -10,7 +11,8 @@ namespace Counseling.Api.Cases;
 public sealed record CaseChanged(Guid Id, long Version);
 
 /// <summary>
-/// The steps every write to an existing case shares: validate the body, honour If-Match, let the domain decide,
+/// The steps every write to an existing case shares: check the caller may write to this case, validate the body,
+/// honour If-Match, let the domain decide,
 /// then append what it decided. Endpoints load the stream with an exclusive lock, so the If-Match comparison
 /// and the decision see the version the append will follow: concurrent writers queue, they do not race.
 /// </summary>
@@ -24,10 +26,12 @@ public static class CaseWrites
         Func<CounselingCase, Decision> decide)
     {
         // When a problem is returned Wolverine ends the request there, so no decision is needed with it.
+        var current = stream.Aggregate!;
+        if (CaseAccess.ToWrite(Caller.From(http.HttpContext.User)!, current) is { } forbidden) return (null!, forbidden);
+
         var invalid = Problems.Validate(validator, request);
         if (!ReferenceEquals(invalid, WolverineContinue.NoProblems)) return (null!, invalid);
 
-        var current = stream.Aggregate!;
         if (Preconditions.IfMatchFails(http, current.Version) is { } stale) return (null!, stale);
 
         var decision = decide(current);

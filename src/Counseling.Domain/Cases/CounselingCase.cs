@@ -6,7 +6,8 @@ public sealed record JobReferral(Guid Id, string Employer, string Position, Date
     public bool IsOpen => Outcome is null or JobReferralOutcome.InterviewScheduled;
 }
 
-public sealed record TrainingReferral(Guid Id, string Provider, string Programme, TrainingKind Kind, DateOnly StartsOn, TrainingOutcome? Outcome)
+public sealed record TrainingReferral(
+    Guid Id, string Provider, string Programme, TrainingKind Kind, DateOnly StartsOn, DateOnly ReferredOn, TrainingOutcome? Outcome)
 {
     /// <summary>Open until the training is completed, dropped or its competency test is decided.</summary>
     public bool IsOpen => Outcome is null or TrainingOutcome.Started;
@@ -79,7 +80,8 @@ public sealed record CounselingCase
         (_, TrainingReferralMade referral) => current with
         {
             TrainingReferrals = [.. current.TrainingReferrals,
-                new TrainingReferral(referral.ReferralId, referral.Provider, referral.Programme, referral.Kind, referral.StartsOn, null)],
+                new TrainingReferral(
+                    referral.ReferralId, referral.Provider, referral.Programme, referral.Kind, referral.StartsOn, referral.ReferredOn, null)],
         },
         (_, TrainingReferralOutcomeRecorded outcome) => current with
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alba;
+using Counseling.Api.Access;
 using Counseling.Api.Tests.Infrastructure;
 
 namespace Counseling.Api.Tests.Audit;
@@ -12,6 +13,7 @@ public class ReplayTests(ApiFixture api)
         var result = await api.Host.Scenario(s =>
         {
             s.Get.Url(url);
+            s.WithBearerToken(api.TokenFor("a-001", Role.Auditor, null));
             s.StatusCodeShouldBe(status);
         });
         return JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement;
@@ -19,12 +21,12 @@ public class ReplayTests(ApiFixture api)
 
     private async Task<Journey> LongJourneyAsync()
     {
-        var journey = await Journey.OpenAsync(api.Host);
+        var journey = await Journey.OpenAsync(api);
         for (var i = 0; i < 12; i++) await journey.LogSessionAsync();
         await journey.AssessAsync("readyForWork");
         var first = await journey.ReferToJobAsync("PT Sinar Cikarang Plastik");
         await journey.JobOutcomeAsync(first, "rejected");
-        await journey.ReassignAsync("c-002");
+        journey = await journey.HandOverAsync("c-002");
         var second = await journey.ReferToJobAsync();
         await journey.JobOutcomeAsync(second, "interviewScheduled");
         await journey.JobOutcomeAsync(second, "hired");
@@ -36,7 +38,7 @@ public class ReplayTests(ApiFixture api)
     [Fact]
     public async Task Every_event_is_listed_in_order_with_who_when_why_and_a_chained_seal()
     {
-        var journey = await Journey.OpenAsync(api.Host);
+        var journey = await Journey.OpenAsync(api);
         await api.Host.Scenario(s =>
         {
             s.Post.Json(Requests.LogSession(DateTimeOffset.UtcNow)).ToUrl($"/cases/{journey.CaseId}/sessions");

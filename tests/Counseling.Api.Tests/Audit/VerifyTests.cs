@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Alba;
+using Counseling.Api.Access;
 using Counseling.Api.Audit.Verification;
 using Counseling.Api.Tests.Infrastructure;
 using Marten;
@@ -13,7 +14,7 @@ public class VerifyTests(ApiFixture api)
 {
     private async Task<Journey> TwentyEventJourneyAsync()
     {
-        var journey = await Journey.OpenAsync(api.Host);
+        var journey = await Journey.OpenAsync(api);
         for (var i = 0; i < 10; i++) await journey.LogSessionAsync();
         await journey.AssessAsync("needsTraining");
         var course = await journey.ReferToTrainingAsync();
@@ -22,7 +23,7 @@ public class VerifyTests(ApiFixture api)
         var job = await journey.ReferToJobAsync();
         await journey.JobOutcomeAsync(job, "interviewScheduled");
         await journey.JobOutcomeAsync(job, "hired");
-        await journey.ReassignAsync("c-002");
+        journey = await journey.HandOverAsync("c-002");
         await journey.PlaceAsync(job);
         await journey.CloseAsync("placed");
         return journey;
@@ -33,7 +34,11 @@ public class VerifyTests(ApiFixture api)
     {
         await TwentyEventJourneyAsync();
 
-        var result = await api.Host.Scenario(s => s.Get.Url("/audit/verify"));
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Get.Url("/audit/verify");
+            s.WithBearerToken(api.TokenFor("a-001", Role.Auditor, null));
+        });
 
         var report = await result.ReadAsJsonAsync<VerificationReport>();
         report.Mismatches.Should().BeEmpty();

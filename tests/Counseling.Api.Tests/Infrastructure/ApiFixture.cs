@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Alba;
+using Counseling.Api.Access;
 using JasperFx.CommandLine;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,10 +23,22 @@ public sealed class ApiFixture : IAsyncLifetime
         // Program ends with RunJasperFxCommands; under a test host it must just start.
         JasperFxEnvironment.AutoStartHost = true;
         var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Marten") ?? StartTestCluster();
-        Host = await AlbaHost.For<Program>(web => web.UseSetting("ConnectionStrings:Marten", connectionString));
+        Host = await AlbaHost.For<Program>(web =>
+        {
+            web.UseEnvironment("Development");
+            web.UseSetting("ConnectionStrings:Marten", connectionString);
+        });
         // Each run starts from an empty store, so whole-store checks (verify, counts) see only this run's data.
         await Host.ResetAllMartenDataAsync();
+
+        // Unless a test says who is calling, the caller is counselor c-001 of the Bekasi office.
+        var counselor = TokenFor("c-001", Role.Counselor, "bekasi");
+        // (A scenario's own WithBearerToken replaces it; RemoveRequestHeader("Authorization") sends none.)
+        Host.BeforeEach(http => http.Request.Headers.Authorization = $"Bearer {counselor}");
     }
+
+    public string TokenFor(string userId, Role role, string? officeId) =>
+        Host.Services.GetRequiredService<DevelopmentTokens>().Issue(userId, role, officeId);
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 

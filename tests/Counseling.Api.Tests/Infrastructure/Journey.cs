@@ -1,17 +1,25 @@
 using System.Text.Json;
 using Alba;
+using Counseling.Api.Access;
 
 namespace Counseling.Api.Tests.Infrastructure;
 
-/// <summary>One worker's case driven over HTTP, step by step, as a counselor's client would.</summary>
-public sealed class Journey(IAlbaHost host, Guid caseId)
+/// <summary>
+/// One worker's case driven over HTTP, step by step, as a counselor's client would: by default as the fixture's
+/// counselor (c-001, Bekasi), or as whoever <see cref="As"/> names. Reassignment is done by the Bekasi supervisor.
+/// </summary>
+public sealed class Journey(ApiFixture api, Guid caseId, string? token = null)
 {
+    private readonly IAlbaHost host = api.Host;
+
     public Guid CaseId { get; } = caseId;
+
+    public Journey As(string actorToken) => new(api, CaseId, actorToken);
 
     public static string Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).ToString("yyyy-MM-dd");
 
-    public static async Task<Journey> OpenAsync(IAlbaHost host, object? intake = null) =>
-        new(host, await host.OpenCaseAsync(intake));
+    public static async Task<Journey> OpenAsync(ApiFixture api, object? intake = null) =>
+        new(api, await api.Host.OpenCaseAsync(intake));
 
     public Task<JsonElement> LogSessionAsync(int status = 200) =>
         PostAsync("sessions", Requests.LogSession(DateTimeOffset.UtcNow), status);
@@ -75,11 +83,23 @@ public sealed class Journey(IAlbaHost host, Guid caseId)
         PostAsync("reopening", new { reason = "Pekerja menghubungi kembali kantor." }, status);
 
     public Task<JsonElement> ReassignAsync(string counselorId, int status = 200) =>
-        PostAsync("reassignment", new { counselorId, reason = "Pembagian beban kerja." }, status);
+        As(api.TokenFor("s-001", Role.Supervisor, "bekasi"))
+            .PostAsync("reassignment", new { counselorId, reason = "Pembagian beban kerja." }, status);
+
+    /// <summary>Reassigns the case and goes on as its new counselor.</summary>
+    public async Task<Journey> HandOverAsync(string counselorId, string officeId = "bekasi")
+    {
+        await ReassignAsync(counselorId);
+        return As(api.TokenFor(counselorId, Role.Counselor, officeId));
+    }
 
     public async Task<JsonElement> ReadAsync()
     {
-        var result = await host.Scenario(s => s.Get.Url($"/cases/{CaseId}"));
+        var result = await host.Scenario(s =>
+        {
+            s.Get.Url($"/cases/{CaseId}");
+            if (token is not null) s.WithBearerToken(token);
+        });
         return JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement;
     }
 
@@ -90,6 +110,7 @@ public sealed class Journey(IAlbaHost host, Guid caseId)
         var result = await host.Scenario(s =>
         {
             s.Post.Json(body).ToUrl($"/cases/{CaseId}/{path}");
+            if (token is not null) s.WithBearerToken(token);
             s.StatusCodeShouldBe(status);
         });
         return JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement;

@@ -23,7 +23,7 @@ public class TrainingReferralTests
 
         var next = current.After(made);
         next.TrainingReferrals.Should().Equal(new TrainingReferral(
-            command.ReferralId, "BLK Bekasi", "Operator Mesin CNC", TrainingKind.Apprenticeship, Today.AddDays(14), null));
+            command.ReferralId, "BLK Bekasi", "Operator Mesin CNC", TrainingKind.Apprenticeship, Today.AddDays(14), Today, null));
         next.Stage.Should().Be(CaseStage.Training);
     }
 
@@ -169,6 +169,16 @@ public class TrainingReferralTests
         var current = OpenedCase().After(referral);
 
         current.RecordOutcome(Outcome(referral, TrainingOutcome.Completed, current.OpenedOn.AddDays(-1)), Now)
+            .ShouldRefuse(RefusalKind.InvalidInput, "on");
+    }
+
+    [Fact]
+    public void An_outcome_dated_before_the_referral_was_made_is_invalid()
+    {
+        var referral = TrainingReferred() with { ReferredOn = Today };
+        var current = OpenedCase(openedAt: Now.AddDays(-20)).After(referral);
+
+        current.RecordOutcome(Outcome(referral, TrainingOutcome.Started, Today.AddDays(-1)), Now)
             .ShouldRefuse(RefusalKind.InvalidInput, "on");
     }
 }

@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using Counseling.Api.Access;
+using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
 using JasperFx.Events;
 using Marten;
@@ -23,12 +26,14 @@ public sealed record RecordedEvent(
 public static class CaseEventsEndpoint
 {
     [WolverineGet("/cases/{id}/events")]
+    [Authorize(Policy = AccessPolicies.CaseReaders)]
     [Tags("Audit")]
     [EndpointSummary("Every event of a case in order, with who recorded it, when, why, and its seal")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Get(
+        Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
+        if ((await CaseReading.OpenAsync(id, "events", user, session, clock, cancellation)).Denied is { } denied) return denied;
         var events = await session.Events.FetchStreamAsync(id, token: cancellation);
-        if (events.Count == 0) return Results.Problem(Problems.CaseNotFound(id));
 
         var seals = (await session.LoadManyAsync<EventSeal>(cancellation,
                 events.Select(e => EventSeal.IdFor(id, e.Version)).ToArray()))

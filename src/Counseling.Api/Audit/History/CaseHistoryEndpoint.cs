@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using Counseling.Api.Access;
+using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
 using Counseling.Domain.Cases;
 using Marten;
@@ -13,12 +16,14 @@ public sealed record CaseHistory(Guid CaseId, string OfficeId, CaseStage Current
 public static class CaseHistoryEndpoint
 {
     [WolverineGet("/cases/{id}/history")]
+    [Authorize(Policy = AccessPolicies.CaseReaders)]
     [Tags("Audit")]
     [EndpointSummary("A readable account of the case's journey: dates, stages, sessions, referrals and outcomes")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Get(
+        Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
+        if ((await CaseReading.OpenAsync(id, "history", user, session, clock, cancellation)).Denied is { } denied) return denied;
         var events = await session.Events.FetchStreamAsync(id, token: cancellation);
-        if (events.Count == 0) return Results.Problem(Problems.CaseNotFound(id));
 
         CounselingCase? state = null;
         var entries = new List<HistoryEntry>(events.Count);

@@ -1,3 +1,5 @@
+using Counseling.Api.Access;
+using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Assessments;
@@ -47,6 +49,7 @@ public static class RecordSelfAssessmentEndpoint
             current => current.Record(request.ToCommand(Guid.CreateVersion7()), clock.GetUtcNow()));
 
     [WolverinePost("/cases/{id}/assessments"), Idempotent]
+    [Authorize(Policy = AccessPolicies.Counselors)]
     [Tags("Journey")]
     [EndpointSummary("Record the worker's self-assessment (asesmen diri); a case may be re-assessed")]
     public static CaseChanged Post(

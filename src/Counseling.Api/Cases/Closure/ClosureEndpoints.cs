@@ -1,3 +1,5 @@
+using Counseling.Api.Access;
+using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Closure;
@@ -30,6 +32,7 @@ public static class CloseCaseEndpoint
             current => current.Close(new CloseCase(request.Reason!.Value, request.Notes ?? ""), clock.GetUtcNow()));
 
     [WolverinePost("/cases/{id}/closure"), Idempotent]
+    [Authorize(Policy = AccessPolicies.Counselors)]
     [Tags("Journey")]
     [EndpointSummary("Close the case: placed, self-employed, benefit period ended, unreachable, withdrew or other")]
     public static CaseChanged Post(
@@ -58,6 +61,7 @@ public static class ReopenCaseEndpoint
             current => current.Reopen(new ReopenCase(request.Reason!), clock.GetUtcNow()));
 
     [WolverinePost("/cases/{id}/reopening"), Idempotent]
+    [Authorize(Policy = AccessPolicies.Counselors)]
     [Tags("Journey")]
     [EndpointSummary("Reopen a closed case, saying why")]
     public static CaseChanged Post(

@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using Counseling.Api.Access;
+using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Intake;
@@ -12,11 +15,12 @@ public static class OpenCaseEndpoint
 {
     private static readonly OpenCaseValidator Validator = new();
 
-    public static (Decision, ProblemDetails) Before(OpenCaseRequest request, TimeProvider clock)
+    public static (Decision, ProblemDetails) Before(OpenCaseRequest request, ClaimsPrincipal user, TimeProvider clock)
     {
-        var invalid = Problems.Validate(Validator, request);
         // When a problem is returned Wolverine ends the request there, so no decision is needed with it.
+        var invalid = Problems.Validate(Validator, request);
         if (!ReferenceEquals(invalid, WolverineContinue.NoProblems)) return (null!, invalid);
+        if (CaseAccess.ToOpen(Caller.From(user)!, request.OfficeId!, request.CounselorId!) is { } forbidden) return (null!, forbidden);
 
         var decision = CaseIntake.Open(request.ToCommand(Guid.CreateVersion7()), clock.GetUtcNow());
         return decision.Refusal is { } refusal
@@ -25,6 +29,7 @@ public static class OpenCaseEndpoint
     }
 
     [WolverinePost("/cases"), Idempotent]
+    [Authorize(Policy = AccessPolicies.Counselors)]
     [Tags("Cases")]
     [EndpointSummary("Intake: open a counseling case for a worker who lost their job and claims JKP")]
     public static (CaseOpenedResponse, IStartStream) Post(OpenCaseRequest request, Decision decision, HttpResponse response)

@@ -1,3 +1,5 @@
+using Counseling.Api.Access;
+using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.JobReferrals;
@@ -33,6 +35,7 @@ public static class ReferToJobEndpoint
             current => current.Refer(request.ToCommand(Guid.CreateVersion7()), clock.GetUtcNow()));
 
     [WolverinePost("/cases/{id}/job-referrals"), Idempotent]
+    [Authorize(Policy = AccessPolicies.Counselors)]
     [Tags("Journey")]
     [EndpointSummary("Refer the worker to a vacancy; answers the referral's id")]
     public static ReferralMade Post(
@@ -66,6 +69,7 @@ public static class RecordJobReferralOutcomeEndpoint
                 new RecordJobReferralOutcome(referralId, request.Outcome!.Value, request.On!.Value), clock.GetUtcNow()));
 
     [WolverinePost("/cases/{id}/job-referrals/{referralId}/outcome"), Idempotent]
+    [Authorize(Policy = AccessPolicies.Counselors)]
     [Tags("Journey")]
     [EndpointSummary("Record what came of a job referral: interview scheduled, hired, rejected, no-show or withdrawn")]
     public static CaseChanged Post(

@@ -1,3 +1,5 @@
+using Counseling.Api.Access;
+using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Placements;
@@ -42,6 +44,7 @@ public static class PlaceWorkerEndpoint
             current => current.Place(request.ToCommand(Guid.CreateVersion7()), clock.GetUtcNow()));
 
     [WolverinePost("/cases/{id}/placements"), Idempotent]
+    [Authorize(Policy = AccessPolicies.Counselors)]
     [Tags("Journey")]
     [EndpointSummary("Record that the worker started a job, from a referral or not")]
     public static CaseChanged Post(
@@ -76,6 +79,7 @@ public static class FollowUpPlacementEndpoint
                 new FollowUpPlacement(request.On!.Value, request.StillEmployed!.Value, request.Notes ?? ""), clock.GetUtcNow()));
 
     [WolverinePost("/cases/{id}/placement-follow-up"), Idempotent]
+    [Authorize(Policy = AccessPolicies.Counselors)]
     [Tags("Journey")]
     [EndpointSummary("Record the three-month placement follow-up: is the worker still employed?")]
     public static CaseChanged Post(
@@ -109,6 +113,7 @@ public static class StartSelfEmploymentEndpoint
                 new StartSelfEmployment(request.BusinessType!, request.StartsOn!.Value), clock.GetUtcNow()));
 
     [WolverinePost("/cases/{id}/self-employment"), Idempotent]
+    [Authorize(Policy = AccessPolicies.Counselors)]
     [Tags("Journey")]
     [EndpointSummary("Record that the worker started a business of their own")]
     public static CaseChanged Post(

@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using Counseling.Api.Access;
+using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
 using Counseling.Domain.Cases;
 using Marten;
@@ -13,6 +16,7 @@ public sealed record CaseView(
     string OfficeId,
     string CounselorId,
     DateTimeOffset OpenedAt,
+    WorkerDetails Worker,
     int SessionsCount,
     DateTimeOffset? LastContactAt,
     DateOnly? NextFollowUpOn,
@@ -25,7 +29,7 @@ public sealed record CaseView(
 {
     public static CaseView Of(CounselingCase @case) => new(
         @case.Id, @case.Version, @case.Stage, @case.OfficeId, @case.CounselorId, @case.OpenedAt,
-        @case.SessionsCount, @case.LastContactAt, @case.NextFollowUpOn, @case.Readiness,
+        @case.Worker, @case.SessionsCount, @case.LastContactAt, @case.NextFollowUpOn, @case.Readiness,
         @case.JobReferrals, @case.TrainingReferrals, @case.Placement, @case.SelfEmployedSince, @case.ClosedBecause);
 }
 
@@ -34,12 +38,17 @@ public static class GetCaseEndpoint
     /// <param name="asOf">Rebuild the case from its events as it stood at this moment.</param>
     /// <param name="version">Rebuild the case from its first <paramref name="version"/> events.</param>
     [WolverineGet("/cases/{id}")]
+    [Authorize(Policy = AccessPolicies.CaseReaders)]
     [Tags("Cases")]
     [EndpointSummary("A case as it stands now (ETag: the version for If-Match), or as it stood at ?asOf= or ?version=")]
     public static async Task<IResult> Get(
-        Guid id, DateTimeOffset? asOf, long? version, IQuerySession session, HttpResponse response, CancellationToken cancellation)
+        Guid id, DateTimeOffset? asOf, long? version, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
+        HttpResponse response, CancellationToken cancellation)
     {
         if (version is < 1) return Results.Problem(Problems.InvalidQuery("version", "A version is 1 or more."));
+        var (current, denied) = await CaseReading.OpenAsync(id, asOf is null && version is null ? "case" : "case-as-of", user, session, clock, cancellation);
+        if (denied is not null) return denied;
+
         if (asOf is not null || version is not null)
         {
             // Live aggregation from the events, never the current snapshot.
@@ -49,10 +58,7 @@ public static class GetCaseEndpoint
                 : Results.Ok(CaseView.Of(past));
         }
 
-        var current = await session.LoadAsync<CounselingCase>(id, cancellation);
-        if (current is null) return Results.Problem(Problems.CaseNotFound(id));
-
-        response.Headers[HeaderNames.ETag] = Preconditions.ETagFor(current.Version);
+        response.Headers[HeaderNames.ETag] = Preconditions.ETagFor(current!.Version);
         return Results.Ok(CaseView.Of(current));
     }
 }

@@ -1,3 +1,5 @@
+using Counseling.Api.Access;
+using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Reassignment;
@@ -28,6 +30,7 @@ public static class ReassignCaseEndpoint
             current => current.Reassign(new ReassignCase(request.CounselorId!, request.Reason!), clock.GetUtcNow()));
 
     [WolverinePost("/cases/{id}/reassignment"), Idempotent]
+    [Authorize(Policy = AccessPolicies.Reassigners)]
     [Tags("Journey")]
     [EndpointSummary("Hand the case to another counselor, saying why")]
     public static CaseChanged Post(

@@ -1,3 +1,5 @@
+using Counseling.Api.Access;
+using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Sessions;
@@ -16,6 +18,7 @@ public static class LogSessionEndpoint
             current => current.Log(request.ToCommand(Guid.CreateVersion7()), clock.GetUtcNow()));
 
     [WolverinePost("/cases/{id}/sessions"), Idempotent]
+    [Authorize(Policy = AccessPolicies.Counselors)]
     [Tags("Cases")]
     [EndpointSummary("Log a counseling session held with the worker")]
     public static CaseChanged Post(

@@ -1,3 +1,5 @@
+using Counseling.Api.Access;
+using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.TrainingReferrals;
@@ -33,6 +35,7 @@ public static class ReferToTrainingEndpoint
             current => current.Refer(request.ToCommand(Guid.CreateVersion7()), clock.GetUtcNow()));
 
     [WolverinePost("/cases/{id}/training-referrals"), Idempotent]
+    [Authorize(Policy = AccessPolicies.Counselors)]
     [Tags("Journey")]
     [EndpointSummary("Refer the worker to a BLK course, an apprenticeship or a competency test; answers the referral's id")]
     public static ReferralMade Post(
@@ -66,6 +69,7 @@ public static class RecordTrainingOutcomeEndpoint
                 new RecordTrainingOutcome(referralId, request.Outcome!.Value, request.On!.Value), clock.GetUtcNow()));
 
     [WolverinePost("/cases/{id}/training-referrals/{referralId}/outcome"), Idempotent]
+    [Authorize(Policy = AccessPolicies.Counselors)]
     [Tags("Journey")]
     [EndpointSummary("Record a training outcome: started, completed, dropped out, certified competent or not yet competent")]
     public static CaseChanged Post(

@@ -39,6 +39,8 @@ public static class TrainingReferralDecisions
                 : $"A {referral.Kind} is {TrainingOutcome.Started}, {TrainingOutcome.Completed} or {TrainingOutcome.DroppedOut}; {command.Outcome} is for competency tests.",
                 "outcome");
         if (current.MustHaveHappened(command.On, "on", now) is { } badDate) return badDate;
+        if (command.On < referral.ReferredOn)
+            return Refusal.Invalid("on", $"The outcome is dated before the referral was made ({referral.ReferredOn:yyyy-MM-dd}).");
 
         return Decision.Accept(new TrainingReferralOutcomeRecorded(command.ReferralId, command.Outcome, command.On));
     }

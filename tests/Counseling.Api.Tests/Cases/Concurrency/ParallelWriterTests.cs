@@ -28,7 +28,7 @@ public class ParallelWriterTests(ApiFixture api)
         await using var query = api.Store.QuerySession();
         var events = await query.Events.FetchStreamAsync(caseId);
         events.Select(e => e.Version).Should().Equal(Enumerable.Range(1, Writers + 1).Select(v => (long)v));
-        var journey = await new Journey(api.Host, caseId).ReadAsync();
+        var journey = await new Journey(api, caseId).ReadAsync();
         journey.GetProperty("sessionsCount").GetInt32().Should().Be(Writers);
         journey.GetProperty("version").GetInt64().Should().Be(Writers + 1);
     }

@@ -9,7 +9,7 @@ public class CompleteJourneyTests(ApiFixture api)
     [Fact]
     public async Task Placed_through_a_job_referral()
     {
-        var journey = await Journey.OpenAsync(api.Host);
+        var journey = await Journey.OpenAsync(api);
         await journey.LogSessionAsync();
         await journey.AssessAsync("readyForWork");
         (await journey.StageAsync()).Should().Be("assessment");
@@ -34,7 +34,7 @@ public class CompleteJourneyTests(ApiFixture api)
     [Fact]
     public async Task Placed_after_training_at_a_BLK()
     {
-        var journey = await Journey.OpenAsync(api.Host);
+        var journey = await Journey.OpenAsync(api);
         await journey.AssessAsync("needsTraining");
         var course = await journey.ReferToTrainingAsync("course");
         (await journey.StageAsync()).Should().Be("training");
@@ -56,7 +56,7 @@ public class CompleteJourneyTests(ApiFixture api)
     [Fact]
     public async Task Self_employed()
     {
-        var journey = await Journey.OpenAsync(api.Host);
+        var journey = await Journey.OpenAsync(api);
         await journey.AssessAsync("consideringSelfEmployment");
         await journey.LogSessionAsync();
         await journey.StartSelfEmploymentAsync();
@@ -70,7 +70,7 @@ public class CompleteJourneyTests(ApiFixture api)
     [Fact]
     public async Task Closed_as_unreachable_then_reopened()
     {
-        var journey = await Journey.OpenAsync(api.Host);
+        var journey = await Journey.OpenAsync(api);
         await journey.AssessAsync("readyForWork");
         await journey.CloseAsync("unreachable");
         (await journey.StageAsync()).Should().Be("closed");
@@ -85,10 +85,12 @@ public class CompleteJourneyTests(ApiFixture api)
     [Fact]
     public async Task Reassignment_hands_the_case_to_another_counselor()
     {
-        var journey = await Journey.OpenAsync(api.Host);
+        var journey = await Journey.OpenAsync(api);
 
-        await journey.ReassignAsync("c-002");
+        var handedOver = await journey.HandOverAsync("c-002");
 
-        (await journey.ReadAsync()).GetProperty("counselorId").GetString().Should().Be("c-002");
+        (await handedOver.ReadAsync()).GetProperty("counselorId").GetString().Should().Be("c-002");
+        await handedOver.LogSessionAsync();
+        await journey.LogSessionAsync(status: 403);
     }
 }

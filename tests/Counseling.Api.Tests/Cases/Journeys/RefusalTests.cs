@@ -19,7 +19,7 @@ public class RefusalTests(ApiFixture api)
     [Fact]
     public async Task A_closed_case_accepts_nothing_but_reopening()
     {
-        var journey = await Journey.OpenAsync(api.Host);
+        var journey = await Journey.OpenAsync(api);
         await journey.CloseAsync("withdrew");
 
         await RefusedWithoutWriting(journey, j => j.LogSessionAsync(409));
@@ -41,7 +41,7 @@ public class RefusalTests(ApiFixture api)
     [Fact]
     public async Task An_outcome_needs_an_open_referral_of_that_kind()
     {
-        var journey = await Journey.OpenAsync(api.Host);
+        var journey = await Journey.OpenAsync(api);
         var jobReferral = await journey.ReferToJobAsync();
         var trainingReferral = await journey.ReferToTrainingAsync();
 
@@ -59,7 +59,7 @@ public class RefusalTests(ApiFixture api)
     [Fact]
     public async Task Dates_may_not_be_in_the_future_nor_before_the_case_opened()
     {
-        var journey = await Journey.OpenAsync(api.Host);
+        var journey = await Journey.OpenAsync(api);
         var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7).AddDays(1)).ToString("yyyy-MM-dd");
         var lastYear = DateOnly.FromDateTime(DateTime.UtcNow.AddYears(-1)).ToString("yyyy-MM-dd");
 
@@ -75,7 +75,7 @@ public class RefusalTests(ApiFixture api)
     [Fact]
     public async Task A_placement_needs_a_positive_wage_and_a_worker_not_already_working()
     {
-        var journey = await Journey.OpenAsync(api.Host);
+        var journey = await Journey.OpenAsync(api);
 
         var unpaid = await RefusedWithoutWriting(journey, j => j.PlaceAsync(monthlyWage: 0, status: 400));
         unpaid.GetProperty("errors").TryGetProperty("monthlyWage", out _).Should().BeTrue();
@@ -89,7 +89,7 @@ public class RefusalTests(ApiFixture api)
     [Fact]
     public async Task A_placement_follow_up_comes_three_months_after_the_start()
     {
-        var journey = await Journey.OpenAsync(api.Host);
+        var journey = await Journey.OpenAsync(api);
         await RefusedWithoutWriting(journey, j => j.FollowUpPlacementAsync(409));
 
         await journey.PlaceAsync();
@@ -101,7 +101,7 @@ public class RefusalTests(ApiFixture api)
     [Fact]
     public async Task A_case_closes_as_placed_or_self_employed_only_when_it_is()
     {
-        var journey = await Journey.OpenAsync(api.Host);
+        var journey = await Journey.OpenAsync(api);
 
         await RefusedWithoutWriting(journey, j => j.CloseAsync("placed", 409));
         await RefusedWithoutWriting(journey, j => j.CloseAsync("selfEmployed", 409));
@@ -111,7 +111,7 @@ public class RefusalTests(ApiFixture api)
     [Fact]
     public async Task Writes_to_an_unknown_case_are_404()
     {
-        var ghost = new Journey(api.Host, Guid.NewGuid());
+        var ghost = new Journey(api, Guid.NewGuid());
 
         await RefusedWithoutWriting(ghost, j => j.AssessAsync("readyForWork", 404));
         await RefusedWithoutWriting(ghost, j => j.CloseAsync("withdrew", 404));

@@ -1,0 +1,11 @@
+namespace Counseling.Api.Access;
+
+/// <summary>Who may call which endpoints at all. Which cases and offices they may touch is checked per object.</summary>
+public static class AccessPolicies
+{
+    public const string Counselors = "counselors";
+    public const string CaseReaders = "case-readers";
+    public const string Reassigners = "reassigners";
+    public const string Auditors = "auditors";
+    public const string Supervision = "supervision";
+}

@@ -1,0 +1,46 @@
+using Counseling.Domain.Cases;
+
+namespace Counseling.Api.Access;
+
+/// <summary>
+/// Object-level access to cases: a counselor reaches only the cases assigned to them, a supervisor every case of
+/// their own office, an auditor every case (read only). Each check returns the 403 problem, or null when allowed.
+/// </summary>
+public static class CaseAccess
+{
+    public static ProblemDetails? ToRead(Caller caller, CounselingCase @case) => caller.Role switch
+    {
+        Role.Auditor => null,
+        Role.Supervisor when @case.OfficeId == caller.OfficeId => null,
+        Role.Counselor when @case.CounselorId == caller.UserId => null,
+        _ => Forbidden(caller, @case),
+    };
+
+    public static ProblemDetails? ToWrite(Caller caller, CounselingCase @case) => caller.Role switch
+    {
+        Role.Counselor when @case.CounselorId == caller.UserId => null,
+        Role.Supervisor when @case.OfficeId == caller.OfficeId => null,
+        _ => Forbidden(caller, @case),
+    };
+
+    public static ProblemDetails? ToOpen(Caller caller, string officeId, string counselorId) =>
+        caller.Role == Role.Counselor && caller.OfficeId == officeId && caller.UserId == counselorId
+            ? null
+            : Problem("A counselor opens cases for themselves, at their own office: officeId and counselorId must be yours.");
+
+    private static ProblemDetails Forbidden(Caller caller, CounselingCase @case) => Problem(caller.Role switch
+    {
+        Role.Counselor => "The case is assigned to another counselor.",
+        Role.Supervisor => "The case belongs to another office.",
+        Role.Auditor => "Auditors read; they do not change cases.",
+        _ => $"The {Caller.RoleName(caller.Role)} role has no access to cases.",
+    });
+
+    public static ProblemDetails Problem(string detail) => new()
+    {
+        Type = "https://jkp-counseling.example/problems/forbidden",
+        Title = "You may not do this.",
+        Status = StatusCodes.Status403Forbidden,
+        Detail = detail,
+    };
+}

@@ -1,0 +1,31 @@
+using Counseling.Api.Access;
+using Counseling.Api.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace Counseling.Api.Audit.PersonalDataReads;
+
+public static class PersonalDataReadsEndpoint
+{
+    public const int MaxPageSize = 500;
+
+    [WolverineGet("/audit/personal-data-reads")]
+    [Authorize(Policy = AccessPolicies.Auditors)]
+    [Tags("Audit")]
+    [EndpointSummary("Who read which case's personal data, and when: newest first, filtered by case, reader or period")]
+    public static async Task<IResult> Get(
+        Guid? caseId, string? readerId, DateTimeOffset? from, DateTimeOffset? to, int? limit,
+        IQuerySession session, CancellationToken cancellation)
+    {
+        if (limit is < 1 or > MaxPageSize) return Results.Problem(Problems.InvalidQuery("limit", $"limit is 1 to {MaxPageSize}."));
+        if (from > to) return Results.Problem(Problems.InvalidQuery("from", "from must not be after to."));
+
+        var reads = session.Query<PersonalDataRead>().AsQueryable();
+        if (caseId is { } forCase) reads = reads.Where(r => r.CaseId == forCase);
+        if (readerId is not null) reads = reads.Where(r => r.ReaderId == readerId);
+        if (from is { } since) reads = reads.Where(r => r.ReadAt >= since);
+        if (to is { } until) reads = reads.Where(r => r.ReadAt <= until);
+        return Results.Ok(await reads.OrderByDescending(r => r.ReadAt).Take(limit ?? 100).ToListAsync(cancellation));
+    }
+}

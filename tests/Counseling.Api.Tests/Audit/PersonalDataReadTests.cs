@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Alba;
+using Counseling.Api.Access;
+using Counseling.Api.Tests.Infrastructure;
+
+namespace Counseling.Api.Tests.Audit;
+
+[Collection(ApiCollection.Name)]
+public class PersonalDataReadTests(ApiFixture api)
+{
+    private async Task ReadAsync(string url, string token) =>
+        await api.Host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.WithBearerToken(token);
+        });
+
+    [Fact]
+    public async Task Reads_by_auditors_and_supervisors_are_recorded_and_listed_for_auditors()
+    {
+        var caseId = await api.Host.OpenCaseAsync();
+        var auditor = api.TokenFor("a-007", Role.Auditor, null);
+        var supervisor = api.TokenFor("s-001", Role.Supervisor, "bekasi");
+
+        await api.Host.Scenario(s => s.Get.Url($"/cases/{caseId}"));  // the assigned counselor: daily work, not recorded
+        await ReadAsync($"/cases/{caseId}", auditor);
+        await ReadAsync($"/cases/{caseId}/history", auditor);
+        await ReadAsync($"/cases/{caseId}/events", supervisor);
+
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Get.Url($"/audit/personal-data-reads?caseId={caseId}");
+            s.WithBearerToken(auditor);
+        });
+        var reads = JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.EnumerateArray()
+            .Select(r => (Reader: r.GetProperty("readerId").GetString(), Role: r.GetProperty("role").GetString(), View: r.GetProperty("view").GetString()))
+            .ToList();
+
+        reads.Should().BeEquivalentTo(new[]
+        {
+            ("a-007", "auditor", "case"),
+            ("a-007", "auditor", "history"),
+            ("s-001", "supervisor", "events"),
+        });
+    }
+
+    [Fact]
+    public async Task The_case_view_shows_the_worker_to_those_who_may_read_it()
+    {
+        var caseId = await api.Host.OpenCaseAsync();
+
+        var result = await api.Host.Scenario(s => s.Get.Url($"/cases/{caseId}"));
+
+        var worker = JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.GetProperty("worker");
+        worker.GetProperty("nik").GetString().Should().Be("3216061505900001");
+        worker.GetProperty("fullName").GetString().Should().Be("Siti Rahmawati");
+    }
+
+    [Fact]
+    public async Task Only_auditors_list_personal_data_reads()
+    {
+        await api.Host.Scenario(s =>
+        {
+            s.Get.Url("/audit/personal-data-reads");
+            s.WithBearerToken(api.TokenFor("s-001", Role.Supervisor, "bekasi"));
+            s.StatusCodeShouldBe(403);
+        });
+    }
+}
