@@ -18,7 +18,7 @@ public sealed class SeedVolumeInput : NetCoreInput
     [Description("Transactions in flight at once")]
     public int WritersFlag { get; set; } = 2;
 
-    [Description("Folder for open-cases.txt, counselors.txt and offices.txt: the ids benchmarks address")]
+    [Description("Folder for open-cases.txt, the cases benchmarks address: case id, counselor id, office id a line")]
     public string OutFlag { get; set; } = ".";
 }
 
@@ -43,7 +43,7 @@ public sealed class SeedVolumeCommand : JasperFxAsyncCommand<SeedVolumeInput>
         var extra = Math.Max(0, input.EventsFlag - perCase * input.CasesFlag);
         var batches = Enumerable.Range(0, input.CasesFlag).Chunk(input.BatchFlag);
 
-        var openCases = new System.Collections.Concurrent.ConcurrentBag<Guid>();
+        var openCases = new System.Collections.Concurrent.ConcurrentBag<VolumeJourneys.Journey>();
         long events = 0;
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = input.WritersFlag },
@@ -56,16 +56,15 @@ public sealed class SeedVolumeCommand : JasperFxAsyncCommand<SeedVolumeInput>
                     var journey = VolumeJourneys.Generate(caseNumber, perCase + (caseNumber < extra ? 1 : 0), assignments, now);
                     session.Events.StartStream<Domain.Cases.CounselingCase>(journey.CaseId, [.. journey.Events]);
                     Interlocked.Add(ref events, journey.Events.Count);
-                    if (journey.IsOpen) openCases.Add(journey.CaseId);
+                    if (journey.IsOpen) openCases.Add(journey with { Events = [] });
                 }
                 await session.SaveChangesAsync(cancellation);
             });
         clock.Stop();
 
         Directory.CreateDirectory(input.OutFlag);
-        await File.WriteAllLinesAsync(Path.Combine(input.OutFlag, "open-cases.txt"), openCases.Select(id => id.ToString()));
-        await File.WriteAllLinesAsync(Path.Combine(input.OutFlag, "counselors.txt"), assignments.Select(a => a.CounselorId).Distinct());
-        await File.WriteAllLinesAsync(Path.Combine(input.OutFlag, "offices.txt"), assignments.Select(a => a.OfficeId).Distinct());
+        await File.WriteAllLinesAsync(Path.Combine(input.OutFlag, "open-cases.txt"),
+            openCases.Select(j => $"{j.CaseId} {j.Assignment.CounselorId} {j.Assignment.OfficeId}"));
 
         Console.WriteLine($"seed-volume: {input.CasesFlag} cases, {events} events in {clock.Elapsed.TotalSeconds:F1} s " +
                           $"({events / clock.Elapsed.TotalSeconds:F0} events/s); {openCases.Count} open cases listed in {input.OutFlag}");

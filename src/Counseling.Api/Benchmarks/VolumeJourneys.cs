@@ -15,7 +15,7 @@ namespace Counseling.Api.Benchmarks;
 /// </summary>
 public static class VolumeJourneys
 {
-    public sealed record Journey(Guid CaseId, string CounselorId, bool IsOpen, IReadOnlyList<object> Events);
+    public sealed record Journey(Guid CaseId, Assignment Assignment, bool IsOpen, IReadOnlyList<object> Events);
 
     public sealed record Assignment(string OfficeId, string CounselorId);
 
@@ -79,6 +79,6 @@ public static class VolumeJourneys
                     today.AddDays(7 + random.Next(21))), at));
         }
 
-        return new Journey(caseId, assignment.CounselorId, !current!.IsClosed, events);
+        return new Journey(caseId, assignment, !current!.IsClosed, events);
     }
 }
