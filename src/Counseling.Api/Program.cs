@@ -35,6 +35,7 @@ app.MapWolverineEndpoints(http =>
     // Every event a write appends records who, in answer to which request, within which correlation.
     http.ApplyCorrelationIdHeaderToAllEndpoints = true;
     http.AddMiddleware(typeof(AuditTrail), chain => chain.HttpMethods.Contains("POST"));
+    http.AddMiddleware(typeof(Certification), Certification.AppliesTo);
 });
 
 return await app.RunJasperFxCommands(args);

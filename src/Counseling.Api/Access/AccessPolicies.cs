@@ -8,4 +8,5 @@ public static class AccessPolicies
     public const string Reassigners = "reassigners";
     public const string Auditors = "auditors";
     public const string Supervision = "supervision";
+    public const string ErasureOfficers = "erasure-officers";
 }

@@ -44,7 +44,8 @@ public static class AuthenticationConfiguration
             .AddPolicy(AccessPolicies.CaseReaders, p => p.RequireRole(
                 Caller.RoleName(Role.Counselor), Caller.RoleName(Role.Supervisor), Caller.RoleName(Role.Auditor)))
             .AddPolicy(AccessPolicies.Supervision, p => p.RequireRole(Caller.RoleName(Role.Supervisor), Caller.RoleName(Role.Auditor)))
-            .AddPolicy(AccessPolicies.Auditors, p => p.RequireRole(Caller.RoleName(Role.Auditor)));
+            .AddPolicy(AccessPolicies.Auditors, p => p.RequireRole(Caller.RoleName(Role.Auditor)))
+            .AddPolicy(AccessPolicies.ErasureOfficers, p => p.RequireRole(Caller.RoleName(Role.Admin), Caller.RoleName(Role.Supervisor)));
         builder.Services.AddSingleton<DevelopmentTokens>();
     }
 }

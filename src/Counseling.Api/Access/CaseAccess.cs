@@ -23,6 +23,14 @@ public static class CaseAccess
         _ => Forbidden(caller, @case),
     };
 
+    /// <summary>Erasure requests are carried out by an administrator or the supervisor of the case's office.</summary>
+    public static ProblemDetails? ToErase(Caller caller, CounselingCase @case) => caller.Role switch
+    {
+        Role.Admin => null,
+        Role.Supervisor when @case.OfficeId == caller.OfficeId => null,
+        _ => Problem("Erasure requests are carried out by an administrator or the supervisor of the case's office."),
+    };
+
     public static ProblemDetails? ToOpen(Caller caller, string officeId, string counselorId) =>
         caller.Role == Role.Counselor && caller.OfficeId == officeId && caller.UserId == counselorId
             ? null

@@ -23,11 +23,13 @@ public static class CaseWrites
         TRequest request,
         IEventStream<CounselingCase> stream,
         HttpRequest http,
-        Func<CounselingCase, Decision> decide)
+        Func<CounselingCase, Decision> decide,
+        Func<Caller, CounselingCase, ProblemDetails?>? access = null)
     {
         // When a problem is returned Wolverine ends the request there, so no decision is needed with it.
         var current = stream.Aggregate!;
-        if (CaseAccess.ToWrite(Caller.From(http.HttpContext.User)!, current) is { } forbidden) return (null!, forbidden);
+        var allowed = access ?? CaseAccess.ToWrite;
+        if (allowed(Caller.From(http.HttpContext.User)!, current) is { } forbidden) return (null!, forbidden);
 
         var invalid = Problems.Validate(validator, request);
         if (!ReferenceEquals(invalid, WolverineContinue.NoProblems)) return (null!, invalid);

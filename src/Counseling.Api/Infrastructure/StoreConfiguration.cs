@@ -1,5 +1,7 @@
 using Counseling.Api.Audit;
+using Counseling.Api.Caseloads;
 using Counseling.Api.Cases;
+using Counseling.Api.ReferenceData;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -15,13 +17,20 @@ public static class StoreConfiguration
 {
     public const string ConnectionStringName = "Marten";
 
+    /// <summary>
+    /// Several API processes on one database: Wolverine spreads the projection shards over the running nodes
+    /// (Counseling:DistributeProjections=true). Off, each process runs every projection itself (one node only).
+    /// </summary>
+    public static bool DistributesProjections(this WebApplicationBuilder builder) =>
+        builder.Configuration.GetValue<bool>("Counseling:DistributeProjections");
+
     public static void AddCounselingStore(this WebApplicationBuilder builder)
     {
         var connectionString = WithPreparedStatements(builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException(
                 $"ConnectionStrings:{ConnectionStringName} is not set. Start the service with ops/run, which starts a local PostgreSQL."));
 
-        builder.Services.AddMarten(options =>
+        var martenSetup = builder.Services.AddMarten(options =>
             {
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = "counseling";
@@ -41,11 +50,15 @@ public static class StoreConfiguration
                 // Tamper evidence: every event sealed, chained to its stream's previous event, as it is appended.
                 options.Projections.Add(new EventSealing(), ProjectionLifecycle.Inline);
                 options.Schema.For<EventSeal>().Identity(s => s.Id);
+                options.AddCaseloads();
             })
-            .IntegrateWithWolverine()
+            .IntegrateWithWolverine(wolverine =>
+                wolverine.UseWolverineManagedEventSubscriptionDistribution = builder.DistributesProjections())
             .UseLightweightSessions()
-            .AddAsyncDaemon(DaemonMode.Solo)
+            .InitializeWith<ReferenceDataSeed>()
             .ApplyAllDatabaseChangesOnStartup();
+        // With Wolverine's distribution, Wolverine runs the daemon's shards and a Marten daemon mode must not be set.
+        if (!builder.DistributesProjections()) martenSetup.AddAsyncDaemon(DaemonMode.Solo);
 
         // Event timestamps come from the same clock as the domain's "now", so a case as of a moment is the case as
         // its decisions saw it (and a simulated clock, in tests or demo data, stamps events consistently).

@@ -42,6 +42,7 @@ public sealed record CounselingCase
     public Placement? Placement { get; init; }
     public DateOnly? SelfEmployedSince { get; init; }
     public ClosureReason? ClosedBecause { get; init; }
+    public DateOnly? PersonalDataErasedOn { get; init; }
 
     public bool IsClosed => ClosedBecause is not null;
     public bool IsPlaced => Placement is { StillEmployed: not false };
@@ -99,6 +100,7 @@ public sealed record CounselingCase
         (_, CaseClosed closed) => current with { ClosedBecause = closed.Reason, NextFollowUpOn = null },
         (_, CaseReopened) => current with { ClosedBecause = null },
         (_, CaseReassigned reassigned) => current with { CounselorId = reassigned.ToCounselorId },
+        (_, WorkerPersonalDataErased erased) => current with { PersonalDataErasedOn = erased.On },
         _ => current,
     };
 

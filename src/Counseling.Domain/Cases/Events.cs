@@ -91,3 +91,9 @@ public sealed record CaseClosed(ClosureReason Reason, DateOnly On, string Notes)
 public sealed record CaseReopened(string Reason, DateOnly On);
 
 public sealed record CaseReassigned(string FromCounselorId, string ToCounselorId, string Reason, DateOnly On);
+
+/// <summary>
+/// Under UU 27/2022 the worker asked for their personal data to be erased: their NIK and phone number are now
+/// unreadable everywhere. The journey itself, and the statistics built on it, stay.
+/// </summary>
+public sealed record WorkerPersonalDataErased(string RequestReference, DateOnly On);

@@ -39,7 +39,7 @@ public class RoleMatrixTests(ApiFixture api)
         ["self-employment"] = ("POST", "/self-employment", new { businessType = "Warung", startsOn = Today }),
         ["closure"] = ("POST", "/closure", new { reason = "withdrew" }),
         ["reopening"] = ("POST", "/reopening", new { reason = "Kembali" }),
-        ["reassignment"] = ("POST", "/reassignment", new { counselorId = "c-002", reason = "Cuti" }),
+        ["reassignment"] = ("POST", "/reassignment", new { counselorId = "c-006", reason = "Cuti" }),
     };
 
     private static readonly HashSet<string> Reads = ["read", "read-as-of", "events", "history"];

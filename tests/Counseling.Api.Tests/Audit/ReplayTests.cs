@@ -26,7 +26,7 @@ public class ReplayTests(ApiFixture api)
         await journey.AssessAsync("readyForWork");
         var first = await journey.ReferToJobAsync("PT Sinar Cikarang Plastik");
         await journey.JobOutcomeAsync(first, "rejected");
-        journey = await journey.HandOverAsync("c-002");
+        journey = await journey.HandOverAsync("c-006");
         var second = await journey.ReferToJobAsync();
         await journey.JobOutcomeAsync(second, "interviewScheduled");
         await journey.JobOutcomeAsync(second, "hired");
@@ -79,7 +79,7 @@ public class ReplayTests(ApiFixture api)
 
         var now = await GetJsonAsync($"/cases/{journey.CaseId}");
         now.GetProperty("stage").GetString().Should().Be("closed");
-        now.GetProperty("counselorId").GetString().Should().Be("c-002");
+        now.GetProperty("counselorId").GetString().Should().Be("c-006");
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public class ReplayTests(ApiFixture api)
         entries.Should().HaveCount(22);
         history.GetProperty("currentStage").GetString().Should().Be("closed");
         var reassignment = entries.Single(e => e.GetProperty("what").GetString()!.StartsWith("Case reassigned"));
-        reassignment.GetProperty("what").GetString().Should().Contain("from c-001 to c-002");
+        reassignment.GetProperty("what").GetString().Should().Contain("from c-001 to c-006");
         reassignment.GetProperty("by").GetProperty("userId").GetString().Should().NotBeNullOrEmpty();
         entries.Last().GetProperty("what").GetString().Should().StartWith("Case closed");
         entries.Select(e => e.GetProperty("what").GetString()).Should().NotContain(w => w!.Contains("3216061505900001"));

@@ -23,7 +23,7 @@ public class VerifyTests(ApiFixture api)
         var job = await journey.ReferToJobAsync();
         await journey.JobOutcomeAsync(job, "interviewScheduled");
         await journey.JobOutcomeAsync(job, "hired");
-        journey = await journey.HandOverAsync("c-002");
+        journey = await journey.HandOverAsync("c-006");
         await journey.PlaceAsync(job);
         await journey.CloseAsync("placed");
         return journey;

@@ -3,6 +3,7 @@ using Alba;
 using Counseling.Api.Access;
 using JasperFx.CommandLine;
 using Marten;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 
@@ -16,6 +17,8 @@ public sealed class ApiFixture : IAsyncLifetime
 {
     public IAlbaHost Host { get; private set; } = null!;
 
+    public CapturedLogs Logs { get; } = new();
+
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
     public async Task InitializeAsync()
@@ -26,6 +29,7 @@ public sealed class ApiFixture : IAsyncLifetime
         Host = await AlbaHost.For<Program>(web =>
         {
             web.UseEnvironment("Development");
+            web.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
             web.UseSetting("ConnectionStrings:Marten", connectionString);
         });
         // Each run starts from an empty store, so whole-store checks (verify, counts) see only this run's data.
@@ -49,7 +53,7 @@ public sealed class ApiFixture : IAsyncLifetime
         return await session.Events.QueryAllRawEvents().LongCountAsync();
     }
 
-    private static string StartTestCluster()
+    internal static string StartTestCluster()
     {
         var repo = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(repo, "Counseling.sln"))) repo = Path.GetDirectoryName(repo)!;

@@ -159,8 +159,9 @@ public class ClosureTests
             .Select(m => $"{m.DeclaringType!.Name}.{m.Name}")
             .ToList();
 
-        // Every decision on an existing case except Reopen; if one is added, add it to Commands above.
-        decisions.Where(d => d != "ClosureDecisions.Reopen").Should().HaveCount(Commands.Count);
+        // Every decision on an existing case except Reopen and Erase (a legal obligation that closure does not
+        // suspend: see ErasureTests); if one is added, add it to Commands above.
+        decisions.Except(["ClosureDecisions.Reopen", "ErasureDecisions.Erase"]).Should().HaveCount(Commands.Count);
     }
 
     // Reopening

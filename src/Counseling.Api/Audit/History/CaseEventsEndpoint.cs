@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Counseling.Api.Access;
 using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
+using Counseling.Api.PersonalData;
+using Counseling.Domain.Cases;
 using JasperFx.Events;
 using Marten;
 using Wolverine.Http;
@@ -38,14 +40,19 @@ public static class CaseEventsEndpoint
         var seals = (await session.LoadManyAsync<EventSeal>(cancellation,
                 events.Select(e => EventSeal.IdFor(id, e.Version)).ToArray()))
             .ToDictionary(s => s.Version);
-        return Results.Ok(events.Select(e => Describe(e, seals.GetValueOrDefault(e.Version))).ToList());
+        var key = await session.LoadAsync<PersonalDataKey>(id, cancellation);
+        return Results.Ok(events.Select(e => Describe(e, seals.GetValueOrDefault(e.Version), key)).ToList());
     }
+
+    /// <summary>The intake as it was given, while the case's personal-data key exists; "[erased]" after.</summary>
+    private static object Readable(object data, PersonalDataKey? key) =>
+        data is CaseOpened opened ? opened with { Worker = PersonalDataProtection.Reveal(opened.Worker, key) } : data;
 
     public static RecordedBy WhoRecorded(IEvent e) => new(
         e.UserName ?? AuditTrail.Anonymous,
         e.GetHeader(AuditTrail.RoleHeader)?.ToString() ?? AuditTrail.Anonymous);
 
-    private static RecordedEvent Describe(IEvent e, EventSeal? seal) => new(
-        e.Sequence, e.Version, e.EventTypeName, e.Timestamp, e.Data, WhoRecorded(e),
+    private static RecordedEvent Describe(IEvent e, EventSeal? seal, PersonalDataKey? key) => new(
+        e.Sequence, e.Version, e.EventTypeName, e.Timestamp, Readable(e.Data, key), WhoRecorded(e),
         e.CorrelationId, e.CausationId, seal?.Hash, seal?.PreviousHash);
 }

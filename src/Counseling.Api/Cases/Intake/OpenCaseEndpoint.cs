@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Counseling.Api.Access;
 using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
+using Counseling.Api.PersonalData;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Intake;
 using Marten;
@@ -32,14 +33,19 @@ public static class OpenCaseEndpoint
     [Authorize(Policy = AccessPolicies.Counselors)]
     [Tags("Cases")]
     [EndpointSummary("Intake: open a counseling case for a worker who lost their job and claims JKP")]
-    public static (CaseOpenedResponse, IStartStream) Post(OpenCaseRequest request, Decision decision, HttpResponse response)
+    public static (CaseOpenedResponse, IStartStream) Post(
+        OpenCaseRequest request, Decision decision, IDocumentSession session, TimeProvider clock, HttpResponse response)
     {
         var opened = decision.Events.OfType<CaseOpened>().Single();
-        var version = decision.Events.Count;
-        response.Headers[HeaderNames.ETag] = Preconditions.ETagFor(version);
+        // NIK and phone are stored encrypted with a key of this case's own, which an erasure request destroys.
+        var key = PersonalDataKey.NewFor(opened.CaseId, clock.GetUtcNow());
+        session.Store(key);
+        var stored = opened with { Worker = PersonalDataProtection.Protect(opened.Worker, key) };
+
+        response.Headers[HeaderNames.ETag] = Preconditions.ETagFor(1);
         return (
-            new CaseOpenedResponse(opened.CaseId, version),
-            MartenOps.StartStream<CounselingCase>(opened.CaseId, [.. decision.Events]));
+            new CaseOpenedResponse(opened.CaseId, 1),
+            MartenOps.StartStream<CounselingCase>(opened.CaseId, stored));
     }
 }
 

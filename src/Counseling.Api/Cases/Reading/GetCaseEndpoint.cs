@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Counseling.Api.Access;
 using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
+using Counseling.Api.PersonalData;
 using Counseling.Domain.Cases;
 using Marten;
 using Microsoft.Net.Http.Headers;
@@ -27,9 +28,9 @@ public sealed record CaseView(
     DateOnly? SelfEmployedSince,
     ClosureReason? ClosedBecause)
 {
-    public static CaseView Of(CounselingCase @case) => new(
+    public static CaseView Of(CounselingCase @case, PersonalDataKey? key) => new(
         @case.Id, @case.Version, @case.Stage, @case.OfficeId, @case.CounselorId, @case.OpenedAt,
-        @case.Worker, @case.SessionsCount, @case.LastContactAt, @case.NextFollowUpOn, @case.Readiness,
+        PersonalDataProtection.Reveal(@case.Worker, key), @case.SessionsCount, @case.LastContactAt, @case.NextFollowUpOn, @case.Readiness,
         @case.JobReferrals, @case.TrainingReferrals, @case.Placement, @case.SelfEmployedSince, @case.ClosedBecause);
 }
 
@@ -55,10 +56,10 @@ public static class GetCaseEndpoint
             var past = await session.Events.AggregateStreamAsync<CounselingCase>(id, version ?? 0, asOf, token: cancellation);
             return past is null
                 ? Results.Problem(Problems.CaseNotFound(id, asOf is null ? null : $"The case did not exist yet at {asOf:O}."))
-                : Results.Ok(CaseView.Of(past));
+                : Results.Ok(CaseView.Of(past, await session.LoadAsync<PersonalDataKey>(id, cancellation)));
         }
 
         response.Headers[HeaderNames.ETag] = Preconditions.ETagFor(current!.Version);
-        return Results.Ok(CaseView.Of(current));
+        return Results.Ok(CaseView.Of(current, await session.LoadAsync<PersonalDataKey>(id, cancellation)));
     }
 }

@@ -1,6 +1,8 @@
 using Counseling.Api.Access;
 using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
+using Counseling.Api.ReferenceData;
+using Marten;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Reassignment;
 using FluentValidation;
@@ -24,10 +26,19 @@ public static class ReassignCaseEndpoint
 {
     private static readonly ReassignCaseValidator Validator = new();
 
-    public static (Decision, ProblemDetails) Before(
-        ReassignCaseRequest request, IEventStream<CounselingCase> stream, HttpRequest http, TimeProvider clock) =>
-        CaseWrites.Decide(Validator, request, stream, http,
-            current => current.Reassign(new ReassignCase(request.CounselorId!, request.Reason!), clock.GetUtcNow()));
+    public static async Task<(Decision, ProblemDetails)> BeforeAsync(
+        ReassignCaseRequest request, IEventStream<CounselingCase> stream, HttpRequest http, IDocumentSession session,
+        TimeProvider clock, CancellationToken cancellation)
+    {
+        var target = request.CounselorId is { } counselorId ? await session.LoadAsync<Counselor>(counselorId, cancellation) : null;
+        return CaseWrites.Decide(Validator, request, stream, http, current => target switch
+        {
+            null => Refusal.NotFound("counselorId", $"There is no registered counselor {request.CounselorId}."),
+            _ when target.OfficeId != current.OfficeId => Refusal.NotAllowed(
+                $"{target.Id} works at office {target.OfficeId}: a case is reassigned within its office ({current.OfficeId}).", "counselorId"),
+            _ => current.Reassign(new ReassignCase(target.Id, request.Reason!), clock.GetUtcNow()),
+        });
+    }
 
     [WolverinePost("/cases/{id}/reassignment"), Idempotent]
     [Authorize(Policy = AccessPolicies.Reassigners)]

@@ -87,9 +87,9 @@ public class CompleteJourneyTests(ApiFixture api)
     {
         var journey = await Journey.OpenAsync(api);
 
-        var handedOver = await journey.HandOverAsync("c-002");
+        var handedOver = await journey.HandOverAsync("c-006");
 
-        (await handedOver.ReadAsync()).GetProperty("counselorId").GetString().Should().Be("c-002");
+        (await handedOver.ReadAsync()).GetProperty("counselorId").GetString().Should().Be("c-006");
         await handedOver.LogSessionAsync();
         await journey.LogSessionAsync(status: 403);
     }

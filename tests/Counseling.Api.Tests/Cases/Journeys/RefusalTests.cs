@@ -30,7 +30,7 @@ public class RefusalTests(ApiFixture api)
             new { provider = "BLK Bekasi", programme = "Listrik", kind = "course", startsOn = Journey.Today }, 409));
         await RefusedWithoutWriting(journey, j => j.PlaceAsync(status: 409));
         await RefusedWithoutWriting(journey, j => j.StartSelfEmploymentAsync(409));
-        await RefusedWithoutWriting(journey, j => j.ReassignAsync("c-002", 409));
+        await RefusedWithoutWriting(journey, j => j.ReassignAsync("c-006", 409));
         var closedTwice = await RefusedWithoutWriting(journey, j => j.CloseAsync("other", 409));
         closedTwice.GetProperty("detail").GetString().Should().Contain("already closed");
 

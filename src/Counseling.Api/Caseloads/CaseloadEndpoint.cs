@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using Counseling.Api.Access;
+using Counseling.Api.ReferenceData;
+using Counseling.Domain.Cases;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Marten.Pagination;
+using Wolverine.Http;
+
+namespace Counseling.Api.Caseloads;
+
+public sealed record CaseloadView(
+    string CounselorId,
+    string CounselorName,
+    string OfficeId,
+    DateOnly Today,
+    int OpenCases,
+    Dictionary<string, int> OpenCasesByStage,
+    int OverdueFollowUps,
+    int SessionsThisMonth,
+    int Page,
+    int PageSize,
+    long TotalItems,
+    IReadOnlyList<CaseloadItem> Items,
+    Freshness Freshness);
+
+/// <summary>A case on a caseload list: the worker by name and masked NIK only.</summary>
+public sealed record CaseloadItem(
+    Guid CaseId,
+    string WorkerName,
+    string MaskedNik,
+    CaseStage Stage,
+    DateOnly OpenedOn,
+    int DaysSinceIntake,
+    DateTimeOffset? LastContactAt,
+    DateOnly? NextFollowUpOn,
+    bool Overdue)
+{
+    public static CaseloadItem Of(CaseloadEntry entry, DateOnly today) => new(
+        entry.Id, entry.WorkerName, entry.MaskedNik, entry.Stage, entry.OpenedOn, today.DayNumber - entry.OpenedOn.DayNumber,
+        entry.LastContactAt, entry.NextFollowUpOn, entry.NextFollowUpOn < today);
+}
+
+public static class CaseloadEndpoint
+{
+    public const int MaxPageSize = 100;
+
+    [WolverineGet("/counselors/{id}/caseload")]
+    [Tags("Caseloads")]
+    [Authorize(Policy = AccessPolicies.CaseReaders)]
+    [EndpointSummary("A counselor's open cases with stage, last contact and next follow-up; filters: stage, overdue; paged")]
+    public static async Task<IResult> Get(
+        string id, string? stage, string? overdue, string? page, string? pageSize,
+        IQuerySession session, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellation)
+    {
+        var query = new QueryParameters();
+        var stageFilter = query.Enum("stage", stage, CaseloadTable.OpenStages);
+        var overdueFilter = query.Bool("overdue", overdue);
+        var pageNumber = query.Int("page", page, 1, 1, 100_000);
+        var size = query.Int("pageSize", pageSize, 25, 1, MaxPageSize);
+        if (query.Problem is { } problem) return problem;
+
+        var counselor = await session.LoadAsync<Counselor>(id, cancellation);
+        if (counselor is null) return ReferenceProblems.Unknown("counselor", id);
+        if (CaseloadAccess.ToCaseload(Caller.From(user)!, counselor) is { } forbidden) return Results.Problem(forbidden);
+
+        var today = Wib.DateOf(clock.GetUtcNow());
+        var freshness = await Freshness.ReadAsync(session, cancellation,
+            CaseloadProjection.ProjectionName, CounselorMonthlyActivityProjection.ProjectionName);
+
+        var counts = await CaseloadTable.OfCounselorAsync(session, id, today, cancellation);
+        var month = await session.LoadAsync<CounselorMonthlyActivity>(CounselorMonthlyActivity.IdFor(id, today), cancellation);
+
+        var entries = session.Query<CaseloadEntry>().Where(e => e.CounselorId == id && e.IsOpen);
+        if (stageFilter is { } wanted) entries = entries.Where(e => e.Stage == wanted);
+        if (overdueFilter is true) entries = entries.Where(e => e.NextFollowUpOn != null && e.NextFollowUpOn < today);
+        if (overdueFilter is false) entries = entries.Where(e => e.NextFollowUpOn == null || e.NextFollowUpOn >= today);
+        var listed = await entries
+            .OrderBy(e => e.NextFollowUpOn).ThenBy(e => e.OpenedOn).ThenBy(e => e.Id)
+            .ToPagedListAsync(pageNumber, size, cancellation);
+
+        return Results.Ok(new CaseloadView(
+            counselor.Id, counselor.FullName, counselor.OfficeId, today,
+            (int)counts.Sum(c => c.Cases), CaseloadTable.ByStage(counts), (int)counts.Sum(c => c.Overdue),
+            month?.SessionsLogged ?? 0,
+            pageNumber, size, listed.TotalItemCount,
+            [.. listed.Select(e => CaseloadItem.Of(e, today))],
+            freshness));
+    }
+}

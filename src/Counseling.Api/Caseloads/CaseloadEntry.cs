@@ -1,0 +1,78 @@
+using Counseling.Api.PersonalData;
+using Counseling.Domain.Cases;
+using Marten;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace Counseling.Api.Caseloads;
+
+/// <summary>
+/// One case as caseload lists show it. Holds the worker's name and masked NIK only: the phone, the full NIK and
+/// the BPJS number stay in the case file.
+/// </summary>
+public sealed record CaseloadEntry
+{
+    public Guid Id { get; init; }
+
+    /// <summary>The stream version this entry reflects.</summary>
+    public long Version { get; init; }
+
+    public required string OfficeId { get; init; }
+    public required string CounselorId { get; init; }
+    public required string WorkerName { get; init; }
+    public required string MaskedNik { get; init; }
+    public CaseStage Stage { get; init; }
+    public bool IsOpen { get; init; }
+    public DateOnly OpenedOn { get; init; }
+    public DateTimeOffset? LastContactAt { get; init; }
+    public DateOnly? NextFollowUpOn { get; init; }
+
+    /// <summary>
+    /// The domain's own view of the journey, which derives the stage; kept here so this projection never re-derives
+    /// what <see cref="CounselingCase"/> decides. Personal data is blanked out of it.
+    /// </summary>
+    public required CounselingCase Journey { get; init; }
+
+}
+
+/// <summary>Keeps a <see cref="CaseloadEntry"/> per case, asynchronously, from the case's events.</summary>
+public sealed partial class CaseloadProjection : SingleStreamProjection<CaseloadEntry, Guid>
+{
+    public const string ProjectionName = "Caseload";
+
+    private static readonly WorkerDetails NoPersonalData = new("", "", default, "", "");
+
+    public CaseloadProjection() => Name = ProjectionName;
+
+    public override async ValueTask<CaseloadEntry?> EvolveAsync(
+        CaseloadEntry? entry, Guid id, IQuerySession session, IEvent e, CancellationToken cancellation)
+    {
+        if (CounselingCase.Evolve(entry?.Journey, e.Data) is not { } journey) return entry;
+
+        // Without an entry, only CaseOpened starts a journey. The NIK is stored encrypted: the mask needs the
+        // case's key, and reads "[erased]" once an erasure request has destroyed it.
+        var next = entry ?? Opened((CaseOpened)e.Data, journey, await session.LoadAsync<PersonalDataKey>(id, cancellation));
+        if (e.Data is WorkerPersonalDataErased) next = next with { MaskedNik = PersonalDataProtection.Erased };
+        return next with
+        {
+            Version = e.Version,
+            CounselorId = journey.CounselorId,
+            Stage = journey.Stage,
+            IsOpen = !journey.IsClosed,
+            OpenedOn = journey.OpenedOn,
+            LastContactAt = journey.LastContactAt,
+            NextFollowUpOn = journey.NextFollowUpOn,
+            Journey = journey with { Worker = NoPersonalData },
+        };
+    }
+
+    private static CaseloadEntry Opened(CaseOpened opened, CounselingCase journey, PersonalDataKey? key) => new()
+    {
+        Id = opened.CaseId,
+        OfficeId = opened.OfficeId,
+        CounselorId = opened.CounselorId,
+        WorkerName = opened.Worker.FullName,
+        MaskedNik = PersonalDataProtection.MaskedNik(opened.Worker, key),
+        Journey = journey,
+    };
+}

@@ -1,0 +1,40 @@
+using Counseling.Domain.Cases;
+using Marten;
+
+namespace Counseling.Api.Caseloads;
+
+/// <summary>
+/// Counts over caseload entries, grouped in PostgreSQL on the duplicated columns (see <see cref="CaseloadStore"/>)
+/// so only the counts travel, never the entries.
+/// </summary>
+public static class CaseloadTable
+{
+    /// <summary>The stages an open case can be in, in journey order.</summary>
+    public static readonly CaseStage[] OpenStages = [.. System.Enum.GetValues<CaseStage>().Where(s => s != CaseStage.Closed)];
+
+    public sealed record Count(string CounselorId, CaseStage Stage, long Cases, long Overdue);
+
+    /// <summary>Open cases by counselor and stage, with how many of them have a follow-up before today.</summary>
+    public static Task<IReadOnlyList<Count>> OfCounselorAsync(IQuerySession session, string counselorId, DateOnly today, CancellationToken cancellation) =>
+        OpenCasesAsync(session, "counselor_id", counselorId, today, cancellation);
+
+    public static Task<IReadOnlyList<Count>> OfOfficeAsync(IQuerySession session, string officeId, DateOnly today, CancellationToken cancellation) =>
+        OpenCasesAsync(session, "office_id", officeId, today, cancellation);
+
+    private static async Task<IReadOnlyList<Count>> OpenCasesAsync(
+        IQuerySession session, string column, string value, DateOnly today, CancellationToken cancellation)
+    {
+        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(CaseloadEntry)).TableName.QualifiedName;
+        // A row type without an Id comes back deserialized from the JSON the query builds.
+        return await session.AdvancedSql.QueryAsync<Count>(
+            $"""
+             select jsonb_build_object('counselorId', counselor_id, 'stage', stage, 'cases', count(*),
+                                       'overdue', count(*) filter (where next_follow_up_on < ?))
+             from {table} where {column} = ? and is_open group by counselor_id, stage
+             """,
+            cancellation, today, value);
+    }
+
+    public static Dictionary<string, int> ByStage(IEnumerable<Count> counts) =>
+        OpenStages.ToDictionary(QueryParameters.JsonName, stage => (int)counts.Where(c => c.Stage == stage).Sum(c => c.Cases));
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Counseling.Api.Caseloads;
+
+/// <summary>
+/// Reads query-string parameters and collects every bad one, so a refusal names all of them at once
+/// (RFC 9457 problem details, keys are the parameter names).
+/// </summary>
+public sealed class QueryParameters
+{
+    private readonly Dictionary<string, string[]> _errors = [];
+
+    public IResult? Problem => _errors.Count == 0
+        ? null
+        : Results.ValidationProblem(_errors,
+            detail: "See 'errors': each key names a query parameter.",
+            title: "The request has invalid query parameters.",
+            type: "https://jkp-counseling.example/problems/invalid-input");
+
+    public void Fail(string parameter, string reason) => _errors[parameter] = [reason];
+
+    public DateOnly Date(string parameter, string? value, DateOnly fallback)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return fallback;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        Fail(parameter, $"'{parameter}' is a date written as yyyy-MM-dd.");
+        return fallback;
+    }
+
+    public int Int(string parameter, string? value, int fallback, int min, int max)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return fallback;
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
+            return number;
+        Fail(parameter, $"'{parameter}' is a whole number from {min} to {max}.");
+        return fallback;
+    }
+
+    public bool? Bool(string parameter, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (bool.TryParse(value, out var flag)) return flag;
+        Fail(parameter, $"'{parameter}' is true or false.");
+        return null;
+    }
+
+    /// <summary>An enum value as the JSON bodies spell it ("jobSearch"); numbers are refused.</summary>
+    public T? Enum<T>(string parameter, string? value, IReadOnlyCollection<T> allowed) where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        foreach (var candidate in allowed)
+        {
+            if (string.Equals(JsonName(candidate), value, StringComparison.OrdinalIgnoreCase)) return candidate;
+        }
+        Fail(parameter, $"'{parameter}' is one of: {string.Join(", ", allowed.Select(JsonName))}.");
+        return null;
+    }
+
+    /// <summary>Checks a period: from not after to, and at most <paramref name="maxDays"/> days long.</summary>
+    public void Period(DateOnly from, DateOnly to, int maxDays)
+    {
+        if (_errors.ContainsKey("from") || _errors.ContainsKey("to")) return;
+        if (from > to) Fail("from", $"'from' ({from:yyyy-MM-dd}) is after 'to' ({to:yyyy-MM-dd}).");
+        else if (to.DayNumber - from.DayNumber + 1 > maxDays) Fail("to", $"A period spans at most {maxDays} days.");
+    }
+
+    public static string JsonName<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+}
+
+/// <summary>404 answers for reference data named in a URL.</summary>
+public static class ReferenceProblems
+{
+    public static IResult Unknown(string what, string id) => Results.Problem(
+        type: "https://jkp-counseling.example/problems/not-found",
+        title: $"No such {what}.",
+        statusCode: StatusCodes.Status404NotFound,
+        detail: $"There is no {what} with id '{id}'.");
+}

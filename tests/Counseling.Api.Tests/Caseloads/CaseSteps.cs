@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Alba;
+using Counseling.Api.Access;
+using Counseling.Api.Tests.Infrastructure;
+
+namespace Counseling.Api.Tests.Caseloads;
+
+/// <summary>
+/// One worker's case driven over HTTP, every date taken from the fixture's clock. Each step is taken by the
+/// counselor who holds the case; a reassignment by the office's supervisor.
+/// </summary>
+public sealed class CaseSteps(CaseloadFixture api, Guid caseId, string officeId, string counselorId)
+{
+    private string _counselorId = counselorId;
+
+    public Guid Id { get; } = caseId;
+
+    private string Today => api.Today.ToString("yyyy-MM-dd");
+
+    public static async Task<CaseSteps> OpenAsync(CaseloadFixture api, string officeId, string counselorId, string nik)
+    {
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Post.Json(Requests.OpenCase(officeId, counselorId, nik)).ToUrl("/cases");
+            s.WithBearerToken(api.TokenFor(counselorId, Role.Counselor, officeId));
+            s.StatusCodeShouldBe(201);
+        });
+        return new CaseSteps(api, (await result.ReadAsJsonAsync<Versioned>()).Id, officeId, counselorId);
+    }
+
+    public Task SessionAsync(int? followUpInDays = null) => PostAsync("sessions",
+        Requests.LogSession(api.Clock.GetUtcNow(), followUpInDays is { } days ? api.Today.AddDays(days).ToString("yyyy-MM-dd") : null));
+
+    public Task AssessAsync(string readiness) => PostAsync("assessments", new
+    {
+        assessedOn = Today,
+        educationLevel = "vocationalHighSchool",
+        skills = new[] { "mesin bubut" },
+        interests = new[] { "manufaktur" },
+        workPreferences = "Cikarang, shift pagi",
+        recommendedOccupations = new[] { "7223" },
+        readiness,
+    });
+
+    public async Task<Guid> ReferToJobAsync() => (await PostAsync("job-referrals", new
+    {
+        vacancyReference = "WI-2027-0042", employer = "PT Astra Otoparts", position = "Operator Produksi", referredOn = Today,
+    })).GetProperty("referralId").GetGuid();
+
+    public Task JobOutcomeAsync(Guid referralId, string outcome) =>
+        PostAsync($"job-referrals/{referralId}/outcome", new { outcome, on = Today });
+
+    public async Task<Guid> ReferToTrainingAsync(string kind) => (await PostAsync("training-referrals", new
+    {
+        provider = "BLK Bekasi", programme = kind == "competencyTest" ? "Uji Kompetensi Operator Las" : "Pengelasan SMAW", kind, startsOn = Today,
+    })).GetProperty("referralId").GetGuid();
+
+    public Task TrainingOutcomeAsync(Guid referralId, string outcome) =>
+        PostAsync($"training-referrals/{referralId}/outcome", new { outcome, on = Today });
+
+    public Task PlaceAsync(Guid? jobReferralId = null) => PostAsync("placements", new
+    {
+        employer = "PT Astra Otoparts", position = "Operator Produksi", startsOn = Today, monthlyWage = 5_300_000,
+        contractType = "fixedTerm", jobReferralId,
+    });
+
+    public Task SelfEmployAsync() => PostAsync("self-employment", new { businessType = "Warung makan", startsOn = Today });
+
+    public Task CloseAsync(string reason) => PostAsync("closure", new { reason, notes = "Kasus ditutup." });
+
+    public Task ReopenAsync() => PostAsync("reopening", new { reason = "Pekerja datang kembali." });
+
+    public async Task ReassignAsync(string toCounselorId)
+    {
+        await PostAsync("reassignment", new { counselorId = toCounselorId, reason = "Pembagian beban kerja." },
+            api.TokenFor($"{officeId}-supervisor", Role.Supervisor, officeId));
+        _counselorId = toCounselorId;
+    }
+
+    private async Task<JsonElement> PostAsync(string path, object body, string? token = null)
+    {
+        token ??= api.TokenFor(_counselorId, Role.Counselor, officeId);
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Post.Json(body).ToUrl($"/cases/{Id}/{path}");
+            s.WithBearerToken(token);
+            s.StatusCodeShouldBe(200);
+        });
+        return JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.Clone();
+    }
+}

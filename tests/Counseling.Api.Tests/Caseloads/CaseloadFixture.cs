@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Alba;
+using Counseling.Api.Access;
+using Counseling.Api.ReferenceData;
+using Counseling.Api.Tests.Infrastructure;
+using Counseling.Domain.Cases;
+using JasperFx.CommandLine;
+using Marten;
+using Marten.Events;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace Counseling.Api.Tests.Caseloads;
+
+/// <summary>
+/// An API whose clock the tests move, so cases can age by days and weeks. It has a database of its own:
+/// its async daemon must be the only one projecting these events, and the other fixture resets its store.
+/// </summary>
+public sealed class CaseloadFixture : IAsyncLifetime
+{
+    public const string DatabaseName = "counseling_caseloads";
+
+    /// <summary>Starts on Monday 1 March 2027, 09:00 WIB; only moves forward.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2027, 3, 1, 2, 0, 0, TimeSpan.Zero));
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public string ConnectionString { get; private set; } = "";
+
+    public DateOnly Today => Wib.DateOf(Clock.GetUtcNow());
+
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    public async Task InitializeAsync()
+    {
+        JasperFxEnvironment.AutoStartHost = true;
+        var server = Environment.GetEnvironmentVariable("ConnectionStrings__Marten") ?? ApiFixture.StartTestCluster();
+        ConnectionString = await OwnDatabaseAsync(server);
+        Host = await AlbaHost.For<Program>(web =>
+        {
+            web.UseEnvironment("Development");
+            web.UseSetting("ConnectionStrings:Marten", ConnectionString);
+            web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        });
+        await Host.ResetAllMartenDataAsync();
+
+        // Unless a test says who is calling, an auditor reads: every caseload and dashboard is open to them.
+        var auditor = TokenFor("uji-auditor", Role.Auditor, null);
+        Host.BeforeEach(http => http.Request.Headers.Authorization = $"Bearer {auditor}");
+    }
+
+    public string TokenFor(string userId, Role role, string? officeId) =>
+        Host.Services.GetRequiredService<DevelopmentTokens>().Issue(userId, role, officeId);
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    /// <summary>Moves the clock to 09:00 WIB on <paramref name="day"/>.</summary>
+    public void MoveTo(DateOnly day) =>
+        Clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), Wib.Offset).ToUniversalTime());
+
+    public async Task AddOfficeAsync(string officeId, params (string Id, string Name)[] counselors)
+    {
+        await using var session = Store.LightweightSession();
+        session.Store(new Office(officeId, $"Kantor uji {officeId}", "regencyManpowerOffice", "Jawa Barat", "Bekasi", "Jl. Uji 1"));
+        foreach (var (id, name) in counselors)
+            session.Store(new Counselor(id, name, officeId, new CounselorCertificate($"AK-UJI/{id}", new DateOnly(2025, 1, 1), new DateOnly(2030, 1, 1))));
+        await session.SaveChangesAsync();
+    }
+
+    public Task WaitForProjectionsAsync() => Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+
+    public async Task<JsonElement> GetAsync(string url, int status = 200, string? token = null)
+    {
+        var result = await Host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            if (token is not null) s.WithBearerToken(token);
+            s.StatusCodeShouldBe(status);
+        });
+        return JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.Clone();
+    }
+
+    private static async Task<string> OwnDatabaseAsync(string serverConnectionString)
+    {
+        await using (var connection = new NpgsqlConnection(serverConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = @name", connection);
+            exists.Parameters.AddWithValue("name", DatabaseName);
+            if (await exists.ExecuteScalarAsync() is null)
+            {
+                await using var create = new NpgsqlCommand($"create database {DatabaseName}", connection);
+                await create.ExecuteNonQueryAsync();
+            }
+        }
+        return new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = DatabaseName }.ConnectionString;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CaseloadCollection : ICollectionFixture<CaseloadFixture>
+{
+    public const string Name = "caseloads";
+}
