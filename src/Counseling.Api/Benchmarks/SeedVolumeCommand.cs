@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Counseling.Api.PersonalData;
+using Counseling.Domain.Cases;
 using JasperFx.CommandLine;
 using Marten;
 
@@ -26,7 +28,7 @@ public sealed class SeedVolumeInput : NetCoreInput
 /// Fills the store with a volume of synthetic case histories for benchmarks (not demo data: see
 /// <see cref="VolumeJourneys"/>). Appends through ordinary Marten sessions, so inline projections (the case
 /// snapshot, the audit seals) are written exactly as the API writes them; async projections are left for the
-/// daemon or a rebuild. Meant for an empty benchmark database.
+/// daemon or a rebuild. Meant for an empty benchmark database; offices and counselors are loaded when the service starts.
 /// </summary>
 [Description("Benchmarks: append a large volume of synthetic cases through the domain's decisions", Name = "seed-volume")]
 public sealed class SeedVolumeCommand : JasperFxAsyncCommand<SeedVolumeInput>
@@ -37,8 +39,8 @@ public sealed class SeedVolumeCommand : JasperFxAsyncCommand<SeedVolumeInput>
         var store = host.Services.GetRequiredService<IDocumentStore>();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 
-        var assignments = VolumeAssignments.Read();
         var now = DateTimeOffset.UtcNow;
+        var assignments = VolumeAssignments.Read(now);
         var perCase = Math.Max(1, input.EventsFlag / input.CasesFlag);
         var extra = Math.Max(0, input.EventsFlag - perCase * input.CasesFlag);
         var batches = Enumerable.Range(0, input.CasesFlag).Chunk(input.BatchFlag);
@@ -54,7 +56,12 @@ public sealed class SeedVolumeCommand : JasperFxAsyncCommand<SeedVolumeInput>
                 foreach (var caseNumber in caseNumbers)
                 {
                     var journey = VolumeJourneys.Generate(caseNumber, perCase + (caseNumber < extra ? 1 : 0), assignments, now);
-                    session.Events.StartStream<Domain.Cases.CounselingCase>(journey.CaseId, [.. journey.Events]);
+                    // As intake does: the worker's NIK and phone are stored encrypted with a key of the case's own.
+                    var opened = (CaseOpened)journey.Events[0];
+                    var key = PersonalDataKey.NewFor(journey.CaseId, opened.OpenedAt);
+                    session.Store(key);
+                    session.Events.StartStream<CounselingCase>(journey.CaseId,
+                        [opened with { Worker = PersonalDataProtection.Protect(opened.Worker, key) }, .. journey.Events.Skip(1)]);
                     Interlocked.Add(ref events, journey.Events.Count);
                     if (journey.IsOpen) openCases.Add(journey with { Events = [] });
                 }
