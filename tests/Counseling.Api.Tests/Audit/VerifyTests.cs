@@ -3,6 +3,7 @@ using Alba;
 using Counseling.Api.Access;
 using Counseling.Api.Audit.Verification;
 using Counseling.Api.Tests.Infrastructure;
+using Counseling.Domain.Cases;
 using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
@@ -123,5 +124,37 @@ public class VerifyTests(ApiFixture api)
             undo.Parameters.AddWithValue("id", journey.CaseId);
             await undo.ExecuteNonQueryAsync();
         }
+    }
+
+    [Fact]
+    public async Task Martens_tombstones_for_a_failed_append_are_no_mismatch()
+    {
+        var journey = await TwentyEventJourneyAsync();
+        await using var connection = api.Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        async Task<long> TombstonesAsync()
+        {
+            await using var count = new NpgsqlCommand("select count(*) from counseling.mt_events where type = 'tombstone'", connection);
+            return (long)(await count.ExecuteScalarAsync())!;
+        }
+        var before = await TombstonesAsync();
+
+        // An append whose transaction fails after it took its sequence numbers (as when PostgreSQL goes away
+        // mid-commit): Marten fills those numbers with tombstones, in the background, in a stream of their own.
+        await using (var session = api.Store.LightweightSession())
+        {
+            session.Events.Append(journey.CaseId, new CounselingSessionLogged(
+                Guid.NewGuid(), DateTimeOffset.UtcNow, SessionMode.Phone, 10, [SessionTopic.Other], "", null));
+            session.QueueSqlCommand("select 1 / 0");
+            var append = () => session.SaveChangesAsync();
+            await append.Should().ThrowAsync<Exception>();
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await TombstonesAsync() == before && DateTime.UtcNow < deadline) await Task.Delay(100);
+        (await TombstonesAsync()).Should().BeGreaterThan(before, "Marten writes tombstones after a failed append");
+
+        var report = await api.Host.Services.GetRequiredService<StoreVerifier>().VerifyAsync();
+
+        report.Mismatches.Should().BeEmpty();
     }
 }

@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Marten;
 using Npgsql;
 
@@ -39,6 +40,8 @@ public sealed class StoreVerifier(IDocumentStore store, IEnumerable<IProjectionC
                    s.data ->> 'hash', s.data ->> 'previousHash'
             from {Schema}.mt_events e
             left join {Schema}.mt_doc_eventseal s on s.id = e.stream_id::text || ':' || e.version
+            left join {Schema}.mt_streams st on st.id = e.stream_id
+            where not coalesce({IsMartensGapFiller("e", "st")}, false)
             order by e.stream_id, e.version
             """, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellation);
@@ -105,6 +108,7 @@ public sealed class StoreVerifier(IDocumentStore store, IEnumerable<IProjectionC
             from {Schema}.mt_streams s left join {Schema}.mt_events e on e.stream_id = s.id
             group by s.id, s.version
             having s.version is distinct from coalesce(max(e.version), 0)
+               and not coalesce(bool_and({IsMartensGapFiller("e", "s")}), false)
             """, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
@@ -114,6 +118,14 @@ public sealed class StoreVerifier(IDocumentStore store, IEnumerable<IProjectionC
                 $"The stream records version {recorded}, but its last event has version {reader.GetInt64(2)}."));
         }
     }
+
+    /// <summary>
+    /// Marten's tombstone events are not the service's: when an append fails, Marten fills the sequence numbers it had
+    /// taken with them, in a stream of its own that stays at version 0, so that the async daemon does not wait on the
+    /// gap. They carry no seal and are left out; a tombstone inside a case stream is still checked (and refused).
+    /// </summary>
+    private static string IsMartensGapFiller(string events, string streams) =>
+        $"({events}.type = '{Tombstone.Name}' and {streams}.version = 0)";
 
     private async Task VerifyNoSealWithoutEventAsync(Action<Mismatch> report, CancellationToken cancellation)
     {
