@@ -13,6 +13,7 @@ builder.AddCounselingHttp();
 builder.AddCounselingAudit();
 builder.AddCounselingAccess();
 builder.LimitRequestBodies();
+builder.Services.AddExceptionHandler<DatabaseUnavailable>();
 
 var app = builder.Build();
 

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Npgsql;
+
+namespace Counseling.Api.Infrastructure;
+
+/// <summary>
+/// A request that fails because PostgreSQL cannot be reached, is restarting or dropped the connection answers 503 with
+/// Retry-After rather than 500: the failure is the database's, not the request's, and the same request may be sent
+/// again. A write may have committed just before the connection broke, which is why writes carry an Idempotency-Key:
+/// its retry is answered from the first attempt's record instead of appending twice.
+/// </summary>
+public sealed class DatabaseUnavailable : IExceptionHandler
+{
+    public const int RetryAfterSeconds = 1;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellation)
+    {
+        if (!IsOutage(exception)) return false;
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
+        await Results.Problem(new ProblemDetails
+        {
+            Type = "https://jkp-counseling.example/problems/database-unavailable",
+            Title = "The database is unavailable.",
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Detail = "Send the same request again shortly; a write should carry the same Idempotency-Key as before.",
+        }).ExecuteAsync(context);
+        return true;
+    }
+
+    /// <summary>
+    /// Npgsql's own judgement (connection refused or broken, timeouts, a server shutting down or not yet accepting
+    /// connections), wherever it sits in the chain: Marten and Wolverine wrap it.
+    /// </summary>
+    public static bool IsOutage(Exception? exception) => exception switch
+    {
+        null => false,
+        NpgsqlException { IsTransient: true } => true,
+        PostgresException { SqlState: var state } when state.StartsWith("57P") || state.StartsWith("08") => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsOutage),
+        _ => IsOutage(exception.InnerException),
+    };
+}
