@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Counseling.Api.Access;
+using Counseling.Api.PersonalData;
 using Counseling.Api.ReferenceData;
 using Counseling.Domain.Cases;
 using Marten;
@@ -36,8 +37,8 @@ public sealed record CaseloadItem(
     DateOnly? NextFollowUpOn,
     bool Overdue)
 {
-    public static CaseloadItem Of(CaseloadEntry entry, DateOnly today) => new(
-        entry.Id, entry.WorkerName, entry.MaskedNik, entry.Stage, entry.OpenedOn, today.DayNumber - entry.OpenedOn.DayNumber,
+    public static CaseloadItem Of(CaseloadEntry entry, DateOnly today, IReadOnlyDictionary<Guid, PersonalDataKey> keys) => new(
+        entry.Id, entry.WorkerName, PersonalDataProtection.MaskedNik(entry.ProtectedNik, keys.GetValueOrDefault(entry.Id)), entry.Stage, entry.OpenedOn, today.DayNumber - entry.OpenedOn.DayNumber,
         entry.LastContactAt, entry.NextFollowUpOn, entry.NextFollowUpOn < today);
 }
 
@@ -78,13 +79,14 @@ public static class CaseloadEndpoint
         var listed = await entries
             .OrderBy(e => e.NextFollowUpOn).ThenBy(e => e.OpenedOn).ThenBy(e => e.Id)
             .ToPagedListAsync(pageNumber, size, cancellation);
+        var keys = await PersonalDataKeys.ForCasesAsync(session, listed.Select(e => e.Id), cancellation);
 
         return Results.Ok(new CaseloadView(
             counselor.Id, counselor.FullName, counselor.OfficeId, today,
             (int)counts.Sum(c => c.Cases), CaseloadTable.ByStage(counts), (int)counts.Sum(c => c.Overdue),
             month?.SessionsLogged ?? 0,
             pageNumber, size, listed.TotalItemCount,
-            [.. listed.Select(e => CaseloadItem.Of(e, today))],
+            [.. listed.Select(e => CaseloadItem.Of(e, today, keys))],
             freshness));
     }
 }
