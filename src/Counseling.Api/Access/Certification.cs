@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Counseling.Api.ReferenceData;
 using Counseling.Domain.Cases;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
@@ -19,11 +18,11 @@ public static class Certification
             .Any(a => a.Policy == AccessPolicies.Counselors);
 
     public static async Task<ProblemDetails> BeforeAsync(
-        ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+        ClaimsPrincipal user, CounselorRegistry counselors, TimeProvider clock, CancellationToken cancellation)
     {
         if (Caller.From(user) is not { Role: Role.Counselor } caller) return WolverineContinue.NoProblems;
 
-        var counselor = await session.LoadAsync<Counselor>(caller.UserId, cancellation);
+        var counselor = await counselors.FindAsync(caller.UserId, cancellation);
         var today = Wib.DateOf(clock.GetUtcNow());
         return RefusalFor(counselor, caller.UserId, caller.OfficeId, today) is { } reason
             ? CaseAccess.Problem(reason)

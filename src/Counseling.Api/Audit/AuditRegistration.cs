@@ -8,5 +8,6 @@ public static class AuditRegistration
     {
         builder.Services.AddSingleton<StoreVerifier>();
         builder.Services.AddSingleton<IProjectionCheck, CaseSnapshotCheck>();
+        builder.Services.AddSingleton<IProjectionCheck, AsyncProjectionReplayCheck>();
     }
 }

@@ -4,6 +4,7 @@ using Counseling.Api.Access;
 using Counseling.Api.Audit.Verification;
 using Counseling.Api.Tests.Infrastructure;
 using Marten;
+using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -91,5 +92,36 @@ public class VerifyTests(ApiFixture api)
         }
 
         (await api.Host.Services.GetRequiredService<StoreVerifier>().VerifyAsync()).Consistent.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_caseload_entry_edited_in_SQL_is_named_by_its_case()
+    {
+        var journey = await TwentyEventJourneyAsync();
+        await api.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        const string tamper = "update counseling.mt_doc_caseloadentry set data = jsonb_set(data, '{stage}', '\"Intake\"') where id = @id";
+        const string restore = "update counseling.mt_doc_caseloadentry set data = jsonb_set(data, '{stage}', '\"Closed\"') where id = @id";
+        await using var connection = api.Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+
+        try
+        {
+            await using (var edit = new NpgsqlCommand(tamper, connection))
+            {
+                edit.Parameters.AddWithValue("id", journey.CaseId);
+                (await edit.ExecuteNonQueryAsync()).Should().Be(1);
+            }
+
+            var report = await api.Host.Services.GetRequiredService<StoreVerifier>().VerifyAsync();
+
+            report.Mismatches.Should().ContainSingle().Which.Should().Match<Mismatch>(m =>
+                m.Kind == MismatchKind.ProjectionDiffers && m.StreamId == journey.CaseId && m.Detail.Contains("CaseloadEntry"));
+        }
+        finally
+        {
+            await using var undo = new NpgsqlCommand(restore, connection);
+            undo.Parameters.AddWithValue("id", journey.CaseId);
+            await undo.ExecuteNonQueryAsync();
+        }
     }
 }

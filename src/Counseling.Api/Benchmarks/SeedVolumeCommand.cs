@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Counseling.Api.PersonalData;
+using Counseling.Domain.Cases;
+using JasperFx.CommandLine;
+using Marten;
+
+namespace Counseling.Api.Benchmarks;
+
+public sealed class SeedVolumeInput : NetCoreInput
+{
+    [Description("How many cases to open")]
+    public int CasesFlag { get; set; } = 50_000;
+
+    [Description("How many events in all, spread evenly over the cases (at least one per case)")]
+    public int EventsFlag { get; set; } = 1_000_000;
+
+    [Description("Cases appended per transaction")]
+    public int BatchFlag { get; set; } = 200;
+
+    [Description("Transactions in flight at once")]
+    public int WritersFlag { get; set; } = 2;
+
+    [Description("Folder for open-cases.txt, the cases benchmarks address: case id, counselor id, office id a line")]
+    public string OutFlag { get; set; } = ".";
+}
+
+/// <summary>
+/// Fills the store with a volume of synthetic case histories for benchmarks (not demo data: see
+/// <see cref="VolumeJourneys"/>). Appends through ordinary Marten sessions, so inline projections (the case
+/// snapshot, the audit seals) are written exactly as the API writes them; async projections are left for the
+/// daemon or a rebuild. Meant for an empty benchmark database; offices and counselors are loaded when the service starts.
+/// </summary>
+[Description("Benchmarks: append a large volume of synthetic cases through the domain's decisions", Name = "seed-volume")]
+public sealed class SeedVolumeCommand : JasperFxAsyncCommand<SeedVolumeInput>
+{
+    public override async Task<bool> Execute(SeedVolumeInput input)
+    {
+        using var host = input.BuildHost();
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+
+        var now = DateTimeOffset.UtcNow;
+        var assignments = VolumeAssignments.Read(now);
+        var perCase = Math.Max(1, input.EventsFlag / input.CasesFlag);
+        var extra = Math.Max(0, input.EventsFlag - perCase * input.CasesFlag);
+        var batches = Enumerable.Range(0, input.CasesFlag).Chunk(input.BatchFlag);
+
+        var openCases = new System.Collections.Concurrent.ConcurrentBag<VolumeJourneys.Journey>();
+        long events = 0;
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = input.WritersFlag },
+            async (caseNumbers, cancellation) =>
+            {
+                await using var session = store.LightweightSession();
+                session.LastModifiedBy = "seed-volume";
+                foreach (var caseNumber in caseNumbers)
+                {
+                    var journey = VolumeJourneys.Generate(caseNumber, perCase + (caseNumber < extra ? 1 : 0), assignments, now);
+                    // As intake does: the worker's NIK and phone are stored encrypted with a key of the case's own.
+                    var opened = (CaseOpened)journey.Events[0];
+                    var key = PersonalDataKey.NewFor(journey.CaseId, opened.OpenedAt);
+                    session.Store(key);
+                    session.Events.StartStream<CounselingCase>(journey.CaseId,
+                        [opened with { Worker = PersonalDataProtection.Protect(opened.Worker, key) }, .. journey.Events.Skip(1)]);
+                    Interlocked.Add(ref events, journey.Events.Count);
+                    if (journey.IsOpen) openCases.Add(journey with { Events = [] });
+                }
+                await session.SaveChangesAsync(cancellation);
+            });
+        clock.Stop();
+
+        Directory.CreateDirectory(input.OutFlag);
+        await File.WriteAllLinesAsync(Path.Combine(input.OutFlag, "open-cases.txt"),
+            openCases.Select(j => $"{j.CaseId} {j.Assignment.CounselorId} {j.Assignment.OfficeId}"));
+
+        Console.WriteLine($"seed-volume: {input.CasesFlag} cases, {events} events in {clock.Elapsed.TotalSeconds:F1} s " +
+                          $"({events / clock.Elapsed.TotalSeconds:F0} events/s); {openCases.Count} open cases listed in {input.OutFlag}");
+        return true;
+    }
+}
