@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using Counseling.Api.PersonalData;
+using Counseling.Api.Audit;
+using Counseling.Api.Cases.Intake;
 using Counseling.Domain.Cases;
 using JasperFx.CommandLine;
 using Marten;
@@ -52,16 +53,13 @@ public sealed class SeedVolumeCommand : JasperFxAsyncCommand<SeedVolumeInput>
             async (caseNumbers, cancellation) =>
             {
                 await using var session = store.LightweightSession();
-                session.LastModifiedBy = "seed-volume";
+                AuditTrail.Stamp(session, "seed-volume", "system", "seed-volume");
                 foreach (var caseNumber in caseNumbers)
                 {
                     var journey = VolumeJourneys.Generate(caseNumber, perCase + (caseNumber < extra ? 1 : 0), assignments, now);
-                    // As intake does: the worker's NIK and phone are stored encrypted with a key of the case's own.
                     var opened = (CaseOpened)journey.Events[0];
-                    var key = PersonalDataKey.NewFor(journey.CaseId, opened.OpenedAt);
-                    session.Store(key);
                     session.Events.StartStream<CounselingCase>(journey.CaseId,
-                        [opened with { Worker = PersonalDataProtection.Protect(opened.Worker, key) }, .. journey.Events.Skip(1)]);
+                        [IntakeProtection.Protect(opened, session, opened.OpenedAt), .. journey.Events.Skip(1)]);
                     Interlocked.Add(ref events, journey.Events.Count);
                     if (journey.IsOpen) openCases.Add(journey with { Events = [] });
                 }
