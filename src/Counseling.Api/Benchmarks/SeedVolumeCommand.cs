@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Counseling.Api.Access;
 using Counseling.Api.Audit;
 using Counseling.Api.Cases.Intake;
 using Counseling.Domain.Cases;
@@ -44,7 +45,10 @@ public sealed class SeedVolumeCommand : JasperFxAsyncCommand<SeedVolumeInput>
         var assignments = VolumeAssignments.Read(now);
         var perCase = Math.Max(1, input.EventsFlag / input.CasesFlag);
         var extra = Math.Max(0, input.EventsFlag - perCase * input.CasesFlag);
-        var batches = Enumerable.Range(0, input.CasesFlag).Chunk(input.BatchFlag);
+        // Each batch holds the cases of one counselor, who is then named as having recorded its events.
+        var batches = Enumerable.Range(0, input.CasesFlag)
+            .GroupBy(caseNumber => caseNumber % assignments.Count)
+            .SelectMany(cases => cases.Chunk(input.BatchFlag));
 
         var openCases = new System.Collections.Concurrent.ConcurrentBag<VolumeJourneys.Journey>();
         long events = 0;
@@ -53,7 +57,8 @@ public sealed class SeedVolumeCommand : JasperFxAsyncCommand<SeedVolumeInput>
             async (caseNumbers, cancellation) =>
             {
                 await using var session = store.LightweightSession();
-                AuditTrail.Stamp(session, "seed-volume", "system", "seed-volume");
+                var counselor = assignments[caseNumbers[0] % assignments.Count].CounselorId;
+                AuditTrail.Stamp(session, counselor, Caller.RoleName(Role.Counselor), "seed-volume");
                 foreach (var caseNumber in caseNumbers)
                 {
                     var journey = VolumeJourneys.Generate(caseNumber, perCase + (caseNumber < extra ? 1 : 0), assignments, now);
