@@ -1,3 +1,4 @@
+using Counseling.Api.ReferenceData;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 
@@ -48,5 +49,6 @@ public static class AuthenticationConfiguration
             .AddPolicy(AccessPolicies.Administrators, p => p.RequireRole(Caller.RoleName(Role.Admin)))
             .AddPolicy(AccessPolicies.ErasureOfficers, p => p.RequireRole(Caller.RoleName(Role.Admin), Caller.RoleName(Role.Supervisor)));
         builder.Services.AddSingleton<DevelopmentTokens>();
+        builder.Services.AddSingleton<CounselorRegistry>();
     }
 }

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Counseling.Api.ReferenceData;
 using Counseling.Domain.Cases;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
@@ -19,20 +18,23 @@ public static class Certification
             .Any(a => a.Policy == AccessPolicies.Counselors);
 
     public static async Task<ProblemDetails> BeforeAsync(
-        ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+        ClaimsPrincipal user, CounselorRegistry counselors, TimeProvider clock, CancellationToken cancellation)
     {
         if (Caller.From(user) is not { Role: Role.Counselor } caller) return WolverineContinue.NoProblems;
 
-        var counselor = await session.LoadAsync<Counselor>(caller.UserId, cancellation);
+        var counselor = await counselors.FindAsync(caller.UserId, cancellation);
         var today = Wib.DateOf(clock.GetUtcNow());
-        return Refusal(counselor, caller, today) is { } reason ? CaseAccess.Problem(reason) : WolverineContinue.NoProblems;
+        return RefusalFor(counselor, caller.UserId, caller.OfficeId, today) is { } reason
+            ? CaseAccess.Problem(reason)
+            : WolverineContinue.NoProblems;
     }
 
-    private static string? Refusal(Counselor? counselor, Caller caller, DateOnly today) => counselor switch
+    /// <summary>Why <paramref name="userId"/>, working at <paramref name="officeId"/>, may not record on a case today; null when they may.</summary>
+    public static string? RefusalFor(Counselor? counselor, string userId, string? officeId, DateOnly today) => counselor switch
     {
-        null => $"{caller.UserId} is not registered as a counselor.",
-        { OfficeId: var office } when office != caller.OfficeId => $"{caller.UserId} is registered at office {office}, not {caller.OfficeId}.",
-        { Certificate: null } => $"{caller.UserId} has no counselor certificate on record.",
+        null => $"{userId} is not registered as a counselor.",
+        { OfficeId: var office } when office != officeId => $"{userId} is registered at office {office}, not {officeId}.",
+        { Certificate: null } => $"{userId} has no counselor certificate on record.",
         { Certificate: { } c } when c.IssuedOn > today => $"Certificate {c.Number} is valid only from {c.IssuedOn:yyyy-MM-dd}.",
         { Certificate: { } c } when c.ExpiresOn < today =>
             $"Certificate {c.Number} expired on {c.ExpiresOn:yyyy-MM-dd}: only a certified counselor may record sessions and outcomes.",

@@ -20,10 +20,14 @@ public static class AuditTrail
         user.FindFirst("role")?.Value ?? user.FindFirst(ClaimTypes.Role)?.Value ?? Anonymous;
 
     /// <summary>Wolverine middleware for every write endpoint: runs before the endpoint appends.</summary>
-    public static void Before(IDocumentSession session, HttpContext http)
+    public static void Before(IDocumentSession session, HttpContext http) =>
+        Stamp(session, UserIdOf(http.User), RoleOf(http.User), http.TraceIdentifier);
+
+    /// <summary>Names who appends the session's events, in which role, and what caused it.</summary>
+    public static void Stamp(IDocumentSession session, string userId, string role, string causationId)
     {
-        session.LastModifiedBy = UserIdOf(http.User);
-        session.SetHeader(RoleHeader, RoleOf(http.User));
-        session.CausationId = http.TraceIdentifier;
+        session.LastModifiedBy = userId;
+        session.SetHeader(RoleHeader, role);
+        session.CausationId = causationId;
     }
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
-using Counseling.Api.PersonalData;
+using Counseling.Api.Access;
+using Counseling.Api.Audit;
+using Counseling.Api.Cases.Intake;
 using Counseling.Domain.Cases;
 using JasperFx.CommandLine;
 using Marten;
@@ -43,7 +45,10 @@ public sealed class SeedVolumeCommand : JasperFxAsyncCommand<SeedVolumeInput>
         var assignments = VolumeAssignments.Read(now);
         var perCase = Math.Max(1, input.EventsFlag / input.CasesFlag);
         var extra = Math.Max(0, input.EventsFlag - perCase * input.CasesFlag);
-        var batches = Enumerable.Range(0, input.CasesFlag).Chunk(input.BatchFlag);
+        // Each batch holds the cases of one counselor, who is then named as having recorded its events.
+        var batches = Enumerable.Range(0, input.CasesFlag)
+            .GroupBy(caseNumber => caseNumber % assignments.Count)
+            .SelectMany(cases => cases.Chunk(input.BatchFlag));
 
         var openCases = new System.Collections.Concurrent.ConcurrentBag<VolumeJourneys.Journey>();
         long events = 0;
@@ -52,16 +57,14 @@ public sealed class SeedVolumeCommand : JasperFxAsyncCommand<SeedVolumeInput>
             async (caseNumbers, cancellation) =>
             {
                 await using var session = store.LightweightSession();
-                session.LastModifiedBy = "seed-volume";
+                var counselor = assignments[caseNumbers[0] % assignments.Count].CounselorId;
+                AuditTrail.Stamp(session, counselor, Caller.RoleName(Role.Counselor), "seed-volume");
                 foreach (var caseNumber in caseNumbers)
                 {
                     var journey = VolumeJourneys.Generate(caseNumber, perCase + (caseNumber < extra ? 1 : 0), assignments, now);
-                    // As intake does: the worker's NIK and phone are stored encrypted with a key of the case's own.
                     var opened = (CaseOpened)journey.Events[0];
-                    var key = PersonalDataKey.NewFor(journey.CaseId, opened.OpenedAt);
-                    session.Store(key);
                     session.Events.StartStream<CounselingCase>(journey.CaseId,
-                        [opened with { Worker = PersonalDataProtection.Protect(opened.Worker, key) }, .. journey.Events.Skip(1)]);
+                        [IntakeProtection.Protect(opened, session, opened.OpenedAt), .. journey.Events.Skip(1)]);
                     Interlocked.Add(ref events, journey.Events.Count);
                     if (journey.IsOpen) openCases.Add(journey with { Events = [] });
                 }

@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using Counseling.Api.Access;
+using Counseling.Api.PersonalData;
 using Counseling.Api.ReferenceData;
 using Counseling.Domain.Cases;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Marten.Pagination;
 using Wolverine.Http;
 
 namespace Counseling.Api.Caseloads;
@@ -36,8 +36,8 @@ public sealed record CaseloadItem(
     DateOnly? NextFollowUpOn,
     bool Overdue)
 {
-    public static CaseloadItem Of(CaseloadEntry entry, DateOnly today) => new(
-        entry.Id, entry.WorkerName, entry.MaskedNik, entry.Stage, entry.OpenedOn, today.DayNumber - entry.OpenedOn.DayNumber,
+    public static CaseloadItem Of(CaseloadEntry entry, DateOnly today, IReadOnlyDictionary<Guid, PersonalDataKey> keys) => new(
+        entry.Id, entry.WorkerName, PersonalDataProtection.MaskedNik(entry.ProtectedNik, keys.GetValueOrDefault(entry.Id)), entry.Stage, entry.OpenedOn, today.DayNumber - entry.OpenedOn.DayNumber,
         entry.LastContactAt, entry.NextFollowUpOn, entry.NextFollowUpOn < today);
 }
 
@@ -60,31 +60,44 @@ public static class CaseloadEndpoint
         var size = query.Int("pageSize", pageSize, 25, 1, MaxPageSize);
         if (query.Problem is { } problem) return problem;
 
-        var counselor = await session.LoadAsync<Counselor>(id, cancellation);
-        if (counselor is null) return ReferenceProblems.Unknown("counselor", id);
-        if (CaseloadAccess.ToCaseload(Caller.From(user)!, counselor) is { } forbidden) return Results.Problem(forbidden);
-
         var today = Wib.DateOf(clock.GetUtcNow());
+        // Read before the data, so the data is at least as fresh as it says.
         var freshness = await Freshness.ReadAsync(session, cancellation,
             CaseloadProjection.ProjectionName, CounselorMonthlyActivityProjection.ProjectionName);
 
-        var counts = await CaseloadTable.OfCounselorAsync(session, id, today, cancellation);
-        var month = await session.LoadAsync<CounselorMonthlyActivity>(CounselorMonthlyActivity.IdFor(id, today), cancellation);
-
-        var entries = session.Query<CaseloadEntry>().Where(e => e.CounselorId == id && e.IsOpen);
-        if (stageFilter is { } wanted) entries = entries.Where(e => e.Stage == wanted);
-        if (overdueFilter is true) entries = entries.Where(e => e.NextFollowUpOn != null && e.NextFollowUpOn < today);
-        if (overdueFilter is false) entries = entries.Where(e => e.NextFollowUpOn == null || e.NextFollowUpOn >= today);
-        var listed = await entries
+        // One round trip for the counselor, their month and the page; nothing is shown before access is checked.
+        var batch = session.CreateBatchQuery();
+        var counselorLoad = batch.Load<Counselor>(id);
+        var monthLoad = batch.Load<CounselorMonthlyActivity>(CounselorMonthlyActivity.IdFor(id, today));
+        var pageLoad = batch.Query<CaseloadEntry>()
+            .Where(e => e.CounselorId == id && e.IsOpen
+                        && (stageFilter == null || e.Stage == stageFilter)
+                        && (overdueFilter == null
+                            || (overdueFilter == true && e.NextFollowUpOn != null && e.NextFollowUpOn < today)
+                            || (overdueFilter == false && (e.NextFollowUpOn == null || e.NextFollowUpOn >= today))))
             .OrderBy(e => e.NextFollowUpOn).ThenBy(e => e.OpenedOn).ThenBy(e => e.Id)
-            .ToPagedListAsync(pageNumber, size, cancellation);
+            .Skip((pageNumber - 1) * size).Take(size)
+            .ToList();
+        await batch.Execute(cancellation);
+
+        var counselor = await counselorLoad;
+        if (counselor is null) return ReferenceProblems.Unknown("counselor", id);
+        if (CaseloadAccess.ToCaseload(Caller.From(user)!, counselor) is { } forbidden) return Results.Problem(forbidden);
+
+        var counts = await CaseloadTable.OfCounselorAsync(session, id, today, cancellation);
+        var month = await monthLoad;
+        var listed = await pageLoad;
+        // The filtered total comes from the counts already read, not from another query.
+        var total = counts.Where(c => stageFilter is null || c.Stage == stageFilter)
+            .Sum(c => overdueFilter switch { true => c.Overdue, false => c.Cases - c.Overdue, null => c.Cases });
+        var keys = await PersonalDataKeys.ForCasesAsync(session, listed.Select(e => e.Id), cancellation);
 
         return Results.Ok(new CaseloadView(
             counselor.Id, counselor.FullName, counselor.OfficeId, today,
             (int)counts.Sum(c => c.Cases), CaseloadTable.ByStage(counts), (int)counts.Sum(c => c.Overdue),
             month?.SessionsLogged ?? 0,
-            pageNumber, size, listed.TotalItemCount,
-            [.. listed.Select(e => CaseloadItem.Of(e, today))],
+            pageNumber, size, total,
+            [.. listed.Select(e => CaseloadItem.Of(e, today, keys))],
             freshness));
     }
 }

@@ -1,6 +1,4 @@
-using Counseling.Api.PersonalData;
 using Counseling.Domain.Cases;
-using Marten;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 
@@ -20,7 +18,8 @@ public sealed record CaseloadEntry
     public required string OfficeId { get; init; }
     public required string CounselorId { get; init; }
     public required string WorkerName { get; init; }
-    public required string MaskedNik { get; init; }
+    /// <summary>The NIK as the intake stored it, encrypted with the case's key: lists show it masked, through the key.</summary>
+    public required string ProtectedNik { get; init; }
     public CaseStage Stage { get; init; }
     public bool IsOpen { get; init; }
     public DateOnly OpenedOn { get; init; }
@@ -44,15 +43,12 @@ public sealed partial class CaseloadProjection : SingleStreamProjection<Caseload
 
     public CaseloadProjection() => Name = ProjectionName;
 
-    public override async ValueTask<CaseloadEntry?> EvolveAsync(
-        CaseloadEntry? entry, Guid id, IQuerySession session, IEvent e, CancellationToken cancellation)
+    public override CaseloadEntry? Evolve(CaseloadEntry? entry, Guid id, IEvent e)
     {
         if (CounselingCase.Evolve(entry?.Journey, e.Data) is not { } journey) return entry;
 
-        // Without an entry, only CaseOpened starts a journey. The NIK is stored encrypted: the mask needs the
-        // case's key, and reads "[erased]" once an erasure request has destroyed it.
-        var next = entry ?? Opened((CaseOpened)e.Data, journey, await session.LoadAsync<PersonalDataKey>(id, cancellation));
-        if (e.Data is WorkerPersonalDataErased) next = next with { MaskedNik = PersonalDataProtection.Erased };
+        // Without an entry, only CaseOpened starts a journey.
+        var next = entry ?? Opened((CaseOpened)e.Data, journey);
         return next with
         {
             Version = e.Version,
@@ -66,13 +62,13 @@ public sealed partial class CaseloadProjection : SingleStreamProjection<Caseload
         };
     }
 
-    private static CaseloadEntry Opened(CaseOpened opened, CounselingCase journey, PersonalDataKey? key) => new()
+    private static CaseloadEntry Opened(CaseOpened opened, CounselingCase journey) => new()
     {
         Id = opened.CaseId,
         OfficeId = opened.OfficeId,
         CounselorId = opened.CounselorId,
         WorkerName = opened.Worker.FullName,
-        MaskedNik = PersonalDataProtection.MaskedNik(opened.Worker, key),
+        ProtectedNik = opened.Worker.Nik,
         Journey = journey,
     };
 }

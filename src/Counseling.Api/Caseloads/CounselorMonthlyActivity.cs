@@ -1,3 +1,5 @@
+using Counseling.Api.Access;
+using Counseling.Api.Audit;
 using Counseling.Domain.Cases;
 using JasperFx.Events;
 using JasperFx.Events.Grouping;
@@ -6,7 +8,7 @@ using Marten.Events.Projections;
 
 namespace Counseling.Api.Caseloads;
 
-/// <summary>A counselor's work in one month (WIB), credited to whoever held the case when the work was done.</summary>
+/// <summary>A counselor's work in one month (WIB), credited to the counselor who recorded it.</summary>
 public sealed class CounselorMonthlyActivity
 {
     /// <summary>"c-001/2026-03"</summary>
@@ -28,16 +30,25 @@ public sealed partial class CounselorMonthlyActivityProjection : MultiStreamProj
         CustomGrouping(GroupByCounselorAndMonth);
     }
 
+    /// <summary>
+    /// Only the case's counselor records sessions, and every event says who recorded it (see AuditTrail): that names
+    /// the counselor without another query. Sessions recorded otherwise (bulk loads) fall back to the case's history.
+    /// </summary>
     private static async Task GroupByCounselorAndMonth(IQuerySession session, IReadOnlyList<IEvent> events, IEventGrouping<string> grouping)
     {
         var sessions = events.Where(e => e.Data is CounselingSessionLogged).ToList();
-        var histories = await CaseHistory.LoadAsync(session, sessions);
+        var unattributed = sessions.Where(e => RecordingCounselor(e) is null).ToList();
+        var histories = unattributed.Count == 0 ? null : await CaseHistory.LoadAsync(session, unattributed);
         foreach (var e in sessions)
         {
+            var counselorId = RecordingCounselor(e) ?? histories![e.StreamId].CounselorAt(e.Version);
             var heldOn = Wib.DateOf(((CounselingSessionLogged)e.Data).HeldAt);
-            grouping.AddEvent(CounselorMonthlyActivity.IdFor(histories[e.StreamId].CounselorAt(e.Version), heldOn), e);
+            grouping.AddEvent(CounselorMonthlyActivity.IdFor(counselorId, heldOn), e);
         }
     }
+
+    private static string? RecordingCounselor(IEvent e) =>
+        e.GetHeader(AuditTrail.RoleHeader)?.ToString() == Caller.RoleName(Role.Counselor) ? e.UserName : null;
 
     public override CounselorMonthlyActivity? Evolve(CounselorMonthlyActivity? month, string id, IEvent e)
     {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Counseling.Api.Access;
+using Counseling.Api.PersonalData;
 using Counseling.Api.ReferenceData;
 using Counseling.Domain.Cases;
 using Marten;
@@ -60,10 +61,12 @@ public static class FollowUpsEndpoint
             .Take(MaxItems)
             .ToListAsync(cancellation);
 
+        var keys = await PersonalDataKeys.ForCasesAsync(session, entries.Select(e => e.Id), cancellation);
         var items = entries.Select(e =>
         {
             var due = e.NextFollowUpOn!.Value;
-            return new FollowUpItem(e.Id, e.WorkerName, e.MaskedNik, e.Stage, due, e.LastContactAt,
+            var maskedNik = PersonalDataProtection.MaskedNik(e.ProtectedNik, keys.GetValueOrDefault(e.Id));
+            return new FollowUpItem(e.Id, e.WorkerName, maskedNik, e.Stage, due, e.LastContactAt,
                 due < today, Math.Max(0, today.DayNumber - due.DayNumber));
         }).ToList();
 

@@ -10,16 +10,24 @@ namespace Counseling.Api.Caseloads;
 /// </summary>
 public sealed record Freshness(long EventSequence, long LatestEventSequence, long Lag)
 {
+    /// <summary>One query: the lowest progress among <paramref name="projectionNames"/> and the newest event stored.</summary>
     public static async Task<Freshness> ReadAsync(IQuerySession session, CancellationToken cancellation, params string[] projectionNames)
     {
-        var shards = await session.DocumentStore.Advanced.AllProjectionProgress(token: cancellation);
-        var processed = projectionNames
-            .Select(name => shards.FirstOrDefault(s => s.ShardName.StartsWith(name + ":", StringComparison.Ordinal))?.Sequence ?? 0)
-            .Min();
+        var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
+        var positions = (await session.AdvancedSql.QueryAsync<Positions>(
+            $"""
+             select jsonb_build_object(
+               'processed', (select min(coalesce((select max(p.last_seq_id) from {schema}.mt_event_progression p
+                                                  where p.name like n.name || ':%'), 0))
+                             from unnest(?::text[]) as n(name)),
+               'latest', (select coalesce(max(seq_id), 0) from {schema}.mt_events))
+             """,
+            cancellation, (object)projectionNames)).Single();
 
-        var events = $"{session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events";
-        var latest = (await session.AdvancedSql.QueryAsync<long>($"select coalesce(max(seq_id), 0) from {events}", cancellation)).Single();
-
-        return new Freshness(processed, Math.Max(latest, processed), Math.Max(0, latest - processed));
+        return new Freshness(positions.Processed, Math.Max(positions.Latest, positions.Processed),
+            Math.Max(0, positions.Latest - positions.Processed));
     }
+
+    // A row type without an Id comes back deserialized from the JSON the query builds.
+    private sealed record Positions(long Processed, long Latest);
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Marten;
 
 namespace Counseling.Api.PersonalData;
 
@@ -9,4 +10,12 @@ namespace Counseling.Api.PersonalData;
 public sealed record PersonalDataKey(Guid Id, byte[] Key, DateTimeOffset CreatedAt)
 {
     public static PersonalDataKey NewFor(Guid caseId, DateTimeOffset now) => new(caseId, RandomNumberGenerator.GetBytes(32), now);
+}
+
+public static class PersonalDataKeys
+{
+    /// <summary>The keys of a page of cases, in one query; an erased case has none.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, PersonalDataKey>> ForCasesAsync(
+        IQuerySession session, IEnumerable<Guid> caseIds, CancellationToken cancellation) =>
+        (await session.LoadManyAsync<PersonalDataKey>(cancellation, caseIds.Distinct().ToArray())).ToDictionary(k => k.Id);
 }

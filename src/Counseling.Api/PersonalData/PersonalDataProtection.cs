@@ -30,8 +30,8 @@ public static class PersonalDataProtection
     };
 
     /// <summary>"************1234": enough to tell two workers apart on a list, no more.</summary>
-    public static string MaskedNik(WorkerDetails stored, PersonalDataKey? key) =>
-        Decrypt(stored.Nik, key) is { Length: 16 } nik ? new string('*', 12) + nik[^4..] : Erased;
+    public static string MaskedNik(string storedNik, PersonalDataKey? key) =>
+        Decrypt(storedNik, key) is { Length: 16 } nik ? new string('*', 12) + nik[^4..] : Erased;
 
     public static bool IsProtected(string value) => value.StartsWith(Prefix, StringComparison.Ordinal);
 

@@ -5,8 +5,9 @@ using Marten.Schema;
 namespace Counseling.Api.ReferenceData;
 
 /// <summary>
-/// Loads offices and counselors from the seeds folder (copied beside the service) at start-up.
-/// Storing is an upsert by id, so starting again, or several processes starting at once, changes nothing.
+/// Loads offices and counselors from the seeds folder (copied beside the service) at start-up. Offices are stored
+/// as the seeds say; a counselor only when not yet registered, so a registration or certificate renewal made through
+/// the API survives a restart. Starting again, or several processes starting at once, changes nothing.
 /// </summary>
 public sealed class ReferenceDataSeed : IInitialData
 {
@@ -20,8 +21,10 @@ public sealed class ReferenceDataSeed : IInitialData
         var counselors = await ReadAsync<Counselor>("counselors.json", cancellation);
 
         await using var session = store.LightweightSession();
+        var registered = (await session.LoadManyAsync<Counselor>(cancellation, counselors.Select(c => c.Id).ToArray()))
+            .Select(c => c.Id).ToHashSet();
         session.Store(offices);
-        session.Store(counselors);
+        session.Store(counselors.Where(c => !registered.Contains(c.Id)).ToArray());
         await session.SaveChangesAsync(cancellation);
     }
 

@@ -147,4 +147,55 @@ public class RoleMatrixTests(ApiFixture api)
             s.StatusCodeShouldBe(401);
         });
     }
+
+    /// <summary>The endpoints that are not about one case: views, audit and reference data, for every caller.</summary>
+    public static TheoryData<Who, string> OtherEndpoints()
+    {
+        var data = new TheoryData<Who, string>();
+        foreach (var who in Enum.GetValues<Who>())
+        foreach (var endpoint in Views.Keys)
+            data.Add(who, endpoint);
+        return data;
+    }
+
+    private static readonly Dictionary<string, (string Method, string Url, object? Body, Who[] Allowed)> Views = new()
+    {
+        ["own caseload"] = ("GET", "/counselors/c-001/caseload", null, [Who.AssignedCounselor, Who.SupervisorOfOffice, Who.Auditor]),
+        ["own follow-ups"] = ("GET", "/counselors/c-001/follow-ups", null, [Who.AssignedCounselor, Who.SupervisorOfOffice, Who.Auditor]),
+        ["office dashboard"] = ("GET", "/offices/bekasi/dashboard", null, [Who.SupervisorOfOffice, Who.Auditor]),
+        ["verify"] = ("GET", "/audit/verify", null, [Who.Auditor]),
+        ["personal-data reads"] = ("GET", "/audit/personal-data-reads", null, [Who.Auditor]),
+        ["erasure"] = ("POST", "/personal-data-erasure", new { requestReference = "PDP-9" }, [Who.SupervisorOfOffice, Who.Admin]),
+        ["counselor registration"] = ("PUT", "/counselors/c-160", new
+        {
+            fullName = "Uji Matriks", officeId = "bekasi",
+            certificate = new { number = "AK-9", issuedOn = "2025-01-01", expiresOn = "2030-01-01" },
+        }, [Who.Admin]),
+    };
+
+    [Theory]
+    [MemberData(nameof(OtherEndpoints))]
+    public async Task Each_caller_reaches_exactly_the_views_and_tools_their_role_allows(Who who, string endpoint)
+    {
+        var (method, url, body, allowed) = Views[endpoint];
+        if (endpoint == "erasure") url = $"/cases/{await api.Host.OpenCaseAsync()}{url}";
+
+        var result = await api.Host.Scenario(s =>
+        {
+            switch (method)
+            {
+                case "GET": s.Get.Url(url); break;
+                case "PUT": s.Put.Json(body!).ToUrl(url); break;
+                default: s.Post.Json(body!).ToUrl(url); break;
+            }
+            if (TokenOf(who) is { } token) s.WithBearerToken(token);
+            else s.RemoveRequestHeader("Authorization");
+            s.IgnoreStatusCode();
+        });
+
+        var status = result.Context.Response.StatusCode;
+        if (who == Who.Anonymous) status.Should().Be(401);
+        else if (allowed.Contains(who)) status.Should().BeInRange(200, 299);
+        else status.Should().Be(403);
+    }
 }

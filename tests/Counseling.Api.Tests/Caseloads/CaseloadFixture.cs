@@ -37,7 +37,7 @@ public sealed class CaseloadFixture : IAsyncLifetime
     {
         JasperFxEnvironment.AutoStartHost = true;
         var server = Environment.GetEnvironmentVariable("ConnectionStrings__Marten") ?? ApiFixture.StartTestCluster();
-        ConnectionString = await OwnDatabaseAsync(server);
+        ConnectionString = await OwnDatabaseAsync(server, DatabaseName);
         Host = await AlbaHost.For<Program>(web =>
         {
             web.UseEnvironment("Development");
@@ -82,20 +82,21 @@ public sealed class CaseloadFixture : IAsyncLifetime
         return JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.Clone();
     }
 
-    private static async Task<string> OwnDatabaseAsync(string serverConnectionString)
+    /// <summary>The connection string of a database of the fixture's own on the same server, created when missing.</summary>
+    internal static async Task<string> OwnDatabaseAsync(string serverConnectionString, string databaseName)
     {
         await using (var connection = new NpgsqlConnection(serverConnectionString))
         {
             await connection.OpenAsync();
             await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = @name", connection);
-            exists.Parameters.AddWithValue("name", DatabaseName);
+            exists.Parameters.AddWithValue("name", databaseName);
             if (await exists.ExecuteScalarAsync() is null)
             {
-                await using var create = new NpgsqlCommand($"create database {DatabaseName}", connection);
+                await using var create = new NpgsqlCommand($"create database {databaseName}", connection);
                 await create.ExecuteNonQueryAsync();
             }
         }
-        return new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = DatabaseName }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = databaseName }.ConnectionString;
     }
 }
 

@@ -4,6 +4,7 @@ using Counseling.Api.Access;
 using Counseling.Api.Audit.Verification;
 using Counseling.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Marten.Events;
 using Npgsql;
 
 namespace Counseling.Api.Tests.PersonalData;
@@ -86,6 +87,36 @@ public class ErasureTests(ApiFixture api)
         state.GetProperty("sessionsCount").GetInt32().Should().Be(1);
         await journey.LogSessionAsync();
         (await api.Host.Services.GetRequiredService<StoreVerifier>().VerifyAsync()).Mismatches.Should().BeEmpty();
+    }
+
+    private async Task<string?> MaskedNikOnCaseloadAsync(Guid caseId)
+    {
+        await api.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Get.Url("/counselors/c-006/caseload?pageSize=100");
+            s.WithBearerToken(api.TokenFor("s-001", Role.Supervisor, "bekasi"));
+        });
+        return JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.GetProperty("items").EnumerateArray()
+            .Where(i => i.GetProperty("caseId").GetGuid() == caseId)
+            .Select(i => i.GetProperty("maskedNik").GetString())
+            .SingleOrDefault();
+    }
+
+    [Fact]
+    public async Task The_caseload_masks_the_NIK_until_an_erasure_and_shows_it_erased_after()
+    {
+        // Counselor c-006 has few cases, so this one is on the first page of their caseload.
+        var caseId = (await new Journey(api, await OpenCaseAsync()).HandOverAsync("c-006")).CaseId;
+        (await MaskedNikOnCaseloadAsync(caseId)).Should().Be("************0005");
+
+        await api.Host.Scenario(s =>
+        {
+            s.Post.Json(new { requestReference = "PDP-2026-0044" }).ToUrl($"/cases/{caseId}/personal-data-erasure");
+            s.WithBearerToken(api.TokenFor("adm-001", Role.Admin, null));
+        });
+
+        (await MaskedNikOnCaseloadAsync(caseId)).Should().Be("[erased]");
     }
 
     [Theory]

@@ -66,4 +66,14 @@ public class SessionLoggingTests
 
         decision.Refusal!.Field.Should().Be("nextFollowUpOn");
     }
+
+    [Fact]
+    public void The_intake_meeting_itself_may_be_logged_as_a_session_earlier_on_the_opening_day()
+    {
+        var openedAt = Now.AddHours(-1);
+
+        var decision = OpenedCase(openedAt: openedAt).Log(Session(openedAt.AddMinutes(-45)), Now);
+
+        decision.IsRefused.Should().BeFalse();
+    }
 }

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Counseling.Api.Access;
 using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
-using Counseling.Api.PersonalData;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Intake;
 using Marten;
@@ -37,10 +36,7 @@ public static class OpenCaseEndpoint
         OpenCaseRequest request, Decision decision, IDocumentSession session, TimeProvider clock, HttpResponse response)
     {
         var opened = decision.Events.OfType<CaseOpened>().Single();
-        // NIK and phone are stored encrypted with a key of this case's own, which an erasure request destroys.
-        var key = PersonalDataKey.NewFor(opened.CaseId, clock.GetUtcNow());
-        session.Store(key);
-        var stored = opened with { Worker = PersonalDataProtection.Protect(opened.Worker, key) };
+        var stored = IntakeProtection.Protect(opened, session, clock.GetUtcNow());
 
         response.Headers[HeaderNames.ETag] = Preconditions.ETagFor(1);
         return (

@@ -46,12 +46,13 @@ public static class RegisterCounselorEndpoint
     [Authorize(Policy = AccessPolicies.Administrators)]
     [Tags("Reference data")]
     [EndpointSummary("Register a counselor at an office with their certificate, or renew the certificate")]
-    public static Counselor Put(string id, RegisterCounselorRequest request, IDocumentSession session)
+    public static Counselor Put(string id, RegisterCounselorRequest request, IDocumentSession session, CounselorRegistry registry)
     {
         var certificate = request.Certificate!;
         var counselor = new Counselor(id, request.FullName!, request.OfficeId!,
             new CounselorCertificate(certificate.Number!, certificate.IssuedOn!.Value, certificate.ExpiresOn!.Value));
         session.Store(counselor);
+        registry.Forget(id);
         return counselor;
     }
 }

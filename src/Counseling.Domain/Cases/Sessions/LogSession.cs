@@ -16,8 +16,9 @@ public static class SessionLogging
         if (current.MustBeOpen("logging a session") is { } closed) return closed;
         if (command.HeldAt > now)
             return Refusal.Invalid("heldAt", "A session cannot be logged before it is held: heldAt is in the future.");
-        if (command.HeldAt < current.OpenedAt)
-            return Refusal.Invalid("heldAt", $"The session is dated before the case was opened ({current.OpenedAt:O}).");
+        // By the day: the intake is often typed in after the first meeting, which is then logged as its session.
+        if (Wib.DateOf(command.HeldAt) < current.OpenedOn)
+            return Refusal.Invalid("heldAt", $"The session is dated before the case was opened on {current.OpenedOn:yyyy-MM-dd}.");
         if (command.NextFollowUpOn is { } followUp && followUp <= Wib.DateOf(command.HeldAt))
             return Refusal.Invalid("nextFollowUpOn", "The next follow-up must fall after the day of the session.");
 

@@ -1,0 +1,52 @@
+using Counseling.Api.Access;
+using Counseling.Api.Audit;
+using Scalar.AspNetCore;
+using Wolverine.Http;
+
+namespace Counseling.Api.Infrastructure;
+
+/// <summary>The service as Program runs it, composed in one place so a command can build it again with a service replaced.</summary>
+public static class CounselingService
+{
+    /// <param name="replaceServices">Runs after the service's own registrations, e.g. to run it on a clock of the caller's.</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? replaceServices = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        builder.AddCounselingStore();
+        builder.AddCounselingMessaging();
+        builder.AddCounselingHttp();
+        builder.AddCounselingAudit();
+        builder.AddCounselingAccess();
+        builder.LimitRequestBodies();
+        builder.Services.AddExceptionHandler<DatabaseUnavailable>();
+        replaceServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestBodyLimit();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs");
+        app.MapHealthChecks("/health");
+        app.MapWolverineEndpoints(http =>
+        {
+            // Every endpoint needs a valid token; each endpoint names the roles it serves.
+            http.RequireAuthorizeOnAll();
+            // A query value that does not parse ("?version=abc") is a 400, not a silent default.
+            http.RejectUnparseableQueryValues = true;
+            // A stale If-Match or a lost race on a stream answers 412/409 problem details, never a 500.
+            http.MapConcurrencyFailuresToConflict();
+            // The Idempotency-Key record commits in the same transaction as the events it answers for.
+            http.DefaultClaimInTransaction = true;
+            // Every event a write appends records who, in answer to which request, within which correlation.
+            http.ApplyCorrelationIdHeaderToAllEndpoints = true;
+            http.AddMiddleware(typeof(AuditTrail), chain => chain.HttpMethods.Contains("POST"));
+            http.AddMiddleware(typeof(Certification), Certification.AppliesTo);
+        });
+        return app;
+    }
+}

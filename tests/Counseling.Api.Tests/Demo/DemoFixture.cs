@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Alba;
+using Counseling.Api.Access;
+using Counseling.Api.Demo;
+using Counseling.Api.Tests.Caseloads;
+using Counseling.Api.Tests.Infrastructure;
+using Counseling.Domain.Cases;
+using JasperFx.CommandLine;
+using Marten;
+using Marten.Events;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Counseling.Api.Tests.Demo;
+
+/// <summary>
+/// A demo seeded once, as the seed command seeds it, into a database of its own, on a clock the generator moves.
+/// The anchor is fixed, so the demo and these tests do not change with the day they run.
+/// </summary>
+public sealed class DemoFixture : IAsyncLifetime
+{
+    public const string DatabaseName = "counseling_demo";
+    public const int Seed = 7;
+    public const int Workers = 120;
+
+    /// <summary>Monday 23 November 2026, 00:00 WIB: the journeys end before it.</summary>
+    public static readonly DateTimeOffset Anchor = DemoPlan.AnchorFor(new DateTimeOffset(2026, 11, 23, 3, 0, 0, TimeSpan.Zero));
+
+    public static DemoReferenceData Reference { get; } = DemoReferenceData.Load();
+
+    public SimulatedClock Clock { get; } = new(Anchor);
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public DemoPlan Plan { get; } = DemoJourneys.Plan(Seed, Workers, Reference, Anchor);
+
+    public int EventsRecorded { get; private set; }
+
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    public DateOnly Today => Wib.DateOf(Clock.GetUtcNow());
+
+    public async Task InitializeAsync()
+    {
+        JasperFxEnvironment.AutoStartHost = true;
+        var server = Environment.GetEnvironmentVariable("ConnectionStrings__Marten") ?? ApiFixture.StartTestCluster();
+        var connectionString = await CaseloadFixture.OwnDatabaseAsync(server, DatabaseName);
+        Host = await AlbaHost.For<Program>(web =>
+        {
+            web.UseEnvironment("Development");
+            web.UseSetting("ConnectionStrings:Marten", connectionString);
+            web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        });
+        await Host.ResetAllMartenDataAsync();
+
+        EventsRecorded = await new DemoRecorder(Store, Clock).RecordAsync(Plan);
+        // The office opens on the anchor day: caseloads count overdue follow-ups as of then.
+        Clock.MoveTo(Anchor.AddHours(9));
+        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(90));
+
+        var auditor = Host.Services.GetRequiredService<DevelopmentTokens>().Issue("uji-auditor", Role.Auditor, null);
+        Host.BeforeEach(http => http.Request.Headers.Authorization = $"Bearer {auditor}");
+    }
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    public async Task<JsonElement> GetAsync(string url)
+    {
+        var result = await Host.Scenario(s => s.Get.Url(url));
+        return JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.Clone();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DemoCollection : ICollectionFixture<DemoFixture>
+{
+    public const string Name = "demo";
+}

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Counseling.Api.Audit;
+using Counseling.Api.Audit.Verification;
+using Counseling.Api.Demo;
+using Counseling.Api.PersonalData;
+using Counseling.Domain.Cases;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Counseling.Api.Tests.Demo;
+
+[Collection(DemoCollection.Name)]
+public sealed class SeededDemoTests(DemoFixture demo)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [Fact]
+    public async Task The_store_holds_the_planned_events_recorded_by_the_planned_users_at_the_planned_moments()
+    {
+        await using var session = demo.Store.QuerySession();
+        var stored = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
+        demo.EventsRecorded.Should().Be(demo.Plan.Journeys.Sum(j => j.Events.Count));
+        stored.Should().HaveCount(demo.EventsRecorded);
+
+        foreach (var journey in demo.Plan.Journeys)
+        {
+            var events = stored.Where(e => e.StreamId == journey.CaseId).ToList();
+            var opened = (CaseOpened)events[0].Data;
+            PersonalDataProtection.IsProtected(opened.Worker.Nik).Should().BeTrue();
+            PersonalDataProtection.IsProtected(opened.Worker.Phone).Should().BeTrue();
+            var key = await session.LoadAsync<PersonalDataKey>(journey.CaseId);
+            var revealed = events.Select((e, i) => i == 0 ? opened with { Worker = PersonalDataProtection.Reveal(opened.Worker, key) } : e.Data);
+
+            revealed.Select(Serialized).Should().Equal(journey.Events.Select(Serialized), $"journey {journey.Number} is stored as planned");
+            // Each step's events carry its moment and the user who gave the command, as the API stamps them.
+            events.Select(e => e.UserName).Distinct().Should().BeSubsetOf(journey.Steps.Select(s => s.RecordedBy));
+            events.First().UserName.Should().Be(journey.Steps[0].RecordedBy);
+            events.First().Timestamp.Should().Be(journey.Steps[0].At);
+            events.First().Headers![AuditTrail.RoleHeader].ToString().Should().Be("counselor");
+            events.Should().OnlyContain(e => e.Timestamp < DemoFixture.Anchor);
+        }
+    }
+
+    [Fact]
+    public async Task Every_seeded_event_is_sealed_and_verify_finds_history_and_projections_consistent()
+    {
+        var report = await demo.Host.Services.GetRequiredService<StoreVerifier>().VerifyAsync();
+
+        report.Mismatches.Should().BeEmpty();
+        report.Consistent.Should().BeTrue();
+        report.EventsChecked.Should().Be(demo.EventsRecorded);
+        report.StreamsChecked.Should().Be(DemoFixture.Workers);
+    }
+
+    [Fact]
+    public async Task Caseloads_and_dashboards_show_a_living_office()
+    {
+        var from = demo.Today.AddDays(-183).ToString("yyyy-MM-dd");
+        var to = demo.Today.ToString("yyyy-MM-dd");
+        var dashboard = await demo.GetAsync($"/offices/bekasi/dashboard?from={from}&to={to}");
+
+        dashboard.GetProperty("openCases").GetInt32().Should().BeGreaterThan(0);
+        var period = dashboard.GetProperty("period");
+        period.GetProperty("newCases").GetInt32().Should().BeGreaterThan(10);
+        period.GetProperty("placements").GetInt32().Should().BeGreaterThan(0);
+        period.GetProperty("casesClosed").GetInt32().Should().BeGreaterThan(0);
+        period.GetProperty("trainingReferrals").GetInt32().Should().BeGreaterThan(0);
+        dashboard.GetProperty("freshness").GetProperty("lag").GetInt64().Should().Be(0);
+
+        var caseload = await demo.GetAsync("/counselors/c-001/caseload");
+        caseload.GetProperty("totalItems").GetInt64().Should().BeGreaterThan(0);
+        caseload.GetProperty("items")[0].GetProperty("workerName").GetString().Should().NotBeNullOrEmpty();
+
+        var overdue = 0;
+        var open = 0;
+        foreach (var office in DemoFixture.Reference.Offices)
+        {
+            var counselors = (await demo.GetAsync($"/offices/{office.Id}/dashboard")).GetProperty("counselors").EnumerateArray().ToList();
+            overdue += counselors.Sum(c => c.GetProperty("overdueFollowUps").GetInt32());
+            open += counselors.Sum(c => c.GetProperty("openCases").GetInt32());
+        }
+        open.Should().Be(demo.Plan.Journeys.Count(j => !j.Final.IsClosed));
+        overdue.Should().BeInRange(1, open / 3, "a few follow-ups slipped, most did not");
+    }
+
+    private static string Serialized(object @event) => JsonSerializer.Serialize(@event, @event.GetType(), Json);
+}
