@@ -37,9 +37,14 @@ public static class StoreConfiguration
         // Auditors need who, why and in what chain of requests every event was recorded.
         options.Events.MetadataConfig.EnableAll();
         options.Events.MetadataConfig.UserNameEnabled = true;
-        // Each append NOTIFYs the async daemon, which then picks the events up at once instead of at its next
-        // poll (every 250 ms while busy): caseloads follow the writes more closely.
-        options.Events.UseListenNotifyForEventAppends = true;
+        // The async daemon looks for new events every 100 ms, busy or idle (Marten's defaults: 250 ms and 1 s), and
+        // appends do not NOTIFY it. A NOTIFY takes a database-wide lock at commit, so commits queued behind each other,
+        // and woke the daemon for every append, one or two events a batch: ops/bench measured 0.8 ms less API CPU and
+        // 0.6 ms less database CPU per session write without it (543 to 945 writes/s at 16 connections), with
+        // projection lag p95 of 296 ms against 265 ms.
+        options.Events.UseListenNotifyForEventAppends = false;
+        options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
+        options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(100);
 
         // The case as decisions see it, kept current in the same transaction as its events.
         options.Projections.Add<CounselingCaseProjection>(ProjectionLifecycle.Inline);
