@@ -1,3 +1,4 @@
+using JasperFx.CodeGeneration;
 using Wolverine;
 
 namespace Counseling.Api.Infrastructure;
@@ -14,6 +15,10 @@ public static class MessagingConfiguration
             options.Durability.Mode = builder.DistributesProjections() ? DurabilityMode.Balanced : DurabilityMode.Solo;
             // Idempotency-Key: a retried write is answered with the response recorded for its first attempt.
             options.Durability.EnableDeduplicatedResponses = true;
+            // HTTP handlers come from Internal/Generated (ops/codegen writes them; a test fails while they are stale),
+            // compiled and optimised with the service, not compiled by Roslyn at start-up in debug form. Measured by
+            // ops/bench: cold start 2.8 s to 1.5 s, and 160 MiB less memory.
+            options.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
         });
     }
 }
