@@ -6,12 +6,23 @@ namespace Counseling.Api.Caseloads;
 
 public static class CaseloadStore
 {
+    /// <summary>
+    /// Up to 2,000 events a batch (Marten's default: 500) when a projection catches up or is rebuilt: fewer transactions,
+    /// and a case's entry is written once for all its events in the batch. ops/bench measured the caseload's rebuild
+    /// over 1,000,000 events at 14.1 and 15.1 s with 500, 11.2 and 12.2 s with 2,000, and slower again with 5,000.
+    /// </summary>
+    private static void LargeBatches(AsyncOptions shard)
+    {
+        shard.BatchSize = 2_000;
+        shard.MaximumHopperSize = 20_000;
+    }
+
     /// <summary>The projections behind the caseload views, all run by the async daemon, and the reference data they name.</summary>
     public static void AddCaseloads(this StoreOptions options)
     {
-        options.Projections.Add<CaseloadProjection>(ProjectionLifecycle.Async);
-        options.Projections.Add<OfficeDailyStatisticsProjection>(ProjectionLifecycle.Async);
-        options.Projections.Add<CounselorMonthlyActivityProjection>(ProjectionLifecycle.Async);
+        options.Projections.Add<CaseloadProjection>(ProjectionLifecycle.Async, LargeBatches);
+        options.Projections.Add<OfficeDailyStatisticsProjection>(ProjectionLifecycle.Async, LargeBatches);
+        options.Projections.Add<CounselorMonthlyActivityProjection>(ProjectionLifecycle.Async, LargeBatches);
 
         // Real, indexed columns for what the views filter and group on (CaseloadTable's SQL names them).
         options.Schema.For<CaseloadEntry>()
