@@ -61,12 +61,11 @@ public static class CaseloadEndpoint
         if (query.Problem is { } problem) return problem;
 
         var today = Wib.DateOf(clock.GetUtcNow());
-        // Read before the data, so the data is at least as fresh as it says.
-        var freshness = await Freshness.ReadAsync(session, cancellation,
-            CaseloadProjection.ProjectionName, CounselorMonthlyActivityProjection.ProjectionName);
-
-        // One round trip for the counselor, their month and the page; nothing is shown before access is checked.
+        // One round trip for the freshness (first, so the data is at least as fresh as it says), the counselor, their
+        // month, their counts and the page; nothing is shown before access is checked.
         var batch = session.CreateBatchQuery();
+        var freshnessLoad = Freshness.In(batch, session,
+            CaseloadProjection.ProjectionName, CounselorMonthlyActivityProjection.ProjectionName);
         var counselorLoad = batch.Load<Counselor>(id);
         var monthLoad = batch.Load<CounselorMonthlyActivity>(CounselorMonthlyActivity.IdFor(id, today));
         var pageLoad = batch.Query<CaseloadEntry>()
@@ -78,13 +77,15 @@ public static class CaseloadEndpoint
             .OrderBy(e => e.NextFollowUpOn).ThenBy(e => e.OpenedOn).ThenBy(e => e.Id)
             .Skip((pageNumber - 1) * size).Take(size)
             .ToList();
+        var countsLoad = CaseloadTable.OfCounselor(batch, session, id, today);
         await batch.Execute(cancellation);
 
         var counselor = await counselorLoad;
         if (counselor is null) return ReferenceProblems.Unknown("counselor", id);
         if (CaseloadAccess.ToCaseload(Caller.From(user)!, counselor) is { } forbidden) return Results.Problem(forbidden);
 
-        var counts = await CaseloadTable.OfCounselorAsync(session, id, today, cancellation);
+        var freshness = await freshnessLoad;
+        var counts = await countsLoad;
         var month = await monthLoad;
         var listed = await pageLoad;
         // The filtered total comes from the counts already read, not from another query.

@@ -1,5 +1,6 @@
 using Counseling.Domain.Cases;
 using Marten;
+using Marten.Services.BatchQuerying;
 
 namespace Counseling.Api.Caseloads;
 
@@ -14,25 +15,25 @@ public static class CaseloadTable
 
     public sealed record Count(string CounselorId, CaseStage Stage, long Cases, long Overdue);
 
-    /// <summary>Open cases by counselor and stage, with how many of them have a follow-up before today.</summary>
-    public static Task<IReadOnlyList<Count>> OfCounselorAsync(IQuerySession session, string counselorId, DateOnly today, CancellationToken cancellation) =>
-        OpenCasesAsync(session, "counselor_id", counselorId, today, cancellation);
+    /// <summary>Open cases by counselor and stage, with how many of them have a follow-up before today; answered once the batch has run.</summary>
+    public static Task<IReadOnlyList<Count>> OfCounselor(IBatchedQuery batch, IQuerySession session, string counselorId, DateOnly today) =>
+        OpenCases(batch, session, "counselor_id", counselorId, today);
 
-    public static Task<IReadOnlyList<Count>> OfOfficeAsync(IQuerySession session, string officeId, DateOnly today, CancellationToken cancellation) =>
-        OpenCasesAsync(session, "office_id", officeId, today, cancellation);
+    public static Task<IReadOnlyList<Count>> OfOffice(IBatchedQuery batch, IQuerySession session, string officeId, DateOnly today) =>
+        OpenCases(batch, session, "office_id", officeId, today);
 
-    private static async Task<IReadOnlyList<Count>> OpenCasesAsync(
-        IQuerySession session, string column, string value, DateOnly today, CancellationToken cancellation)
+    private static Task<IReadOnlyList<Count>> OpenCases(
+        IBatchedQuery batch, IQuerySession session, string column, string value, DateOnly today)
     {
         var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(CaseloadEntry)).TableName.QualifiedName;
         // A row type without an Id comes back deserialized from the JSON the query builds.
-        return await session.AdvancedSql.QueryAsync<Count>(
+        return batch.Query<Count>(
             $"""
              select jsonb_build_object('counselorId', counselor_id, 'stage', stage, 'cases', count(*),
                                        'overdue', count(*) filter (where next_follow_up_on < ?))
              from {table} where {column} = ? and is_open group by counselor_id, stage
              """,
-            cancellation, today, value);
+            today, value);
     }
 
     public static Dictionary<string, int> ByStage(IEnumerable<Count> counts) =>

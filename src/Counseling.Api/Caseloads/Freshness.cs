@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Services.BatchQuerying;
 
 namespace Counseling.Api.Caseloads;
 
@@ -13,8 +14,20 @@ public sealed record Freshness(long EventSequence, long LatestEventSequence, lon
     /// <summary>One query: the lowest progress among <paramref name="projectionNames"/> and the newest event stored.</summary>
     public static async Task<Freshness> ReadAsync(IQuerySession session, CancellationToken cancellation, params string[] projectionNames)
     {
+        var batch = session.CreateBatchQuery();
+        var freshness = In(batch, session, projectionNames);
+        await batch.Execute(cancellation);
+        return await freshness;
+    }
+
+    /// <summary>
+    /// The same query as one more statement of <paramref name="batch"/>, answered once the batch has run. Added before
+    /// the data's statements, it is read before them, so the data is at least as fresh as it says.
+    /// </summary>
+    public static async Task<Freshness> In(IBatchedQuery batch, IQuerySession session, params string[] projectionNames)
+    {
         var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
-        var positions = (await session.AdvancedSql.QueryAsync<Positions>(
+        var positions = (await batch.Query<Positions>(
             $"""
              select jsonb_build_object(
                'processed', (select min(coalesce((select max(p.last_seq_id) from {schema}.mt_event_progression p
@@ -22,7 +35,7 @@ public sealed record Freshness(long EventSequence, long LatestEventSequence, lon
                              from unnest(?::text[]) as n(name)),
                'latest', (select coalesce(max(seq_id), 0) from {schema}.mt_events))
              """,
-            cancellation, (object)projectionNames)).Single();
+            (object)projectionNames)).Single();
 
         return new Freshness(positions.Processed, Math.Max(positions.Latest, positions.Processed),
             Math.Max(0, positions.Latest - positions.Processed));

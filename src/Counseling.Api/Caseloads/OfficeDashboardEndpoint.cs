@@ -107,22 +107,23 @@ public static class OfficeDashboardEndpoint
         query.Period(first, last, MaxDays);
         if (query.Problem is { } problem) return problem;
 
-        // Read before the data, so the data is at least as fresh as it says.
-        var freshness = await Freshness.ReadAsync(session, cancellation,
-            CaseloadProjection.ProjectionName, OfficeDailyStatisticsProjection.ProjectionName);
-
-        // One round trip for the office, its days and its staff; nothing is shown before access is checked.
+        // One round trip for the freshness (first, so the data is at least as fresh as it says), the office, its days,
+        // its staff and its counts; nothing is shown before access is checked.
         var batch = session.CreateBatchQuery();
+        var freshnessLoad = Freshness.In(batch, session,
+            CaseloadProjection.ProjectionName, OfficeDailyStatisticsProjection.ProjectionName);
         var officeLoad = batch.Load<Office>(id);
         var daysLoad = batch.Query<OfficeDailyStatistics>().Where(d => d.OfficeId == id && d.Day >= first && d.Day <= last).ToList();
         var staffLoad = batch.Query<Counselor>().Where(c => c.OfficeId == id).ToList();
+        var countsLoad = CaseloadTable.OfOffice(batch, session, id, today);
         await batch.Execute(cancellation);
 
         var office = await officeLoad;
         if (office is null) return ReferenceProblems.Unknown("office", id);
         if (CaseloadAccess.ToDashboard(Caller.From(user)!, office) is { } forbidden) return Results.Problem(forbidden);
 
-        var counts = await CaseloadTable.OfOfficeAsync(session, id, today, cancellation);
+        var freshness = await freshnessLoad;
+        var counts = await countsLoad;
         var days = await daysLoad;
         var staff = await staffLoad;
 
