@@ -36,10 +36,14 @@ public sealed record CaseloadItem(
     DateOnly? NextFollowUpOn,
     bool Overdue)
 {
-    public static CaseloadItem Of(CaseloadEntry entry, DateOnly today, IReadOnlyDictionary<Guid, PersonalDataKey> keys) => new(
+    public static CaseloadItem Of(ListedEntry entry, DateOnly today, IReadOnlyDictionary<Guid, PersonalDataKey> keys) => new(
         entry.Id, entry.WorkerName, PersonalDataProtection.MaskedNik(entry.ProtectedNik, keys.GetValueOrDefault(entry.Id)), entry.Stage, entry.OpenedOn, today.DayNumber - entry.OpenedOn.DayNumber,
         entry.LastContactAt, entry.NextFollowUpOn, entry.NextFollowUpOn < today);
 }
+
+/// <summary>What a caseload page shows of an entry: read as such, not the whole entry with its journey.</summary>
+public sealed record ListedEntry(
+    Guid Id, string WorkerName, string ProtectedNik, CaseStage Stage, DateOnly OpenedOn, DateTimeOffset? LastContactAt, DateOnly? NextFollowUpOn);
 
 public static class CaseloadEndpoint
 {
@@ -76,6 +80,7 @@ public static class CaseloadEndpoint
                             || (overdueFilter == false && (e.NextFollowUpOn == null || e.NextFollowUpOn >= today))))
             .OrderBy(e => e.NextFollowUpOn).ThenBy(e => e.OpenedOn).ThenBy(e => e.Id)
             .Skip((pageNumber - 1) * size).Take(size)
+            .Select(e => new ListedEntry(e.Id, e.WorkerName, e.ProtectedNik, e.Stage, e.OpenedOn, e.LastContactAt, e.NextFollowUpOn))
             .ToList();
         var countsLoad = CaseloadTable.OfCounselor(batch, session, id, today);
         await batch.Execute(cancellation);
