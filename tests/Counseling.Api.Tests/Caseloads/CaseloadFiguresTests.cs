@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Counseling.Api.Caseloads;
+using Counseling.Api.Tests.Infrastructure;
 using Marten;
 using Marten.Events.Daemon.Coordination;
 using Microsoft.Extensions.DependencyInjection;
@@ -202,9 +203,7 @@ public class CaseloadFiguresTests(CaseloadFixture api)
     private async Task RunProjectionsRebuildAsync()
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var repo = testOutput;
-        while (!File.Exists(Path.Combine(repo.FullName, "Counseling.sln"))) repo = repo.Parent!;
-        var apiOutput = Path.Combine(repo.FullName, "src", "Counseling.Api", "bin", testOutput.Parent!.Name, testOutput.Name);
+        var apiOutput = Path.Combine(ApiFixture.RepositoryRoot, "src", "Counseling.Api", "bin", testOutput.Parent!.Name, testOutput.Name);
 
         var start = new ProcessStartInfo("dotnet", "Counseling.Api.dll projections rebuild")
         {

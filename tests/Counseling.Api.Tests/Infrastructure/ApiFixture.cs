@@ -53,11 +53,20 @@ public sealed class ApiFixture : IAsyncLifetime
         return await session.Events.QueryAllRawEvents().LongCountAsync();
     }
 
+    /// <summary>The checkout the tests run from: the folder holding Counseling.sln, above the test output.</summary>
+    internal static string RepositoryRoot
+    {
+        get
+        {
+            var repo = AppContext.BaseDirectory;
+            while (!File.Exists(Path.Combine(repo, "Counseling.sln"))) repo = Path.GetDirectoryName(repo)!;
+            return repo;
+        }
+    }
+
     internal static string StartTestCluster()
     {
-        var repo = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(repo, "Counseling.sln"))) repo = Path.GetDirectoryName(repo)!;
-        using var process = Process.Start(new ProcessStartInfo(Path.Combine(repo, "ops", "pg"), "start test")
+        using var process = Process.Start(new ProcessStartInfo(Path.Combine(RepositoryRoot, "ops", "pg"), "start test")
         {
             RedirectStandardOutput = true,
         })!;

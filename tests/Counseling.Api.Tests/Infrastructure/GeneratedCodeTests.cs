@@ -25,28 +25,19 @@ public class GeneratedCodeTests
     [Fact]
     public async Task The_committed_handlers_are_what_the_endpoints_generate_today()
     {
-        var repo = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(repo, "Counseling.sln"))) repo = Path.GetDirectoryName(repo)!;
-        var committed = Path.Combine(repo, "src", "Counseling.Api", "Internal", "Generated");
+        var committed = Path.Combine(ApiFixture.RepositoryRoot, "src", "Counseling.Api", "Internal", "Generated");
         var scratch = Directory.CreateTempSubdirectory("counseling-codegen-");
 
-        // Built as `codegen write` builds it: composed, never started, so no database is needed.
+        // Built as `codegen write` builds it: composed, never started, so no database is needed. The service is this
+        // test's own, so its output path can point at the scratch folder.
         await using var app = CounselingService.Build(
             ["--environment", "Development", "--ConnectionStrings:Marten", "Host=127.0.0.1;Database=not-used"]);
         var collections = app.Services.GetServices<ICodeFileCollection>().ToArray();
-        var outputPaths = collections.Select(c => c.Rules.GeneratedCodeOutputPath).ToArray();
-        try
+        foreach (var collection in collections) collection.Rules.GeneratedCodeOutputPath = scratch.FullName;
+        new DynamicCodeBuilder(app.Services, collections)
         {
-            foreach (var collection in collections) collection.Rules.GeneratedCodeOutputPath = scratch.FullName;
-            new DynamicCodeBuilder(app.Services, collections)
-            {
-                ServiceVariableSource = app.Services.GetService<IServiceVariableSource>(),
-            }.WriteGeneratedCode(_ => { });
-        }
-        finally
-        {
-            for (var i = 0; i < collections.Length; i++) collections[i].Rules.GeneratedCodeOutputPath = outputPaths[i];
-        }
+            ServiceVariableSource = app.Services.GetService<IServiceVariableSource>(),
+        }.WriteGeneratedCode(_ => { });
 
         var generated = FilesUnder(scratch.FullName);
         var onDisk = FilesUnder(committed);
