@@ -13,6 +13,7 @@ public static class CounselingService
     {
         var builder = WebApplication.CreateBuilder(args);
 
+        builder.Services.AddSingleton(ServiceKeys.From(builder.Configuration, builder.Environment));
         builder.AddCounselingStore();
         builder.AddCounselingMessaging();
         builder.AddCounselingHttp();
