@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Counseling.Api.ReferenceData;
 using Counseling.Domain.Cases;
+using Counseling.Domain.Counselors;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
@@ -30,14 +31,11 @@ public static class Certification
     }
 
     /// <summary>Why <paramref name="userId"/>, working at <paramref name="officeId"/>, may not record on a case today; null when they may.</summary>
-    public static string? RefusalFor(Counselor? counselor, string userId, string? officeId, DateOnly today) => counselor switch
-    {
-        null => $"{userId} is not registered as a counselor.",
-        { OfficeId: var office } when office != officeId => $"{userId} is registered at office {office}, not {officeId}.",
-        { Certificate: null } => $"{userId} has no counselor certificate on record.",
-        { Certificate: { } c } when c.IssuedOn > today => $"Certificate {c.Number} is valid only from {c.IssuedOn:yyyy-MM-dd}.",
-        { Certificate: { } c } when c.ExpiresOn < today =>
-            $"Certificate {c.Number} expired on {c.ExpiresOn:yyyy-MM-dd}: only a certified counselor may record sessions and outcomes.",
-        _ => null,
-    };
+    public static string? RefusalFor(Counselor? counselor, string userId, string? officeId, DateOnly today) =>
+        CounselorOnRecord.MayNotRecordBecause(counselor?.ToRecord(), userId, officeId, today);
+
+    /// <summary>The registration as the domain's rules read it.</summary>
+    public static CounselorOnRecord ToRecord(this Counselor counselor) => new(
+        counselor.Id, counselor.OfficeId,
+        counselor.Certificate is { } c ? new CertificateOnRecord(c.Number, c.IssuedOn, c.ExpiresOn) : null);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Counseling.Api.Access;
 using Counseling.Api.ReferenceData;
 using Counseling.Domain.Cases;
 
@@ -16,7 +17,7 @@ public static class VolumeAssignments
         using var file = File.OpenRead(Path.Combine(ReferenceDataSeed.SeedsFolder, "counselors.json"));
         var counselors = JsonSerializer.Deserialize<Counselor[]>(file, new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
         var certified = counselors
-            .Where(c => c.Certificate is { } certificate && certificate.IssuedOn <= today && certificate.ExpiresOn >= today)
+            .Where(c => c.ToRecord().MayNotRecordBecause(c.OfficeId, today) is null)
             .Select(c => new VolumeJourneys.Assignment(c.OfficeId, c.Id))
             .ToList();
         return certified.Count > 0 ? certified : throw new InvalidDataException("No counselor in the reference data holds a valid certificate.");

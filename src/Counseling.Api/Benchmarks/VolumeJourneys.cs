@@ -44,7 +44,7 @@ public static class VolumeJourneys
         }
 
         var caseId = Guid.CreateVersion7(openedAt);
-        Apply(CaseIntake.Open(new OpenCase(
+        Apply(CounselingCase.Decide(null, new OpenCase(
             caseId, assignment.OfficeId, assignment.CounselorId,
             new WorkerDetails($"3216{caseNumber:D12}", $"Pekerja Volume {caseNumber}", new DateOnly(1990, 5, 15),
                 "081234567890", $"2001{caseNumber:D8}"),
@@ -62,18 +62,18 @@ public static class VolumeJourneys
             var openReferral = current!.JobReferrals.FirstOrDefault(r => r.IsOpen);
 
             if (step == steps && closes)
-                Apply(current.Close(new CloseCase(ClosureReason.Unreachable, "Tidak dapat dihubungi."), at));
+                Apply(current.Decide(new CloseCase(ClosureReason.Unreachable, "Tidak dapat dihubungi."), at));
             else if (step == 1)
-                Apply(current.Record(new RecordSelfAssessment(
+                Apply(current.Decide(new RecordSelfAssessment(
                     Guid.CreateVersion7(at), today, EducationLevel.VocationalHighSchool, ["injection moulding", "quality control"],
                     ["manufacturing"], "Shift pagi, sekitar Bekasi", ["Operator Mesin"], Readiness.ReadyForWork), at));
             else if (openReferral is not null && random.Next(3) == 0)
-                Apply(current.RecordOutcome(new RecordJobReferralOutcome(openReferral.Id, JobReferralOutcome.Rejected, today), at));
+                Apply(current.Decide(new RecordJobReferralOutcome(openReferral.Id, JobReferralOutcome.Rejected, today), at));
             else if (openReferral is null && random.Next(8) == 0)
-                Apply(current.Refer(new ReferToJob(
+                Apply(current.Decide(new ReferToJob(
                     Guid.CreateVersion7(at), $"LOK-{caseNumber}-{step}", employer, "Operator Produksi", today), at));
             else
-                Apply(current.Log(new LogSession(
+                Apply(current.Decide(new LogSession(
                     Guid.CreateVersion7(at), at, Modes[random.Next(Modes.Length)], 15 + random.Next(60),
                     [Topics[random.Next(Topics.Length)]], "Sesi konseling rutin: perkembangan pencarian kerja.",
                     today.AddDays(7 + random.Next(21))), at));

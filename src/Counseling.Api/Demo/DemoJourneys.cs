@@ -271,7 +271,7 @@ internal sealed class JourneyPlanner(int seed, int number, Random random, DemoRe
             RoundTo(vacancy.MonthlyWage * (95 + random.Next(15)) / 100, 10_000),
             Weighted(Contracts.Select(c => (c.Type, c.Weight))), referralId));
 
-        var due = start.Day.AddMonths(PlacementDecisions.FollowUpAfterMonths);
+        var due = start.Day.AddMonths(FollowUpPlacement.AfterMonths);
         var followUp = Add(new Visit(Weekday(due.AddDays(random.Next(0, 10))))
         {
             Mode = SessionMode.Phone, Topics = [SessionTopic.Other], Notes = "Pemantauan tiga bulan setelah penempatan.",
@@ -435,13 +435,13 @@ internal sealed class JourneyPlanner(int seed, int number, Random random, DemoRe
 
         var reason = certified ? visit.ReassignBecause! : $"Sertifikat {current?.Certificate?.Number} konselor sebelumnya telah habis masa berlakunya.";
         var supervisor = reference.Supervisors.First(s => s.OfficeId == _officeId);
-        Step(ref at, supervisor.Id, Role.Supervisor, new ReassignCase(colleague.Id, reason), correlation);
+        Step(ref at, supervisor.Id, Role.Supervisor, new ReassignCase(colleague.Id, colleague.ToRecord(), reason), correlation);
         return true;
     }
 
     private void Step(ref DateTimeOffset at, string recordedBy, Role role, object command, string correlation)
     {
-        var decision = DemoCommands.Decide(_case, command, at);
+        var decision = CounselingCase.Decide(_case, command, at);
         if (decision.Refusal is { } refusal)
             throw new InvalidOperationException($"Demo journey {number} planned a step the service refuses ({command.GetType().Name}): {refusal.Reason}");
         foreach (var @event in decision.Events)

@@ -37,14 +37,14 @@ public sealed class DemoRecorder(IDocumentStore store, SimulatedClock clock)
 
             if (step.Command is OpenCase)
             {
-                var opened = Decided(step, DemoCommands.Decide(null, step.Command, now)).OfType<CaseOpened>().Single();
+                var opened = Decided(step, CounselingCase.Decide(null, step.Command, now)).OfType<CaseOpened>().Single();
                 session.Events.StartStream<CounselingCase>(opened.CaseId, IntakeProtection.Protect(opened, session, now));
                 events++;
             }
             else
             {
                 var stream = await session.Events.FetchForWriting<CounselingCase>(step.CaseId, cancellation);
-                var decided = Decided(step, DemoCommands.Decide(stream.Aggregate, step.Command, now));
+                var decided = Decided(step, CounselingCase.Decide(stream.Aggregate, step.Command, now));
                 stream.AppendMany(decided);
                 events += decided.Count;
             }

@@ -1,5 +1,6 @@
 using Counseling.Api.Access;
 using Counseling.Api.Audit;
+using Counseling.Api.Cases;
 using Scalar.AspNetCore;
 using Wolverine.Http;
 
@@ -47,6 +48,8 @@ public static class CounselingService
             http.ApplyCorrelationIdHeaderToAllEndpoints = true;
             http.AddMiddleware(typeof(AuditTrail), chain => chain.HttpMethods.Contains("POST"));
             http.AddMiddleware(typeof(Certification), Certification.AppliesTo);
+            // Every step on an existing case: access, validation, If-Match and the domain's decision, in that order.
+            http.AddMiddlewareByMessageType(typeof(CaseStepMiddleware));
         });
         return app;
     }

@@ -1,3 +1,5 @@
+using Counseling.Domain.Cases.Intake;
+
 namespace Counseling.Domain.Cases;
 
 public sealed record JobReferral(Guid Id, string Employer, string Position, DateOnly ReferredOn, JobReferralOutcome? Outcome)
@@ -56,6 +58,22 @@ public sealed record CounselingCase
         : JobReferrals.Count > 0 || TrainingReferrals.Count > 0 ? CaseStage.JobSearch
         : Readiness is not null ? CaseStage.Assessment
         : CaseStage.Intake;
+
+    /// <summary>
+    /// The one entry point for every decision on a case: intake starts a case, every other command is a step on an
+    /// existing one. Returns the events to append, or the refusal; never changes anything itself.
+    /// </summary>
+    public static Decision Decide(CounselingCase? current, object command, DateTimeOffset now) => (current, command) switch
+    {
+        (null, OpenCase intake) => CaseIntake.Open(intake, now),
+        ({ } existing, OpenCase) => Refusal.Conflict($"Case {existing.Id} is already open."),
+        ({ } existing, ICaseCommand step) => step.Decide(existing, now),
+        (null, ICaseCommand step) => Refusal.NotFound("id", $"{step.GetType().Name} needs an existing case."),
+        _ => throw new ArgumentException($"{command.GetType().Name} is not a command on a case.", nameof(command)),
+    };
+
+    /// <summary>A step on this case, decided on its current state.</summary>
+    public Decision Decide(ICaseCommand command, DateTimeOffset now) => Decide(this, command, now);
 
     /// <summary>The state after one more event; events this state does not track leave it as it was.</summary>
     public static CounselingCase? Evolve(CounselingCase? current, object @event) => (current, @event) switch

@@ -49,13 +49,19 @@ public sealed record SelfAssessmentRecorded(
     IReadOnlyList<string> RecommendedOccupations,
     Readiness Readiness);
 
+/// <summary>A referral of either kind: what its outcomes are recorded against.</summary>
+public interface IReferralMade
+{
+    Guid ReferralId { get; }
+}
+
 /// <summary>The worker was referred to a vacancy.</summary>
 public sealed record JobReferralMade(
     Guid ReferralId,
     string VacancyReference,
     string Employer,
     string Position,
-    DateOnly ReferredOn);
+    DateOnly ReferredOn) : IReferralMade;
 
 public sealed record JobReferralOutcomeRecorded(Guid ReferralId, JobReferralOutcome Outcome, DateOnly On);
 
@@ -66,7 +72,7 @@ public sealed record TrainingReferralMade(
     string Programme,
     TrainingKind Kind,
     DateOnly StartsOn,
-    DateOnly ReferredOn);
+    DateOnly ReferredOn) : IReferralMade;
 
 public sealed record TrainingReferralOutcomeRecorded(Guid ReferralId, TrainingOutcome Outcome, DateOnly On);
 

@@ -30,7 +30,7 @@ internal static class CaseFixtures
         var command = OpenCaseCommand();
         if (command.Employment.TerminationDate > Wib.DateOf(at))
             command = command with { Employment = command.Employment with { TerminationDate = Wib.DateOf(at).AddDays(-7) } };
-        var opened = (CaseOpened)CaseIntake.Open(command, at).Events.Single();
+        var opened = (CaseOpened)CounselingCase.Decide(null, command, at).Events.Single();
         return CounselingCase.Evolve(null, opened)! with { Version = 1 };
     }
 

@@ -11,7 +11,7 @@ public class CaseIntakeTests
     {
         var command = OpenCaseCommand();
 
-        var decision = CaseIntake.Open(command, Now);
+        var decision = CounselingCase.Decide(null, command, Now);
 
         decision.IsRefused.Should().BeFalse();
         var opened = decision.Events.Should().ContainSingle().Which.Should().BeOfType<CaseOpened>().Subject;
@@ -28,7 +28,7 @@ public class CaseIntakeTests
     [InlineData(TerminationReason.PermanentTotalDisability)]
     public void A_termination_that_does_not_qualify_for_JKP_is_refused(TerminationReason reason)
     {
-        var decision = CaseIntake.Open(OpenCaseCommand(reason), Now);
+        var decision = CounselingCase.Decide(null, OpenCaseCommand(reason), Now);
 
         decision.Refusal!.Kind.Should().Be(RefusalKind.NotAllowed);
         decision.Refusal.Field.Should().Be("employment.terminationReason");
@@ -39,7 +39,7 @@ public class CaseIntakeTests
     [Fact]
     public void Too_few_contribution_months_are_refused()
     {
-        var decision = CaseIntake.Open(OpenCaseCommand(contributionMonths: 5), Now);
+        var decision = CounselingCase.Decide(null, OpenCaseCommand(contributionMonths: 5), Now);
 
         decision.Refusal!.Kind.Should().Be(RefusalKind.NotAllowed);
         decision.Refusal.Field.Should().Be("contributionMonths");
@@ -53,7 +53,7 @@ public class CaseIntakeTests
             Employment = Employment() with { TerminationDate = Wib.DateOf(Now).AddDays(1) },
         };
 
-        var decision = CaseIntake.Open(command, Now);
+        var decision = CounselingCase.Decide(null, command, Now);
 
         decision.Refusal!.Kind.Should().Be(RefusalKind.InvalidInput);
         decision.Refusal.Field.Should().Be("employment.terminationDate");
@@ -64,6 +64,6 @@ public class CaseIntakeTests
     {
         var command = OpenCaseCommand() with { Worker = Worker() with { BirthDate = Wib.DateOf(Now).AddDays(3) } };
 
-        CaseIntake.Open(command, Now).Refusal!.Field.Should().Be("worker.birthDate");
+        CounselingCase.Decide(null, command, Now).Refusal!.Field.Should().Be("worker.birthDate");
     }
 }

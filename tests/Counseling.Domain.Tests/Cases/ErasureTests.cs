@@ -12,7 +12,7 @@ public class ErasureTests
     {
         var current = OpenedCase();
 
-        var decision = current.Erase(new EraseWorkerPersonalData("PDP-2026-0042"), Now);
+        var decision = current.Decide(new EraseWorkerPersonalData("PDP-2026-0042"), Now);
 
         var erased = decision.Events.Should().ContainSingle().Which.Should().BeOfType<WorkerPersonalDataErased>().Subject;
         erased.Should().Be(new WorkerPersonalDataErased("PDP-2026-0042", Today));
@@ -26,7 +26,7 @@ public class ErasureTests
     {
         var closed = CounselingCase.Evolve(OpenedCase(), new CaseClosed(ClosureReason.Withdrew, Today, ""))!;
 
-        closed.Erase(new EraseWorkerPersonalData("PDP-1"), Now).IsRefused.Should().BeFalse();
+        closed.Decide(new EraseWorkerPersonalData("PDP-1"), Now).IsRefused.Should().BeFalse();
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public class ErasureTests
     {
         var erased = CounselingCase.Evolve(OpenedCase(), new WorkerPersonalDataErased("PDP-1", Today))!;
 
-        var decision = erased.Erase(new EraseWorkerPersonalData("PDP-2"), Now);
+        var decision = erased.Decide(new EraseWorkerPersonalData("PDP-2"), Now);
 
         decision.Refusal!.Kind.Should().Be(RefusalKind.Conflict);
         decision.Events.Should().BeEmpty();

@@ -15,7 +15,7 @@ public class JobReferralTests
         var current = OpenedCase().After(Assessed());
         var command = Referral(Today.AddDays(-1));
 
-        var made = current.Refer(command, Now).ShouldAccept(new JobReferralMade(
+        var made = current.Decide(command, Now).ShouldAccept(new JobReferralMade(
             command.ReferralId, "LOKER-BKS-0042", "PT Maju Jaya Plastindo", "Operator Produksi", Today.AddDays(-1)));
 
         var next = current.After(made);
@@ -30,14 +30,14 @@ public class JobReferralTests
     {
         var current = OpenedCase();
 
-        current.Refer(Referral(Today), Now).IsRefused.Should().BeFalse();
-        current.Refer(Referral(current.OpenedOn), Now).IsRefused.Should().BeFalse();
+        current.Decide(Referral(Today), Now).IsRefused.Should().BeFalse();
+        current.Decide(Referral(current.OpenedOn), Now).IsRefused.Should().BeFalse();
     }
 
     [Fact]
     public void A_referral_dated_in_the_future_is_invalid()
     {
-        OpenedCase().Refer(Referral(Today.AddDays(1)), Now).ShouldRefuse(RefusalKind.InvalidInput, "referredOn");
+        OpenedCase().Decide(Referral(Today.AddDays(1)), Now).ShouldRefuse(RefusalKind.InvalidInput, "referredOn");
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public class JobReferralTests
     {
         var current = OpenedCase();
 
-        current.Refer(Referral(current.OpenedOn.AddDays(-1)), Now).ShouldRefuse(RefusalKind.InvalidInput, "referredOn");
+        current.Decide(Referral(current.OpenedOn.AddDays(-1)), Now).ShouldRefuse(RefusalKind.InvalidInput, "referredOn");
     }
 
     [Fact]
@@ -54,14 +54,14 @@ public class JobReferralTests
         var referral = JobReferred(on: Today.AddDays(-5));
         var current = OpenedCase().After(referral);
 
-        var scheduled = current.RecordOutcome(
+        var scheduled = current.Decide(
                 new RecordJobReferralOutcome(referral.ReferralId, JobReferralOutcome.InterviewScheduled, Today.AddDays(-4)), Now)
             .ShouldAccept(new JobReferralOutcomeRecorded(referral.ReferralId, JobReferralOutcome.InterviewScheduled, Today.AddDays(-4)));
         var interviewing = current.After(scheduled);
         interviewing.JobReferrals.Single().Outcome.Should().Be(JobReferralOutcome.InterviewScheduled);
         interviewing.JobReferrals.Single().IsOpen.Should().BeTrue();
 
-        var hired = interviewing.RecordOutcome(
+        var hired = interviewing.Decide(
                 new RecordJobReferralOutcome(referral.ReferralId, JobReferralOutcome.Hired, Today), Now)
             .ShouldAccept(new JobReferralOutcomeRecorded(referral.ReferralId, JobReferralOutcome.Hired, Today));
         var ended = interviewing.After(hired);
@@ -79,7 +79,7 @@ public class JobReferralTests
         var referral = JobReferred();
         var current = OpenedCase().After(referral);
 
-        var recorded = current.RecordOutcome(new RecordJobReferralOutcome(referral.ReferralId, outcome, Today), Now)
+        var recorded = current.Decide(new RecordJobReferralOutcome(referral.ReferralId, outcome, Today), Now)
             .ShouldAccept(new JobReferralOutcomeRecorded(referral.ReferralId, outcome, Today));
 
         current.After(recorded).JobReferrals.Single().IsOpen.Should().BeFalse();
@@ -92,7 +92,7 @@ public class JobReferralTests
         var second = JobReferred();
         var current = OpenedCase().After(first, second);
 
-        var recorded = current.RecordOutcome(new RecordJobReferralOutcome(second.ReferralId, JobReferralOutcome.Rejected, Today), Now);
+        var recorded = current.Decide(new RecordJobReferralOutcome(second.ReferralId, JobReferralOutcome.Rejected, Today), Now);
 
         var next = current.After([.. recorded.Events]);
         next.JobReferrals.Single(r => r.Id == first.ReferralId).Outcome.Should().BeNull();
@@ -115,7 +115,7 @@ public class JobReferralTests
     {
         var current = OpenedCase().After(JobReferred());
 
-        current.RecordOutcome(new RecordJobReferralOutcome(Guid.NewGuid(), JobReferralOutcome.Hired, Today), Now)
+        current.Decide(new RecordJobReferralOutcome(Guid.NewGuid(), JobReferralOutcome.Hired, Today), Now)
             .ShouldRefuse(RefusalKind.NotFound, "referralId");
     }
 
@@ -129,9 +129,9 @@ public class JobReferralTests
         var referral = JobReferred();
         var current = OpenedCase().After(referral, JobOutcomeFor(referral.ReferralId, ended));
 
-        current.RecordOutcome(new RecordJobReferralOutcome(referral.ReferralId, JobReferralOutcome.InterviewScheduled, Today), Now)
+        current.Decide(new RecordJobReferralOutcome(referral.ReferralId, JobReferralOutcome.InterviewScheduled, Today), Now)
             .ShouldRefuse(RefusalKind.Conflict);
-        current.RecordOutcome(new RecordJobReferralOutcome(referral.ReferralId, JobReferralOutcome.Hired, Today), Now)
+        current.Decide(new RecordJobReferralOutcome(referral.ReferralId, JobReferralOutcome.Hired, Today), Now)
             .ShouldRefuse(RefusalKind.Conflict);
     }
 
@@ -141,7 +141,7 @@ public class JobReferralTests
         var referral = JobReferred();
         var current = OpenedCase().After(referral, JobOutcomeFor(referral.ReferralId, JobReferralOutcome.InterviewScheduled));
 
-        current.RecordOutcome(new RecordJobReferralOutcome(referral.ReferralId, JobReferralOutcome.InterviewScheduled, Today), Now)
+        current.Decide(new RecordJobReferralOutcome(referral.ReferralId, JobReferralOutcome.InterviewScheduled, Today), Now)
             .ShouldRefuse(RefusalKind.Conflict);
     }
 
@@ -151,7 +151,7 @@ public class JobReferralTests
         var referral = JobReferred();
         var current = OpenedCase().After(referral);
 
-        current.RecordOutcome(new RecordJobReferralOutcome(referral.ReferralId, JobReferralOutcome.Hired, Today.AddDays(1)), Now)
+        current.Decide(new RecordJobReferralOutcome(referral.ReferralId, JobReferralOutcome.Hired, Today.AddDays(1)), Now)
             .ShouldRefuse(RefusalKind.InvalidInput, "on");
     }
 
@@ -162,7 +162,7 @@ public class JobReferralTests
         var referral = JobReferred(on: current.OpenedOn);
         current = current.After(referral);
 
-        current.RecordOutcome(new RecordJobReferralOutcome(referral.ReferralId, JobReferralOutcome.Hired, current.OpenedOn.AddDays(-1)), Now)
+        current.Decide(new RecordJobReferralOutcome(referral.ReferralId, JobReferralOutcome.Hired, current.OpenedOn.AddDays(-1)), Now)
             .ShouldRefuse(RefusalKind.InvalidInput, "on");
     }
 
@@ -172,9 +172,9 @@ public class JobReferralTests
         var referral = JobReferred(on: Today.AddDays(-3));
         var current = OpenedCase().After(referral);
 
-        current.RecordOutcome(new RecordJobReferralOutcome(referral.ReferralId, JobReferralOutcome.Hired, Today.AddDays(-4)), Now)
+        current.Decide(new RecordJobReferralOutcome(referral.ReferralId, JobReferralOutcome.Hired, Today.AddDays(-4)), Now)
             .ShouldRefuse(RefusalKind.InvalidInput, "on").Reason.Should().Contain("before the referral was made");
-        current.RecordOutcome(new RecordJobReferralOutcome(referral.ReferralId, JobReferralOutcome.Hired, Today.AddDays(-3)), Now)
+        current.Decide(new RecordJobReferralOutcome(referral.ReferralId, JobReferralOutcome.Hired, Today.AddDays(-3)), Now)
             .IsRefused.Should().BeFalse();
     }
 }

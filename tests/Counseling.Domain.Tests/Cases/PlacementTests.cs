@@ -25,7 +25,7 @@ public class PlacementTests
         var current = OpenedCase().After(Assessed());
         var command = Placement(Today.AddDays(-1));
 
-        var placed = current.Place(command, Now).ShouldAccept(new WorkerPlaced(
+        var placed = current.Decide(command, Now).ShouldAccept(new WorkerPlaced(
             command.PlacementId, "PT Maju Jaya Plastindo", "Operator Produksi", Today.AddDays(-1), 5_400_000,
             ContractType.FixedTerm, null));
 
@@ -43,7 +43,7 @@ public class PlacementTests
         var current = OpenedCase().After(referral, JobOutcomeFor(referral.ReferralId, JobReferralOutcome.Hired));
         var command = Placement(jobReferralId: referral.ReferralId);
 
-        var placed = current.Place(command, Now).ShouldAccept(new WorkerPlaced(
+        var placed = current.Decide(command, Now).ShouldAccept(new WorkerPlaced(
             command.PlacementId, command.Employer, command.Position, command.StartsOn, command.MonthlyWageRupiah,
             command.ContractType, referral.ReferralId));
 
@@ -59,7 +59,7 @@ public class PlacementTests
         var current = OpenedCase().After(referral);
         if (outcome is { } known) current = current.After(JobOutcomeFor(referral.ReferralId, known));
 
-        current.Place(Placement(jobReferralId: referral.ReferralId), Now).IsRefused.Should().BeFalse();
+        current.Decide(Placement(jobReferralId: referral.ReferralId), Now).IsRefused.Should().BeFalse();
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class PlacementTests
     {
         var current = OpenedCase().After(JobReferred());
 
-        current.Place(Placement(jobReferralId: Guid.NewGuid()), Now).ShouldRefuse(RefusalKind.NotFound, "jobReferralId");
+        current.Decide(Placement(jobReferralId: Guid.NewGuid()), Now).ShouldRefuse(RefusalKind.NotFound, "jobReferralId");
     }
 
     [Theory]
@@ -79,7 +79,7 @@ public class PlacementTests
         var referral = JobReferred();
         var current = OpenedCase().After(referral, JobOutcomeFor(referral.ReferralId, failed));
 
-        current.Place(Placement(jobReferralId: referral.ReferralId), Now)
+        current.Decide(Placement(jobReferralId: referral.ReferralId), Now)
             .ShouldRefuse(RefusalKind.Conflict).Reason.Should().Contain(failed.ToString());
     }
 
@@ -89,7 +89,7 @@ public class PlacementTests
     [InlineData(-5_400_000)]
     public void A_placement_without_a_positive_wage_is_invalid(long wage)
     {
-        OpenedCase().Place(Placement(wage: wage), Now).ShouldRefuse(RefusalKind.InvalidInput, "monthlyWage");
+        OpenedCase().Decide(Placement(wage: wage), Now).ShouldRefuse(RefusalKind.InvalidInput, "monthlyWage");
     }
 
     [Fact]
@@ -97,14 +97,14 @@ public class PlacementTests
     {
         var current = OpenedCase();
 
-        current.Place(Placement(Today), Now).IsRefused.Should().BeFalse();
-        current.Place(Placement(current.OpenedOn), Now).IsRefused.Should().BeFalse();
+        current.Decide(Placement(Today), Now).IsRefused.Should().BeFalse();
+        current.Decide(Placement(current.OpenedOn), Now).IsRefused.Should().BeFalse();
     }
 
     [Fact]
     public void A_placement_that_starts_in_the_future_is_invalid()
     {
-        OpenedCase().Place(Placement(Today.AddDays(1)), Now).ShouldRefuse(RefusalKind.InvalidInput, "startsOn");
+        OpenedCase().Decide(Placement(Today.AddDays(1)), Now).ShouldRefuse(RefusalKind.InvalidInput, "startsOn");
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public class PlacementTests
     {
         var current = OpenedCase();
 
-        current.Place(Placement(current.OpenedOn.AddDays(-1)), Now).ShouldRefuse(RefusalKind.InvalidInput, "startsOn");
+        current.Decide(Placement(current.OpenedOn.AddDays(-1)), Now).ShouldRefuse(RefusalKind.InvalidInput, "startsOn");
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public class PlacementTests
     {
         var current = OpenedCase().After(Placed());
 
-        current.Place(Placement(), Now).ShouldRefuse(RefusalKind.Conflict);
+        current.Decide(Placement(), Now).ShouldRefuse(RefusalKind.Conflict);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public class PlacementTests
     {
         var (placed, placement) = PlacedLongAgo();
 
-        placed.After(FollowedUp(placement, stillEmployed: true)).Place(Placement(), Now).ShouldRefuse(RefusalKind.Conflict);
+        placed.After(FollowedUp(placement, stillEmployed: true)).Decide(Placement(), Now).ShouldRefuse(RefusalKind.Conflict);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public class PlacementTests
     {
         var current = OpenedCase().After(SelfEmployed());
 
-        current.Place(Placement(), Now).ShouldRefuse(RefusalKind.Conflict).Reason.Should().Contain("self-employed");
+        current.Decide(Placement(), Now).ShouldRefuse(RefusalKind.Conflict).Reason.Should().Contain("self-employed");
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public class PlacementTests
         var current = placed.After(FollowedUp(first, stillEmployed: false));
         var command = Placement();
 
-        var second = (WorkerPlaced)current.Place(command, Now).Events.Single();
+        var second = (WorkerPlaced)current.Decide(command, Now).Events.Single();
 
         var next = current.After(second);
         next.Placement!.Id.Should().Be(command.PlacementId);
@@ -161,7 +161,7 @@ public class PlacementTests
     {
         var current = OpenedCase().After(Assessed(Readiness.ConsideringSelfEmployment));
 
-        var started = current.StartSelfEmployment(new StartSelfEmployment("Warung makan", Today.AddDays(-2)), Now)
+        var started = current.Decide(new StartSelfEmployment("Warung makan", Today.AddDays(-2)), Now)
             .ShouldAccept(new SelfEmploymentStarted("Warung makan", Today.AddDays(-2)));
 
         var next = current.After(started);
@@ -173,14 +173,14 @@ public class PlacementTests
     [Fact]
     public void Self_employment_while_the_worker_is_placed_is_refused()
     {
-        OpenedCase().After(Placed()).StartSelfEmployment(new StartSelfEmployment("Warung makan", Today), Now)
+        OpenedCase().After(Placed()).Decide(new StartSelfEmployment("Warung makan", Today), Now)
             .ShouldRefuse(RefusalKind.Conflict);
     }
 
     [Fact]
     public void Self_employment_cannot_be_started_twice()
     {
-        OpenedCase().After(SelfEmployed()).StartSelfEmployment(new StartSelfEmployment("Bengkel motor", Today), Now)
+        OpenedCase().After(SelfEmployed()).Decide(new StartSelfEmployment("Bengkel motor", Today), Now)
             .ShouldRefuse(RefusalKind.Conflict);
     }
 
@@ -190,7 +190,7 @@ public class PlacementTests
         var (placed, placement) = PlacedLongAgo();
         var current = placed.After(FollowedUp(placement, stillEmployed: false));
 
-        var started = current.StartSelfEmployment(new StartSelfEmployment("Warung makan", Today), Now)
+        var started = current.Decide(new StartSelfEmployment("Warung makan", Today), Now)
             .ShouldAccept(new SelfEmploymentStarted("Warung makan", Today));
 
         current.After(started).Stage.Should().Be(CaseStage.SelfEmployed);
@@ -199,7 +199,7 @@ public class PlacementTests
     [Fact]
     public void Self_employment_that_starts_in_the_future_is_invalid()
     {
-        OpenedCase().StartSelfEmployment(new StartSelfEmployment("Warung makan", Today.AddDays(1)), Now)
+        OpenedCase().Decide(new StartSelfEmployment("Warung makan", Today.AddDays(1)), Now)
             .ShouldRefuse(RefusalKind.InvalidInput, "startsOn");
     }
 
@@ -208,7 +208,7 @@ public class PlacementTests
     {
         var current = OpenedCase();
 
-        current.StartSelfEmployment(new StartSelfEmployment("Warung makan", current.OpenedOn.AddDays(-1)), Now)
+        current.Decide(new StartSelfEmployment("Warung makan", current.OpenedOn.AddDays(-1)), Now)
             .ShouldRefuse(RefusalKind.InvalidInput, "startsOn");
     }
 
@@ -223,7 +223,7 @@ public class PlacementTests
         var placed = Placed(startsOn: new DateOnly(2026, 8, 1), jobReferralId: referral.ReferralId);
         var current = OpenedCase(Now.AddMonths(-6)).After(referral, JobOutcomeFor(referral.ReferralId, JobReferralOutcome.Hired, new DateOnly(2026, 7, 28)), placed);
 
-        var followedUp = current.FollowUp(new FollowUpPlacement(Today, stillEmployed, "Dihubungi lewat telepon."), Now)
+        var followedUp = current.Decide(new FollowUpPlacement(Today, stillEmployed, "Dihubungi lewat telepon."), Now)
             .ShouldAccept(new PlacementFollowedUp(placed.PlacementId, Today, stillEmployed, "Dihubungi lewat telepon."));
 
         var next = current.After(followedUp);
@@ -237,9 +237,9 @@ public class PlacementTests
     {
         var (current, _) = PlacedLongAgo();
 
-        current.FollowUp(new FollowUpPlacement(new DateOnly(2026, 10, 31), true, ""), Now)
+        current.Decide(new FollowUpPlacement(new DateOnly(2026, 10, 31), true, ""), Now)
             .ShouldRefuse(RefusalKind.NotAllowed, "on").Reason.Should().Contain("2026-11-01");
-        current.FollowUp(new FollowUpPlacement(new DateOnly(2026, 11, 1), true, ""), Now).IsRefused.Should().BeFalse();
+        current.Decide(new FollowUpPlacement(new DateOnly(2026, 11, 1), true, ""), Now).IsRefused.Should().BeFalse();
     }
 
     [Fact]
@@ -247,7 +247,7 @@ public class PlacementTests
     {
         var current = OpenedCase().After(Placed(startsOn: Today.AddDays(-7)));
 
-        current.FollowUp(new FollowUpPlacement(Today, true, ""), Now).ShouldRefuse(RefusalKind.NotAllowed, "on");
+        current.Decide(new FollowUpPlacement(Today, true, ""), Now).ShouldRefuse(RefusalKind.NotAllowed, "on");
     }
 
     [Fact]
@@ -255,20 +255,20 @@ public class PlacementTests
     {
         var (current, _) = PlacedLongAgo();
 
-        current.FollowUp(new FollowUpPlacement(Today.AddDays(1), true, ""), Now).ShouldRefuse(RefusalKind.InvalidInput, "on");
+        current.Decide(new FollowUpPlacement(Today.AddDays(1), true, ""), Now).ShouldRefuse(RefusalKind.InvalidInput, "on");
     }
 
     [Fact]
     public void A_follow_up_without_a_placement_is_refused()
     {
-        OpenedCase().FollowUp(new FollowUpPlacement(Today, true, ""), Now).ShouldRefuse(RefusalKind.Conflict);
+        OpenedCase().Decide(new FollowUpPlacement(Today, true, ""), Now).ShouldRefuse(RefusalKind.Conflict);
     }
 
     [Fact]
     public void Self_employment_has_no_placement_to_follow_up()
     {
         OpenedCase(Now.AddMonths(-6)).After(SelfEmployed(new DateOnly(2026, 6, 1)))
-            .FollowUp(new FollowUpPlacement(Today, true, ""), Now).ShouldRefuse(RefusalKind.Conflict);
+            .Decide(new FollowUpPlacement(Today, true, ""), Now).ShouldRefuse(RefusalKind.Conflict);
     }
 
     [Theory]
@@ -279,6 +279,6 @@ public class PlacementTests
         var (placed, placement) = PlacedLongAgo();
         var current = placed.After(FollowedUp(placement, stillEmployed));
 
-        current.FollowUp(new FollowUpPlacement(Today, true, ""), Now).ShouldRefuse(RefusalKind.Conflict);
+        current.Decide(new FollowUpPlacement(Today, true, ""), Now).ShouldRefuse(RefusalKind.Conflict);
     }
 }

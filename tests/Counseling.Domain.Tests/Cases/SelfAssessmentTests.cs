@@ -17,7 +17,7 @@ public class SelfAssessmentTests
         var current = OpenedCase();
         var command = Assessment(Today.AddDays(-1));
 
-        var recorded = current.Record(command, Now).ShouldAccept(new SelfAssessmentRecorded(
+        var recorded = current.Decide(command, Now).ShouldAccept(new SelfAssessmentRecorded(
             command.AssessmentId, command.AssessedOn, EducationLevel.VocationalHighSchool,
             ["injection moulding", "quality control"], ["manufacturing", "logistics"],
             "Shift work within Bekasi regency", ["Machine operator", "Warehouse staff"], Readiness.NeedsTraining));
@@ -32,7 +32,7 @@ public class SelfAssessmentTests
     {
         var current = OpenedCase().After(Assessed(Readiness.NeedsTraining));
 
-        var recorded = current.Record(Assessment(Today, Readiness.ConsideringSelfEmployment), Now).Events.Single();
+        var recorded = current.Decide(Assessment(Today, Readiness.ConsideringSelfEmployment), Now).Events.Single();
 
         current.After(recorded).Readiness.Should().Be(Readiness.ConsideringSelfEmployment);
     }
@@ -42,14 +42,14 @@ public class SelfAssessmentTests
     {
         var current = OpenedCase();
 
-        current.Record(Assessment(Today), Now).IsRefused.Should().BeFalse();
-        current.Record(Assessment(current.OpenedOn), Now).IsRefused.Should().BeFalse();
+        current.Decide(Assessment(Today), Now).IsRefused.Should().BeFalse();
+        current.Decide(Assessment(current.OpenedOn), Now).IsRefused.Should().BeFalse();
     }
 
     [Fact]
     public void An_assessment_dated_in_the_future_is_invalid()
     {
-        var decision = OpenedCase().Record(Assessment(Today.AddDays(1)), Now);
+        var decision = OpenedCase().Decide(Assessment(Today.AddDays(1)), Now);
 
         decision.ShouldRefuse(RefusalKind.InvalidInput, "assessedOn").Reason.Should().Contain("future");
     }
@@ -59,7 +59,7 @@ public class SelfAssessmentTests
     {
         var current = OpenedCase();
 
-        var decision = current.Record(Assessment(current.OpenedOn.AddDays(-1)), Now);
+        var decision = current.Decide(Assessment(current.OpenedOn.AddDays(-1)), Now);
 
         decision.ShouldRefuse(RefusalKind.InvalidInput, "assessedOn").Reason.Should().Contain("before the case was opened");
     }
@@ -71,7 +71,7 @@ public class SelfAssessmentTests
         var now = new DateTimeOffset(2026, 11, 23, 20, 0, 0, TimeSpan.Zero);
         var current = OpenedCase();
 
-        current.Record(Assessment(new DateOnly(2026, 11, 24)), now).IsRefused.Should().BeFalse();
-        current.Record(Assessment(new DateOnly(2026, 11, 25)), now).ShouldRefuse(RefusalKind.InvalidInput, "assessedOn");
+        current.Decide(Assessment(new DateOnly(2026, 11, 24)), now).IsRefused.Should().BeFalse();
+        current.Decide(Assessment(new DateOnly(2026, 11, 25)), now).ShouldRefuse(RefusalKind.InvalidInput, "assessedOn");
     }
 }

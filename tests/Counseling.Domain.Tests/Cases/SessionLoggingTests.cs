@@ -18,7 +18,7 @@ public class SessionLoggingTests
         var heldAt = Now.AddHours(-2);
         var followUp = Wib.DateOf(Now).AddDays(7);
 
-        var decision = current.Log(Session(heldAt, followUp), Now);
+        var decision = current.Decide(Session(heldAt, followUp), Now);
 
         var logged = decision.Events.Should().ContainSingle().Which.Should().BeOfType<CounselingSessionLogged>().Subject;
         var next = CounselingCase.Evolve(current, logged)!;
@@ -31,9 +31,9 @@ public class SessionLoggingTests
     public void A_late_entry_for_an_earlier_session_does_not_move_last_contact_back()
     {
         var current = OpenedCase();
-        var recent = CounselingCase.Evolve(current, current.Log(Session(Now.AddHours(-1)), Now).Events[0])!;
+        var recent = CounselingCase.Evolve(current, current.Decide(Session(Now.AddHours(-1)), Now).Events[0])!;
 
-        var older = CounselingCase.Evolve(recent, recent.Log(Session(Now.AddDays(-2)), Now).Events[0])!;
+        var older = CounselingCase.Evolve(recent, recent.Decide(Session(Now.AddDays(-2)), Now).Events[0])!;
 
         older.SessionsCount.Should().Be(2);
         older.LastContactAt.Should().Be(Now.AddHours(-1));
@@ -42,7 +42,7 @@ public class SessionLoggingTests
     [Fact]
     public void A_session_in_the_future_is_invalid()
     {
-        var decision = OpenedCase().Log(Session(Now.AddMinutes(30)), Now);
+        var decision = OpenedCase().Decide(Session(Now.AddMinutes(30)), Now);
 
         decision.Refusal!.Field.Should().Be("heldAt");
         decision.Events.Should().BeEmpty();
@@ -51,7 +51,7 @@ public class SessionLoggingTests
     [Fact]
     public void A_session_before_the_case_was_opened_is_invalid()
     {
-        var decision = OpenedCase(openedAt: Now.AddDays(-1)).Log(Session(Now.AddDays(-3)), Now);
+        var decision = OpenedCase(openedAt: Now.AddDays(-1)).Decide(Session(Now.AddDays(-3)), Now);
 
         decision.Refusal!.Kind.Should().Be(RefusalKind.InvalidInput);
         decision.Refusal.Field.Should().Be("heldAt");
@@ -62,7 +62,7 @@ public class SessionLoggingTests
     {
         var heldAt = Now.AddHours(-1);
 
-        var decision = OpenedCase().Log(Session(heldAt, Wib.DateOf(heldAt)), Now);
+        var decision = OpenedCase().Decide(Session(heldAt, Wib.DateOf(heldAt)), Now);
 
         decision.Refusal!.Field.Should().Be("nextFollowUpOn");
     }
@@ -72,7 +72,7 @@ public class SessionLoggingTests
     {
         var openedAt = Now.AddHours(-1);
 
-        var decision = OpenedCase(openedAt: openedAt).Log(Session(openedAt.AddMinutes(-45)), Now);
+        var decision = OpenedCase(openedAt: openedAt).Decide(Session(openedAt.AddMinutes(-45)), Now);
 
         decision.IsRefused.Should().BeFalse();
     }

@@ -18,7 +18,7 @@ public class TrainingReferralTests
         var current = OpenedCase().After(Assessed(Readiness.NeedsTraining));
         var command = Referral(Today.AddDays(14), TrainingKind.Apprenticeship);
 
-        var made = current.Refer(command, Now).ShouldAccept(new TrainingReferralMade(
+        var made = current.Decide(command, Now).ShouldAccept(new TrainingReferralMade(
             command.ReferralId, "BLK Bekasi", "Operator Mesin CNC", TrainingKind.Apprenticeship, Today.AddDays(14), Today));
 
         var next = current.After(made);
@@ -33,7 +33,7 @@ public class TrainingReferralTests
         // 20:00 UTC on 23 November is already 24 November in Bekasi.
         var now = new DateTimeOffset(2026, 11, 23, 20, 0, 0, TimeSpan.Zero);
 
-        var made = (TrainingReferralMade)OpenedCase().Refer(Referral(Today), now).Events.Single();
+        var made = (TrainingReferralMade)OpenedCase().Decide(Referral(Today), now).Events.Single();
 
         made.ReferredOn.Should().Be(new DateOnly(2026, 11, 24));
     }
@@ -43,7 +43,7 @@ public class TrainingReferralTests
     {
         var current = OpenedCase();
 
-        current.Refer(Referral(current.OpenedOn), Now).IsRefused.Should().BeFalse();
+        current.Decide(Referral(current.OpenedOn), Now).IsRefused.Should().BeFalse();
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class TrainingReferralTests
     {
         var current = OpenedCase();
 
-        current.Refer(Referral(current.OpenedOn.AddDays(-1)), Now).ShouldRefuse(RefusalKind.InvalidInput, "startsOn");
+        current.Decide(Referral(current.OpenedOn.AddDays(-1)), Now).ShouldRefuse(RefusalKind.InvalidInput, "startsOn");
     }
 
     [Fact]
@@ -60,14 +60,14 @@ public class TrainingReferralTests
         var referral = TrainingReferred(TrainingKind.Course);
         var current = OpenedCase().After(referral);
 
-        var started = current.RecordOutcome(Outcome(referral, TrainingOutcome.Started, Today.AddDays(-4)), Now)
+        var started = current.Decide(Outcome(referral, TrainingOutcome.Started, Today.AddDays(-4)), Now)
             .ShouldAccept(new TrainingReferralOutcomeRecorded(referral.ReferralId, TrainingOutcome.Started, Today.AddDays(-4)));
         var training = current.After(started);
         training.TrainingReferrals.Single().Outcome.Should().Be(TrainingOutcome.Started);
         training.TrainingReferrals.Single().IsOpen.Should().BeTrue();
         training.Stage.Should().Be(CaseStage.Training);
 
-        var completed = training.RecordOutcome(Outcome(referral, TrainingOutcome.Completed), Now)
+        var completed = training.Decide(Outcome(referral, TrainingOutcome.Completed), Now)
             .ShouldAccept(new TrainingReferralOutcomeRecorded(referral.ReferralId, TrainingOutcome.Completed, Today));
         var done = training.After(completed);
         done.TrainingReferrals.Single().Outcome.Should().Be(TrainingOutcome.Completed);
@@ -87,7 +87,7 @@ public class TrainingReferralTests
         var referral = TrainingReferred(kind);
         var current = OpenedCase().After(referral);
 
-        var recorded = current.RecordOutcome(Outcome(referral, outcome), Now)
+        var recorded = current.Decide(Outcome(referral, outcome), Now)
             .ShouldAccept(new TrainingReferralOutcomeRecorded(referral.ReferralId, outcome, Today));
 
         current.After(recorded).TrainingReferrals.Single().IsOpen.Should().BeFalse();
@@ -106,7 +106,7 @@ public class TrainingReferralTests
         var referral = TrainingReferred(kind);
         var current = OpenedCase().After(referral);
 
-        current.RecordOutcome(Outcome(referral, outcome), Now)
+        current.Decide(Outcome(referral, outcome), Now)
             .ShouldRefuse(RefusalKind.NotAllowed, "outcome").Reason.Should().Contain(outcome.ToString());
     }
 
@@ -115,7 +115,7 @@ public class TrainingReferralTests
     {
         var current = OpenedCase().After(TrainingReferred());
 
-        current.RecordOutcome(new RecordTrainingOutcome(Guid.NewGuid(), TrainingOutcome.Completed, Today), Now)
+        current.Decide(new RecordTrainingOutcome(Guid.NewGuid(), TrainingOutcome.Completed, Today), Now)
             .ShouldRefuse(RefusalKind.NotFound, "referralId");
     }
 
@@ -125,7 +125,7 @@ public class TrainingReferralTests
         var job = JobReferred();
         var current = OpenedCase().After(job);
 
-        current.RecordOutcome(new RecordTrainingOutcome(job.ReferralId, TrainingOutcome.Completed, Today), Now)
+        current.Decide(new RecordTrainingOutcome(job.ReferralId, TrainingOutcome.Completed, Today), Now)
             .ShouldRefuse(RefusalKind.NotFound, "referralId");
     }
 
@@ -139,8 +139,8 @@ public class TrainingReferralTests
         var referral = TrainingReferred(kind);
         var current = OpenedCase().After(referral, TrainingOutcomeFor(referral.ReferralId, ended));
 
-        current.RecordOutcome(Outcome(referral, ended), Now).ShouldRefuse(RefusalKind.Conflict);
-        current.RecordOutcome(Outcome(referral, TrainingOutcome.Started), Now).ShouldRefuse(RefusalKind.Conflict);
+        current.Decide(Outcome(referral, ended), Now).ShouldRefuse(RefusalKind.Conflict);
+        current.Decide(Outcome(referral, TrainingOutcome.Started), Now).ShouldRefuse(RefusalKind.Conflict);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public class TrainingReferralTests
         var referral = TrainingReferred();
         var current = OpenedCase().After(referral, TrainingOutcomeFor(referral.ReferralId, TrainingOutcome.Started));
 
-        current.RecordOutcome(Outcome(referral, TrainingOutcome.Started), Now).ShouldRefuse(RefusalKind.Conflict);
+        current.Decide(Outcome(referral, TrainingOutcome.Started), Now).ShouldRefuse(RefusalKind.Conflict);
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public class TrainingReferralTests
         var referral = TrainingReferred();
         var current = OpenedCase().After(referral);
 
-        current.RecordOutcome(Outcome(referral, TrainingOutcome.Completed, Today.AddDays(1)), Now)
+        current.Decide(Outcome(referral, TrainingOutcome.Completed, Today.AddDays(1)), Now)
             .ShouldRefuse(RefusalKind.InvalidInput, "on");
     }
 
@@ -168,7 +168,7 @@ public class TrainingReferralTests
         var referral = TrainingReferred();
         var current = OpenedCase().After(referral);
 
-        current.RecordOutcome(Outcome(referral, TrainingOutcome.Completed, current.OpenedOn.AddDays(-1)), Now)
+        current.Decide(Outcome(referral, TrainingOutcome.Completed, current.OpenedOn.AddDays(-1)), Now)
             .ShouldRefuse(RefusalKind.InvalidInput, "on");
     }
 
@@ -178,7 +178,7 @@ public class TrainingReferralTests
         var referral = TrainingReferred() with { ReferredOn = Today };
         var current = OpenedCase(openedAt: Now.AddDays(-20)).After(referral);
 
-        current.RecordOutcome(Outcome(referral, TrainingOutcome.Started, Today.AddDays(-1)), Now)
+        current.Decide(Outcome(referral, TrainingOutcome.Started, Today.AddDays(-1)), Now)
             .ShouldRefuse(RefusalKind.InvalidInput, "on");
     }
 }

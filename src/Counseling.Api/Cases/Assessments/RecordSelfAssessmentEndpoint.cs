@@ -6,6 +6,7 @@ using Counseling.Domain.Cases.Assessments;
 using FluentValidation;
 using JasperFx.Events;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Counseling.Api.Cases.Assessments;
 
@@ -16,11 +17,11 @@ public sealed record RecordSelfAssessmentRequest(
     IReadOnlyList<string>? Interests,
     string? WorkPreferences,
     IReadOnlyList<string>? RecommendedOccupations,
-    Readiness? Readiness)
+    Readiness? Readiness) : ICaseStepRequest
 {
-    public RecordSelfAssessment ToCommand(Guid assessmentId) => new(
-        assessmentId, AssessedOn!.Value, EducationLevel!.Value, Skills ?? [], Interests ?? [],
-        WorkPreferences ?? "", RecommendedOccupations ?? [], Readiness!.Value);
+    public ValueTask<ICaseCommand> ToCommandAsync(CaseStepContext context) => new(new RecordSelfAssessment(
+        context.NewId(), AssessedOn!.Value, EducationLevel!.Value, Skills ?? [], Interests ?? [],
+        WorkPreferences ?? "", RecommendedOccupations ?? [], Readiness!.Value));
 }
 
 public sealed class RecordSelfAssessmentValidator : AbstractValidator<RecordSelfAssessmentRequest>
@@ -41,22 +42,13 @@ public sealed class RecordSelfAssessmentValidator : AbstractValidator<RecordSelf
 
 public static class RecordSelfAssessmentEndpoint
 {
-    private static readonly RecordSelfAssessmentValidator Validator = new();
 
-    public static (Decision, ProblemDetails) Before(
-        RecordSelfAssessmentRequest request, IEventStream<CounselingCase> stream, HttpRequest http, TimeProvider clock) =>
-        CaseWrites.Decide(Validator, request, stream, http,
-            current => current.Record(request.ToCommand(Guid.CreateVersion7()), clock.GetUtcNow()));
 
     [WolverinePost("/cases/{id}/assessments"), Idempotent]
     [Authorize(Policy = AccessPolicies.Counselors)]
     [Tags("Journey")]
     [EndpointSummary("Record the worker's self-assessment (asesmen diri); a case may be re-assessed")]
-    public static CaseChanged Post(
-        Guid id,
-        RecordSelfAssessmentRequest request,
-        Decision decision,
-        [WriteCase] IEventStream<CounselingCase> stream,
-        HttpResponse response) =>
-        CaseWrites.Append(stream, decision, response);
+    public static (CaseChanged, Events) Post(
+        RecordSelfAssessmentRequest request, Decision decision, [WriteCase] IEventStream<CounselingCase> stream, HttpResponse response) =>
+        CaseStepMiddleware.Accepted(stream, decision, response);
 }

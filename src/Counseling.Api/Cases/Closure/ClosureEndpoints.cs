@@ -6,10 +6,14 @@ using Counseling.Domain.Cases.Closure;
 using FluentValidation;
 using JasperFx.Events;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Counseling.Api.Cases.Closure;
 
-public sealed record CloseCaseRequest(ClosureReason? Reason, string? Notes);
+public sealed record CloseCaseRequest(ClosureReason? Reason, string? Notes) : ICaseStepRequest
+{
+    public ValueTask<ICaseCommand> ToCommandAsync(CaseStepContext context) => new(new CloseCase(Reason!.Value, Notes ?? ""));
+}
 
 public sealed class CloseCaseValidator : AbstractValidator<CloseCaseRequest>
 {
@@ -24,27 +28,21 @@ public sealed class CloseCaseValidator : AbstractValidator<CloseCaseRequest>
 
 public static class CloseCaseEndpoint
 {
-    private static readonly CloseCaseValidator Validator = new();
 
-    public static (Decision, ProblemDetails) Before(
-        CloseCaseRequest request, IEventStream<CounselingCase> stream, HttpRequest http, TimeProvider clock) =>
-        CaseWrites.Decide(Validator, request, stream, http,
-            current => current.Close(new CloseCase(request.Reason!.Value, request.Notes ?? ""), clock.GetUtcNow()));
 
     [WolverinePost("/cases/{id}/closure"), Idempotent]
     [Authorize(Policy = AccessPolicies.Counselors)]
     [Tags("Journey")]
     [EndpointSummary("Close the case: placed, self-employed, benefit period ended, unreachable, withdrew or other")]
-    public static CaseChanged Post(
-        Guid id,
-        CloseCaseRequest request,
-        Decision decision,
-        [WriteCase] IEventStream<CounselingCase> stream,
-        HttpResponse response) =>
-        CaseWrites.Append(stream, decision, response);
+    public static (CaseChanged, Events) Post(
+        CloseCaseRequest request, Decision decision, [WriteCase] IEventStream<CounselingCase> stream, HttpResponse response) =>
+        CaseStepMiddleware.Accepted(stream, decision, response);
 }
 
-public sealed record ReopenCaseRequest(string? Reason);
+public sealed record ReopenCaseRequest(string? Reason) : ICaseStepRequest
+{
+    public ValueTask<ICaseCommand> ToCommandAsync(CaseStepContext context) => new(new ReopenCase(Reason!));
+}
 
 public sealed class ReopenCaseValidator : AbstractValidator<ReopenCaseRequest>
 {
@@ -53,22 +51,13 @@ public sealed class ReopenCaseValidator : AbstractValidator<ReopenCaseRequest>
 
 public static class ReopenCaseEndpoint
 {
-    private static readonly ReopenCaseValidator Validator = new();
 
-    public static (Decision, ProblemDetails) Before(
-        ReopenCaseRequest request, IEventStream<CounselingCase> stream, HttpRequest http, TimeProvider clock) =>
-        CaseWrites.Decide(Validator, request, stream, http,
-            current => current.Reopen(new ReopenCase(request.Reason!), clock.GetUtcNow()));
 
     [WolverinePost("/cases/{id}/reopening"), Idempotent]
     [Authorize(Policy = AccessPolicies.Counselors)]
     [Tags("Journey")]
     [EndpointSummary("Reopen a closed case, saying why")]
-    public static CaseChanged Post(
-        Guid id,
-        ReopenCaseRequest request,
-        Decision decision,
-        [WriteCase] IEventStream<CounselingCase> stream,
-        HttpResponse response) =>
-        CaseWrites.Append(stream, decision, response);
+    public static (CaseChanged, Events) Post(
+        ReopenCaseRequest request, Decision decision, [WriteCase] IEventStream<CounselingCase> stream, HttpResponse response) =>
+        CaseStepMiddleware.Accepted(stream, decision, response);
 }

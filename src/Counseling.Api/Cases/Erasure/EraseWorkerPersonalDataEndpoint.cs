@@ -8,10 +8,16 @@ using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Counseling.Api.Cases.Erasure;
 
-public sealed record EraseWorkerPersonalDataRequest(string? RequestReference);
+public sealed record EraseWorkerPersonalDataRequest(string? RequestReference) : ICaseStepRequest
+{
+    public ValueTask<ICaseCommand> ToCommandAsync(CaseStepContext context) => new(new EraseWorkerPersonalData(RequestReference!));
+
+    public ProblemDetails? Authorize(Caller caller, CounselingCase current) => CaseAccess.ToErase(caller, current);
+}
 
 public sealed class EraseWorkerPersonalDataValidator : AbstractValidator<EraseWorkerPersonalDataRequest>
 {
@@ -20,28 +26,18 @@ public sealed class EraseWorkerPersonalDataValidator : AbstractValidator<EraseWo
 
 public static class EraseWorkerPersonalDataEndpoint
 {
-    private static readonly EraseWorkerPersonalDataValidator Validator = new();
 
-    public static (Decision, ProblemDetails) Before(
-        EraseWorkerPersonalDataRequest request, IEventStream<CounselingCase> stream, HttpRequest http, TimeProvider clock) =>
-        CaseWrites.Decide(Validator, request, stream, http,
-            current => current.Erase(new EraseWorkerPersonalData(request.RequestReference!), clock.GetUtcNow()),
-            CaseAccess.ToErase);
 
     /// <summary>Destroys the case's personal-data key in the same transaction that records the erasure.</summary>
     [WolverinePost("/cases/{id}/personal-data-erasure"), Idempotent]
     [Authorize(Policy = AccessPolicies.ErasureOfficers)]
     [Tags("Personal data")]
     [EndpointSummary("Carry out a UU 27/2022 erasure request: the worker's NIK and phone become unreadable everywhere")]
-    public static CaseChanged Post(
-        Guid id,
-        EraseWorkerPersonalDataRequest request,
-        Decision decision,
-        [WriteCase] IEventStream<CounselingCase> stream,
-        IDocumentSession session,
-        HttpResponse response)
+    public static (CaseChanged, Events) Post(
+        EraseWorkerPersonalDataRequest request, Decision decision, [WriteCase] IEventStream<CounselingCase> stream,
+        IDocumentSession session, HttpResponse response)
     {
-        session.Delete<PersonalDataKey>(id);
-        return CaseWrites.Append(stream, decision, response);
+        session.Delete<PersonalDataKey>(stream.Id);
+        return CaseStepMiddleware.Accepted(stream, decision, response);
     }
 }

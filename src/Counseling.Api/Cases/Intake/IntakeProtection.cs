@@ -1,3 +1,4 @@
+using Counseling.Api.Infrastructure;
 using Counseling.Api.PersonalData;
 using Counseling.Domain.Cases;
 using Marten;

@@ -1,3 +1,4 @@
+using Counseling.Api.Infrastructure;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Intake;
 

@@ -6,6 +6,7 @@ using Counseling.Domain.Cases.Placements;
 using FluentValidation;
 using JasperFx.Events;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Counseling.Api.Cases.Placements;
 
@@ -15,10 +16,10 @@ public sealed record PlaceWorkerRequest(
     DateOnly? StartsOn,
     long? MonthlyWage,
     ContractType? ContractType,
-    Guid? JobReferralId)
+    Guid? JobReferralId) : ICaseStepRequest
 {
-    public PlaceWorker ToCommand(Guid placementId) =>
-        new(placementId, Employer!, Position!, StartsOn!.Value, MonthlyWage!.Value, ContractType!.Value, JobReferralId);
+    public ValueTask<ICaseCommand> ToCommandAsync(CaseStepContext context) => new(new PlaceWorker(
+        context.NewId(), Employer!, Position!, StartsOn!.Value, MonthlyWage!.Value, ContractType!.Value, JobReferralId));
 }
 
 public sealed class PlaceWorkerValidator : AbstractValidator<PlaceWorkerRequest>
@@ -28,35 +29,29 @@ public sealed class PlaceWorkerValidator : AbstractValidator<PlaceWorkerRequest>
         RuleFor(r => r.Employer).RequiredText(200);
         RuleFor(r => r.Position).RequiredText(200);
         RuleFor(r => r.StartsOn).NotNull();
-        RuleFor(r => r.MonthlyWage).NotNull().GreaterThan(0)
-            .WithMessage("A placement's monthly wage (rupiah) must be positive.");
+        RuleFor(r => r.MonthlyWage).NotNull(); // positive: a rule of the domain's (PlaceWorker)
         RuleFor(r => r.ContractType).NotNull().IsInEnum();
     }
 }
 
 public static class PlaceWorkerEndpoint
 {
-    private static readonly PlaceWorkerValidator Validator = new();
 
-    public static (Decision, ProblemDetails) Before(
-        PlaceWorkerRequest request, IEventStream<CounselingCase> stream, HttpRequest http, TimeProvider clock) =>
-        CaseWrites.Decide(Validator, request, stream, http,
-            current => current.Place(request.ToCommand(Guid.CreateVersion7()), clock.GetUtcNow()));
 
     [WolverinePost("/cases/{id}/placements"), Idempotent]
     [Authorize(Policy = AccessPolicies.Counselors)]
     [Tags("Journey")]
     [EndpointSummary("Record that the worker started a job, from a referral or not")]
-    public static CaseChanged Post(
-        Guid id,
-        PlaceWorkerRequest request,
-        Decision decision,
-        [WriteCase] IEventStream<CounselingCase> stream,
-        HttpResponse response) =>
-        CaseWrites.Append(stream, decision, response);
+    public static (CaseChanged, Events) Post(
+        PlaceWorkerRequest request, Decision decision, [WriteCase] IEventStream<CounselingCase> stream, HttpResponse response) =>
+        CaseStepMiddleware.Accepted(stream, decision, response);
 }
 
-public sealed record FollowUpPlacementRequest(DateOnly? On, bool? StillEmployed, string? Notes);
+public sealed record FollowUpPlacementRequest(DateOnly? On, bool? StillEmployed, string? Notes) : ICaseStepRequest
+{
+    public ValueTask<ICaseCommand> ToCommandAsync(CaseStepContext context) =>
+        new(new FollowUpPlacement(On!.Value, StillEmployed!.Value, Notes ?? ""));
+}
 
 public sealed class FollowUpPlacementValidator : AbstractValidator<FollowUpPlacementRequest>
 {
@@ -70,28 +65,22 @@ public sealed class FollowUpPlacementValidator : AbstractValidator<FollowUpPlace
 
 public static class FollowUpPlacementEndpoint
 {
-    private static readonly FollowUpPlacementValidator Validator = new();
 
-    public static (Decision, ProblemDetails) Before(
-        FollowUpPlacementRequest request, IEventStream<CounselingCase> stream, HttpRequest http, TimeProvider clock) =>
-        CaseWrites.Decide(Validator, request, stream, http,
-            current => current.FollowUp(
-                new FollowUpPlacement(request.On!.Value, request.StillEmployed!.Value, request.Notes ?? ""), clock.GetUtcNow()));
 
     [WolverinePost("/cases/{id}/placement-follow-up"), Idempotent]
     [Authorize(Policy = AccessPolicies.Counselors)]
     [Tags("Journey")]
     [EndpointSummary("Record the three-month placement follow-up: is the worker still employed?")]
-    public static CaseChanged Post(
-        Guid id,
-        FollowUpPlacementRequest request,
-        Decision decision,
-        [WriteCase] IEventStream<CounselingCase> stream,
-        HttpResponse response) =>
-        CaseWrites.Append(stream, decision, response);
+    public static (CaseChanged, Events) Post(
+        FollowUpPlacementRequest request, Decision decision, [WriteCase] IEventStream<CounselingCase> stream, HttpResponse response) =>
+        CaseStepMiddleware.Accepted(stream, decision, response);
 }
 
-public sealed record StartSelfEmploymentRequest(string? BusinessType, DateOnly? StartsOn);
+public sealed record StartSelfEmploymentRequest(string? BusinessType, DateOnly? StartsOn) : ICaseStepRequest
+{
+    public ValueTask<ICaseCommand> ToCommandAsync(CaseStepContext context) =>
+        new(new StartSelfEmployment(BusinessType!, StartsOn!.Value));
+}
 
 public sealed class StartSelfEmploymentValidator : AbstractValidator<StartSelfEmploymentRequest>
 {
@@ -104,23 +93,13 @@ public sealed class StartSelfEmploymentValidator : AbstractValidator<StartSelfEm
 
 public static class StartSelfEmploymentEndpoint
 {
-    private static readonly StartSelfEmploymentValidator Validator = new();
 
-    public static (Decision, ProblemDetails) Before(
-        StartSelfEmploymentRequest request, IEventStream<CounselingCase> stream, HttpRequest http, TimeProvider clock) =>
-        CaseWrites.Decide(Validator, request, stream, http,
-            current => current.StartSelfEmployment(
-                new StartSelfEmployment(request.BusinessType!, request.StartsOn!.Value), clock.GetUtcNow()));
 
     [WolverinePost("/cases/{id}/self-employment"), Idempotent]
     [Authorize(Policy = AccessPolicies.Counselors)]
     [Tags("Journey")]
     [EndpointSummary("Record that the worker started a business of their own")]
-    public static CaseChanged Post(
-        Guid id,
-        StartSelfEmploymentRequest request,
-        Decision decision,
-        [WriteCase] IEventStream<CounselingCase> stream,
-        HttpResponse response) =>
-        CaseWrites.Append(stream, decision, response);
+    public static (CaseChanged, Events) Post(
+        StartSelfEmploymentRequest request, Decision decision, [WriteCase] IEventStream<CounselingCase> stream, HttpResponse response) =>
+        CaseStepMiddleware.Accepted(stream, decision, response);
 }

@@ -7,6 +7,7 @@ using Counseling.Domain.Cases;
 using Marten;
 using Microsoft.Net.Http.Headers;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Counseling.Api.Cases.Reading;
 

@@ -8,10 +8,15 @@ using Counseling.Domain.Cases.Reassignment;
 using FluentValidation;
 using JasperFx.Events;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Counseling.Api.Cases.Reassignment;
 
-public sealed record ReassignCaseRequest(string? CounselorId, string? Reason);
+public sealed record ReassignCaseRequest(string? CounselorId, string? Reason) : ICaseStepRequest
+{
+    public async ValueTask<ICaseCommand> ToCommandAsync(CaseStepContext context) =>
+        new ReassignCase(CounselorId!, await context.CounselorAsync(CounselorId!), Reason!);
+}
 
 public sealed class ReassignCaseValidator : AbstractValidator<ReassignCaseRequest>
 {
@@ -24,31 +29,13 @@ public sealed class ReassignCaseValidator : AbstractValidator<ReassignCaseReques
 
 public static class ReassignCaseEndpoint
 {
-    private static readonly ReassignCaseValidator Validator = new();
 
-    public static async Task<(Decision, ProblemDetails)> BeforeAsync(
-        ReassignCaseRequest request, IEventStream<CounselingCase> stream, HttpRequest http, IDocumentSession session,
-        TimeProvider clock, CancellationToken cancellation)
-    {
-        var target = request.CounselorId is { } counselorId ? await session.LoadAsync<Counselor>(counselorId, cancellation) : null;
-        return CaseWrites.Decide(Validator, request, stream, http, current => target switch
-        {
-            null => Refusal.NotFound("counselorId", $"There is no registered counselor {request.CounselorId}."),
-            _ when target.OfficeId != current.OfficeId => Refusal.NotAllowed(
-                $"{target.Id} works at office {target.OfficeId}: a case is reassigned within its office ({current.OfficeId}).", "counselorId"),
-            _ => current.Reassign(new ReassignCase(target.Id, request.Reason!), clock.GetUtcNow()),
-        });
-    }
 
     [WolverinePost("/cases/{id}/reassignment"), Idempotent]
     [Authorize(Policy = AccessPolicies.Reassigners)]
     [Tags("Journey")]
     [EndpointSummary("Hand the case to another counselor, saying why")]
-    public static CaseChanged Post(
-        Guid id,
-        ReassignCaseRequest request,
-        Decision decision,
-        [WriteCase] IEventStream<CounselingCase> stream,
-        HttpResponse response) =>
-        CaseWrites.Append(stream, decision, response);
+    public static (CaseChanged, Events) Post(
+        ReassignCaseRequest request, Decision decision, [WriteCase] IEventStream<CounselingCase> stream, HttpResponse response) =>
+        CaseStepMiddleware.Accepted(stream, decision, response);
 }

@@ -1,34 +1,13 @@
-using Counseling.Api.Access;
-using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
+using Counseling.Api.Access;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Sessions;
 using JasperFx.Events;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Counseling.Api.Cases.Sessions;
-
-public static class LogSessionEndpoint
-{
-    private static readonly LogSessionValidator Validator = new();
-
-    public static (Decision, ProblemDetails) Before(
-        LogSessionRequest request, IEventStream<CounselingCase> stream, HttpRequest http, TimeProvider clock) =>
-        CaseWrites.Decide(Validator, request, stream, http,
-            current => current.Log(request.ToCommand(Guid.CreateVersion7()), clock.GetUtcNow()));
-
-    [WolverinePost("/cases/{id}/sessions"), Idempotent]
-    [Authorize(Policy = AccessPolicies.Counselors)]
-    [Tags("Cases")]
-    [EndpointSummary("Log a counseling session held with the worker")]
-    public static CaseChanged Post(
-        Guid id,
-        LogSessionRequest request,
-        Decision decision,
-        [WriteCase] IEventStream<CounselingCase> stream,
-        HttpResponse response) =>
-        CaseWrites.Append(stream, decision, response);
-}
 
 public sealed record LogSessionRequest(
     DateTimeOffset? HeldAt,
@@ -36,9 +15,19 @@ public sealed record LogSessionRequest(
     int? DurationMinutes,
     IReadOnlyList<SessionTopic>? Topics,
     string? Notes,
-    DateOnly? NextFollowUpOn)
+    DateOnly? NextFollowUpOn) : ICaseStepRequest
 {
-    /// <summary>Only called once the validator has passed, so every required value is present.</summary>
-    public LogSession ToCommand(Guid sessionId) =>
-        new(sessionId, HeldAt!.Value, Mode!.Value, DurationMinutes!.Value, Topics!, Notes ?? "", NextFollowUpOn);
+    public ValueTask<ICaseCommand> ToCommandAsync(CaseStepContext context) => new(new LogSession(
+        context.NewId(), HeldAt!.Value, Mode!.Value, DurationMinutes!.Value, Topics!, Notes ?? "", NextFollowUpOn));
+}
+
+public static class LogSessionEndpoint
+{
+    [WolverinePost("/cases/{id}/sessions"), Idempotent]
+    [Authorize(Policy = AccessPolicies.Counselors)]
+    [Tags("Cases")]
+    [EndpointSummary("Log a counseling session held with the worker")]
+    public static (CaseChanged, Events) Post(
+        LogSessionRequest request, Decision decision, [WriteCase] IEventStream<CounselingCase> stream, HttpResponse response) =>
+        CaseStepMiddleware.Accepted(stream, decision, response);
 }

@@ -1,3 +1,4 @@
+using Counseling.Api.Infrastructure;
 using FluentValidation;
 
 namespace Counseling.Api.Cases.Sessions;

@@ -8,12 +8,15 @@ public sealed record RecordSelfAssessment(
     IReadOnlyList<string> Interests,
     string WorkPreferences,
     IReadOnlyList<string> RecommendedOccupations,
-    Readiness Readiness);
+    Readiness Readiness) : ICaseCommand
+{
+    public Decision Decide(CounselingCase current, DateTimeOffset now) => current.Record(this, now);
+}
 
-public static class SelfAssessments
+internal static class SelfAssessments
 {
     /// <summary>Records an asesmen diri. A case may be re-assessed: the latest readiness counts.</summary>
-    public static Decision Record(this CounselingCase current, RecordSelfAssessment command, DateTimeOffset now) =>
+    internal static Decision Record(this CounselingCase current, RecordSelfAssessment command, DateTimeOffset now) =>
         CaseRules.FirstRefusalOr(
             new SelfAssessmentRecorded(
                 command.AssessmentId,

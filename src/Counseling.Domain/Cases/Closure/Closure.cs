@@ -1,12 +1,18 @@
 namespace Counseling.Domain.Cases.Closure;
 
-public sealed record CloseCase(ClosureReason Reason, string Notes);
-
-public sealed record ReopenCase(string Reason);
-
-public static class ClosureDecisions
+public sealed record CloseCase(ClosureReason Reason, string Notes) : ICaseCommand
 {
-    public static Decision Close(this CounselingCase current, CloseCase command, DateTimeOffset now)
+    public Decision Decide(CounselingCase current, DateTimeOffset now) => current.Close(this, now);
+}
+
+public sealed record ReopenCase(string Reason) : ICaseCommand
+{
+    public Decision Decide(CounselingCase current, DateTimeOffset now) => current.Reopen(this, now);
+}
+
+internal static class ClosureDecisions
+{
+    internal static Decision Close(this CounselingCase current, CloseCase command, DateTimeOffset now)
     {
         if (current.IsClosed) return Refusal.Conflict($"The case is already closed ({current.ClosedBecause}).");
         if (command.Reason == ClosureReason.Placed && !current.IsPlaced)
@@ -17,7 +23,7 @@ public static class ClosureDecisions
         return Decision.Accept(new CaseClosed(command.Reason, Wib.DateOf(now), command.Notes));
     }
 
-    public static Decision Reopen(this CounselingCase current, ReopenCase command, DateTimeOffset now) =>
+    internal static Decision Reopen(this CounselingCase current, ReopenCase command, DateTimeOffset now) =>
         current.IsClosed
             ? Decision.Accept(new CaseReopened(command.Reason, Wib.DateOf(now)))
             : Refusal.Conflict("The case is open: only a closed case can be reopened.");

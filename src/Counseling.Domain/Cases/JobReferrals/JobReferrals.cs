@@ -1,18 +1,24 @@
 namespace Counseling.Domain.Cases.JobReferrals;
 
-public sealed record ReferToJob(Guid ReferralId, string VacancyReference, string Employer, string Position, DateOnly ReferredOn);
-
-public sealed record RecordJobReferralOutcome(Guid ReferralId, JobReferralOutcome Outcome, DateOnly On);
-
-public static class JobReferralDecisions
+public sealed record ReferToJob(Guid ReferralId, string VacancyReference, string Employer, string Position, DateOnly ReferredOn) : ICaseCommand
 {
-    public static Decision Refer(this CounselingCase current, ReferToJob command, DateTimeOffset now) =>
+    public Decision Decide(CounselingCase current, DateTimeOffset now) => current.Refer(this, now);
+}
+
+public sealed record RecordJobReferralOutcome(Guid ReferralId, JobReferralOutcome Outcome, DateOnly On) : ICaseCommand
+{
+    public Decision Decide(CounselingCase current, DateTimeOffset now) => current.RecordOutcome(this, now);
+}
+
+internal static class JobReferralDecisions
+{
+    internal static Decision Refer(this CounselingCase current, ReferToJob command, DateTimeOffset now) =>
         CaseRules.FirstRefusalOr(
             new JobReferralMade(command.ReferralId, command.VacancyReference, command.Employer, command.Position, command.ReferredOn),
             current.MustBeOpen("referring the worker to a vacancy"),
             current.MustHaveHappened(command.ReferredOn, "referredOn", now));
 
-    public static Decision RecordOutcome(this CounselingCase current, RecordJobReferralOutcome command, DateTimeOffset now)
+    internal static Decision RecordOutcome(this CounselingCase current, RecordJobReferralOutcome command, DateTimeOffset now)
     {
         if (current.MustBeOpen("recording a referral outcome") is { } closed) return closed;
 

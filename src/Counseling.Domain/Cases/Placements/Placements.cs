@@ -7,18 +7,28 @@ public sealed record PlaceWorker(
     DateOnly StartsOn,
     long MonthlyWageRupiah,
     ContractType ContractType,
-    Guid? JobReferralId);
+    Guid? JobReferralId) : ICaseCommand
+{
+    public Decision Decide(CounselingCase current, DateTimeOffset now) => current.Place(this, now);
+}
 
-public sealed record StartSelfEmployment(string BusinessType, DateOnly StartsOn);
+public sealed record StartSelfEmployment(string BusinessType, DateOnly StartsOn) : ICaseCommand
+{
+    public Decision Decide(CounselingCase current, DateTimeOffset now) => current.StartSelfEmployment(this, now);
+}
 
-public sealed record FollowUpPlacement(DateOnly On, bool StillEmployed, string Notes);
-
-public static class PlacementDecisions
+public sealed record FollowUpPlacement(DateOnly On, bool StillEmployed, string Notes) : ICaseCommand
 {
     /// <summary>The placement follow-up is made three months after the worker started.</summary>
-    public const int FollowUpAfterMonths = 3;
+    public const int AfterMonths = 3;
 
-    public static Decision Place(this CounselingCase current, PlaceWorker command, DateTimeOffset now)
+    public Decision Decide(CounselingCase current, DateTimeOffset now) => current.FollowUp(this, now);
+}
+
+internal static class PlacementDecisions
+{
+
+    internal static Decision Place(this CounselingCase current, PlaceWorker command, DateTimeOffset now)
     {
         if (current.MustBeOpen("recording a placement") is { } closed) return closed;
         if (AlreadyWorking(current) is { } working) return working;
@@ -39,14 +49,14 @@ public static class PlacementDecisions
             command.MonthlyWageRupiah, command.ContractType, command.JobReferralId));
     }
 
-    public static Decision StartSelfEmployment(this CounselingCase current, StartSelfEmployment command, DateTimeOffset now) =>
+    internal static Decision StartSelfEmployment(this CounselingCase current, StartSelfEmployment command, DateTimeOffset now) =>
         CaseRules.FirstRefusalOr(
             new SelfEmploymentStarted(command.BusinessType, command.StartsOn),
             current.MustBeOpen("recording self-employment"),
             AlreadyWorking(current),
             current.MustHaveHappened(command.StartsOn, "startsOn", now));
 
-    public static Decision FollowUp(this CounselingCase current, FollowUpPlacement command, DateTimeOffset now)
+    internal static Decision FollowUp(this CounselingCase current, FollowUpPlacement command, DateTimeOffset now)
     {
         if (current.MustBeOpen("following up a placement") is { } closed) return closed;
         if (current.Placement is not { } placement)
@@ -54,10 +64,10 @@ public static class PlacementDecisions
         if (placement.StillEmployed is not null)
             return Refusal.Conflict($"The placement at {placement.Employer} was already followed up.");
         if (current.MustHaveHappened(command.On, "on", now) is { } badDate) return badDate;
-        var due = placement.StartsOn.AddMonths(FollowUpAfterMonths);
+        var due = placement.StartsOn.AddMonths(FollowUpPlacement.AfterMonths);
         if (command.On < due)
             return Refusal.NotAllowed(
-                $"The placement follow-up is made {FollowUpAfterMonths} months after the start: on or after {due:yyyy-MM-dd}.", "on");
+                $"The placement follow-up is made {FollowUpPlacement.AfterMonths} months after the start: on or after {due:yyyy-MM-dd}.", "on");
 
         return Decision.Accept(new PlacementFollowedUp(placement.Id, command.On, command.StillEmployed, command.Notes));
     }

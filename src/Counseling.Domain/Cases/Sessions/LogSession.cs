@@ -7,11 +7,14 @@ public sealed record LogSession(
     int DurationMinutes,
     IReadOnlyList<SessionTopic> Topics,
     string Notes,
-    DateOnly? NextFollowUpOn);
-
-public static class SessionLogging
+    DateOnly? NextFollowUpOn) : ICaseCommand
 {
-    public static Decision Log(this CounselingCase current, LogSession command, DateTimeOffset now)
+    public Decision Decide(CounselingCase current, DateTimeOffset now) => current.Log(this, now);
+}
+
+internal static class SessionLogging
+{
+    internal static Decision Log(this CounselingCase current, LogSession command, DateTimeOffset now)
     {
         if (current.MustBeOpen("logging a session") is { } closed) return closed;
         if (command.HeldAt > now)

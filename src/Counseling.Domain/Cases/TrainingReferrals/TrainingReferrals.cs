@@ -1,16 +1,22 @@
 namespace Counseling.Domain.Cases.TrainingReferrals;
 
-public sealed record ReferToTraining(Guid ReferralId, string Provider, string Programme, TrainingKind Kind, DateOnly StartsOn);
+public sealed record ReferToTraining(Guid ReferralId, string Provider, string Programme, TrainingKind Kind, DateOnly StartsOn) : ICaseCommand
+{
+    public Decision Decide(CounselingCase current, DateTimeOffset now) => current.Refer(this, now);
+}
 
-public sealed record RecordTrainingOutcome(Guid ReferralId, TrainingOutcome Outcome, DateOnly On);
+public sealed record RecordTrainingOutcome(Guid ReferralId, TrainingOutcome Outcome, DateOnly On) : ICaseCommand
+{
+    public Decision Decide(CounselingCase current, DateTimeOffset now) => current.RecordOutcome(this, now);
+}
 
-public static class TrainingReferralDecisions
+internal static class TrainingReferralDecisions
 {
     private static readonly IReadOnlySet<TrainingOutcome> CompetencyTestOutcomes =
         new HashSet<TrainingOutcome> { TrainingOutcome.CertifiedCompetent, TrainingOutcome.NotYetCompetent };
 
     /// <summary>Refers the worker to training today; the training itself may start later.</summary>
-    public static Decision Refer(this CounselingCase current, ReferToTraining command, DateTimeOffset now)
+    internal static Decision Refer(this CounselingCase current, ReferToTraining command, DateTimeOffset now)
     {
         if (current.MustBeOpen("referring the worker to training") is { } closed) return closed;
         if (command.StartsOn < current.OpenedOn)
@@ -20,7 +26,7 @@ public static class TrainingReferralDecisions
             command.ReferralId, command.Provider, command.Programme, command.Kind, command.StartsOn, Wib.DateOf(now)));
     }
 
-    public static Decision RecordOutcome(this CounselingCase current, RecordTrainingOutcome command, DateTimeOffset now)
+    internal static Decision RecordOutcome(this CounselingCase current, RecordTrainingOutcome command, DateTimeOffset now)
     {
         if (current.MustBeOpen("recording a training outcome") is { } closed) return closed;
 

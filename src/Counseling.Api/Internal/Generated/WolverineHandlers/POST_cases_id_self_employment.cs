@@ -37,6 +37,18 @@ namespace Internal.Generated.WolverineHandlers
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
+            string id_rawValue = (string?)httpContext.GetRouteValue("id");
+            System.Guid id = default;
+
+            if (id_rawValue != null && System.Guid.TryParse(id_rawValue, System.Globalization.CultureInfo.InvariantCulture, out id))
+            {
+            }
+            else
+            {
+                httpContext.Response.StatusCode = 404;
+                return;
+            }
+
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
             // Building the Marten session
@@ -77,18 +89,6 @@ namespace Internal.Generated.WolverineHandlers
                     return;
                 }
 
-                string id_rawValue = (string?)httpContext.GetRouteValue("id");
-                System.Guid id = default;
-
-                if (id_rawValue != null && System.Guid.TryParse(id_rawValue, System.Globalization.CultureInfo.InvariantCulture, out id))
-                {
-                }
-                else
-                {
-                    httpContext.Response.StatusCode = 404;
-                    return;
-                }
-
                 // Reading the request body via JSON deserialization
                 var (request, jsonContinue) = await ReadJsonAsync<Counseling.Api.Cases.Placements.StartSelfEmploymentRequest>(httpContext);
                 if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
@@ -101,6 +101,14 @@ namespace Internal.Generated.WolverineHandlers
                 // Loading Marten aggregate as part of the aggregate handler workflow
                 var stream_stream = await stream_stream_BatchItem.ConfigureAwait(false);
 
+                (var decision, var problemDetails2) = await Counseling.Api.Cases.CaseStepMiddleware.BeforeAsync(request, stream_stream, httpContext, _counselorRegistry, _timeProvider).ConfigureAwait(false);
+                // Evaluate whether the processing should stop if there are any problems
+                if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
+                {
+                    await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                    return;
+                }
+
                 Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", id);
                 Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "Counseling.Domain.Cases.CounselingCase");
                 // Write ProblemDetails if this required object is null
@@ -110,17 +118,16 @@ namespace Internal.Generated.WolverineHandlers
                     return;
                 }
 
-                (var decision, var problemDetails2) = Counseling.Api.Cases.Placements.StartSelfEmploymentEndpoint.Before(request, stream_stream, httpContext.Request, _timeProvider);
-                // Evaluate whether the processing should stop if there are any problems
-                if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
-                {
-                    await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
-                    return;
-                }
-
                 
                 // The actual HTTP request handler execution
-                var caseChanged_response = Counseling.Api.Cases.Placements.StartSelfEmploymentEndpoint.Post(id, request, decision, stream_stream, httpContext.Response);
+                (var caseChanged_response, var events) = Counseling.Api.Cases.Placements.StartSelfEmploymentEndpoint.Post(request, decision, stream_stream, httpContext.Response);
+
+                if (events != null)
+                {
+                    
+                    // Capturing any possible events returned from the command handlers
+                    stream_stream.AppendMany(events);
+                }
 
                 // GH-5160: the work is done; the claim and its response commit with it, or not at all
                 var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, caseChanged_response, 404), null);
