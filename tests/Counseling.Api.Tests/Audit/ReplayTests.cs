@@ -41,7 +41,7 @@ public class ReplayTests(ApiFixture api)
         var journey = await Journey.OpenAsync(api);
         await api.Host.Scenario(s =>
         {
-            s.Post.Json(Requests.LogSession(DateTimeOffset.UtcNow)).ToUrl($"/cases/{journey.CaseId}/sessions");
+            s.Post.Json(Requests.LogSession(api.Now)).ToUrl($"/cases/{journey.CaseId}/sessions");
             s.WithRequestHeader("X-Correlation-ID", "walk-in-interview-2026-11");
         });
         for (var i = 0; i < 19; i++) await journey.LogSessionAsync();
