@@ -64,8 +64,8 @@ public class RoleMatrixTests(ApiFixture api)
     /// </summary>
     public static readonly Row[] Table =
     [
-        //  route                                                      prepare                  body
-        //  anonymous, assigned counselor, counselor of other office, supervisor of office, supervisor of other office, auditor, admin
+        // Each row: route, how to get its URL, the body it sends; then the status for each caller, in this order:
+        // anonymous, assigned counselor, counselor of other office, supervisor of office, supervisor of other office, auditor, admin.
         R("POST /cases", _ => Task.FromResult("/cases"), _ => Requests.OpenCase(),
             401, 201, 403, 403, 403, 403, 403, appends: 1),
         R("GET /cases/{id}", t => t.CaseAsync(""), NoBody,
