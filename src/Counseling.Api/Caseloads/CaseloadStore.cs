@@ -8,8 +8,8 @@ public static class CaseloadStore
 {
     /// <summary>
     /// Up to 2,000 events a batch (Marten's default: 500) when a projection catches up or is rebuilt: fewer transactions,
-    /// and a case's entry is written once for all its events in the batch. ops/bench measured the caseload's rebuild
-    /// over 1,000,000 events at 14.1 and 15.1 s with 500, 11.2 and 12.2 s with 2,000, and slower again with 5,000.
+    /// and a case's entry is written once for all its events in the batch; larger batches were slower again
+    /// (docs/decisions/projection-batch-size.md).
     /// </summary>
     private static void LargeBatches(AsyncOptions shard)
     {
@@ -43,7 +43,7 @@ public static class CaseloadStore
                 index.Predicate = "is_open";
             })
             // The counts of CaseloadTable (open cases by stage and overdue follow-ups, of a counselor or of an office)
-            // read from these alone, never from the entries: 5.5 to 0.6 ms for a counselor with 4,319 open cases.
+            // read from these alone, never from the entries (docs/decisions/caseload-count-indexes.md).
             .Index([x => x.CounselorId, x => x.Stage, x => x.NextFollowUpOn!], index =>
             {
                 index.Name = "mt_doc_caseloadentry_idx_counselor_counts";

@@ -39,9 +39,7 @@ public static class StoreConfiguration
         options.Events.MetadataConfig.UserNameEnabled = true;
         // The async daemon looks for new events every 100 ms, busy or idle (Marten's defaults: 250 ms and 1 s), and
         // appends do not NOTIFY it. A NOTIFY takes a database-wide lock at commit, so commits queued behind each other,
-        // and woke the daemon for every append, one or two events a batch: ops/bench measured 0.8 ms less API CPU and
-        // 0.6 ms less database CPU per session write without it (543 to 945 writes/s at 16 connections), with
-        // projection lag p95 of 296 ms against 265 ms.
+        // and woke the daemon for every append, one or two events a batch (docs/decisions/async-daemon-polling.md).
         options.Events.UseListenNotifyForEventAppends = false;
         options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
         options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(100);
@@ -89,9 +87,9 @@ public static class StoreConfiguration
     /// <summary>
     /// Every write sends the same few statements (lock the stream, load the snapshot and the last seal, append,
     /// upsert): Npgsql prepares them once per connection instead of PostgreSQL parsing and planning each one.
-    /// ops/bench measured the database's CPU per session write falling from 1.4 to 0.8 ms. Connections also skip the
-    /// reset Npgsql runs each time one returns to the pool (RESET ALL, DISCARD ...): the service sets no session
-    /// state, and the reset cost the database about 0.1 ms per write. A connection string that sets either keeps it.
+    /// Connections also skip the reset Npgsql runs each time one returns to the pool (RESET ALL, DISCARD ...): the
+    /// service sets no session state, so the reset was work for nothing (docs/decisions/prepared-statements.md).
+    /// A connection string that sets either keeps it.
     /// </summary>
     private static string WithPreparedStatements(string connectionString)
     {

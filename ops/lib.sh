@@ -1,0 +1,82 @@
+# The steps the ops/ scripts share, sourced by each of them (`source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"`):
+# the checkout, cleanup at exit, a private PostgreSQL cluster, a fresh database, the API's build, starting it and
+# waiting for /health, the service's own commands (token, verify, ...) and a log line. Sourcing it changes to the
+# repository root. Functions report through the variables named in their comments, so that a process they start
+# stays a child of the script (which can then `wait` for it).
+
+ops_repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ops_repo"
+
+# --- cleanup at exit: the commands registered, the last registered first ----------------------------------------
+ops_exit_commands=()
+ops_run_exit_commands() {
+  local i
+  for (( i = ${#ops_exit_commands[@]} - 1; i >= 0; i-- )); do eval "${ops_exit_commands[$i]}" || true; done
+}
+trap ops_run_exit_commands EXIT
+# on_exit 'command': run it when the script exits, whatever the reason.
+on_exit() { ops_exit_commands+=("$1"); }
+
+# log message...: a timestamped line, "[NAME HH:MM:SS] message", NAME from ops_name, to ops_log_fd (stdout by default).
+log() { printf '[%s %(%H:%M:%S)T] %s\n' "${ops_name:-ops}" -1 "$*" >&"${ops_log_fd:-1}"; }
+
+# --- PostgreSQL -------------------------------------------------------------------------------------------------
+# cluster_start NAME [--keep]: starts the private cluster NAME (ops/pg: dev, test, bench, faults) or reuses it when it
+# runs, and stops it at exit if this script started it, unless --keep. Sets `cluster` (its connection string, to the
+# database "counseling") and `pg_port` (the port it really listens on).
+cluster_start() {
+  local name=$1 keep=${2:-}
+  if ! "$ops_repo/ops/pg" status "$name" >/dev/null; then
+    [[ "$keep" == --keep ]] || on_exit "\"$ops_repo/ops/pg\" stop $name"
+  fi
+  cluster=$("$ops_repo/ops/pg" start "$name")
+  pg_port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<< "$cluster")
+}
+
+# psql_at DATABASE psql-arguments...: psql on the cluster of cluster_start, as its superuser.
+psql_at() { local database=$1; shift; psql -h 127.0.0.1 -p "$pg_port" -U postgres -d "$database" "$@"; }
+
+# fresh_database NAME: drops the database NAME on that cluster and creates it empty. Prints its connection string.
+fresh_database() {
+  PGOPTIONS="-c client_min_messages=warning" psql_at postgres -qc "drop database if exists $1 with (force)" \
+    -c "create database $1" >/dev/null
+  echo "${cluster/Database=counseling/Database=$1}"
+}
+
+# --- the API ----------------------------------------------------------------------------------------------------
+# build_api CONFIGURATION: builds the API (errors only, to stderr) and sets `api_dir`, its build output: the service
+# runs from there, where its appsettings*.json are (the content root).
+build_api() {
+  dotnet build "$ops_repo/src/Counseling.Api" -c "$1" --nologo -v quiet -clp:ErrorsOnly >&2
+  api_dir=$ops_repo/src/Counseling.Api/bin/$1/net10.0
+}
+
+# service arguments...: one of the service's commands (token, verify, seed-volume, projections ...) from `api_dir`.
+service() { (cd "$api_dir" && dotnet Counseling.Api.dll "$@"); }
+
+# service_token ROLE USER [OFFICE]: a development bearer token (the service's token command; its last line).
+service_token() { service token --role "$1" --user "$2" ${3:+--office "$3"} | tail -n 1; }
+
+# start_api URL LOG: starts the API from `api_dir` in the background, listening on URL, appending its output to LOG.
+# Sets `api_pid`.
+start_api() {
+  (cd "$api_dir" && ASPNETCORE_URLS=$1 exec dotnet Counseling.Api.dll) >> "$2" 2>&1 &
+  api_pid=$!
+}
+
+# wait_for_health URL PID SECONDS: waits until URL/health answers 2xx. Returns 1 if the process PID exits first or
+# SECONDS pass. Sets `health_ms`: how long it waited.
+wait_for_health() {
+  local url=$1 pid=$2 limit_ns=$(( $3 * 1000000000 )) started
+  started=$(date +%s%N)
+  until curl -sf -o /dev/null "$url/health"; do
+    if ! kill -0 "$pid" 2>/dev/null || (( $(date +%s%N) - started > limit_ns )); then return 1; fi
+    sleep 0.2
+  done
+  health_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+
+# stop_process PID: ends a process this script started (SIGTERM) and reaps it; nothing if it already ended.
+stop_process() {
+  if [[ -n "$1" ]] && kill -0 "$1" 2>/dev/null; then kill "$1"; wait "$1" 2>/dev/null || true; fi
+}
