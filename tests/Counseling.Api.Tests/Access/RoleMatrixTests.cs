@@ -171,6 +171,7 @@ public class RoleMatrixTests(ApiFixture api)
             fullName = "Uji Matriks", officeId = "bekasi",
             certificate = new { number = "AK-9", issuedOn = "2025-01-01", expiresOn = "2030-01-01" },
         }, [Who.Admin]),
+        ["supervisor registration"] = ("PUT", "/supervisors/s-160", new { fullName = "Uji Matriks", officeId = "kalteng" }, [Who.Admin]),
     };
 
     [Theory]

@@ -58,6 +58,7 @@ public class HostileInputTests(ApiFixture api)
             {
                 fullName = "Uji", officeId = "bekasi", certificate = new { number = "AK-1", issuedOn = "2025-01-01", expiresOn = "2030-01-01" },
             })),
+            ["supervisor-registration"] = new("PUT", "/supervisors/s-150", Role.Admin, null, Json(new { fullName = "Uji", officeId = "bekasi" })),
         };
     }
 
@@ -67,7 +68,7 @@ public class HostileInputTests(ApiFixture api)
     {
         var endpoint = Endpoints()[endpointName];
         var caseId = await api.Host.OpenCaseAsync();
-        var url = endpoint.Path.StartsWith("/cases") || endpoint.Path.StartsWith("/counselors") ? endpoint.Path : $"/cases/{caseId}{endpoint.Path}";
+        var url = endpoint.Path.StartsWith("/cases") || endpoint.Path.StartsWith("/counselors") || endpoint.Path.StartsWith("/supervisors") ? endpoint.Path : $"/cases/{caseId}{endpoint.Path}";
         var user = endpoint.Role switch { Role.Supervisor => "s-001", Role.Admin => "adm-001", _ => "c-001" };
         var result = await api.Host.Scenario(s =>
         {

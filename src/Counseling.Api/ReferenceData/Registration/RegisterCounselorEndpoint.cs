@@ -33,19 +33,19 @@ public static class RegisterCounselorEndpoint
     private static readonly RegisterCounselorValidator Validator = new();
 
     public static async Task<ProblemDetails> ValidateAsync(
-        RegisterCounselorRequest request, IDocumentSession session, CancellationToken cancellation)
+        string id, RegisterCounselorRequest request, IDocumentSession session, CancellationToken cancellation)
     {
         var invalid = Problems.Validate(Validator, request);
         if (!ReferenceEquals(invalid, WolverineContinue.NoProblems)) return invalid;
-        return await session.LoadAsync<Office>(request.OfficeId!, cancellation) is null
-            ? Problems.InvalidQuery("officeId", $"There is no office {request.OfficeId}.")
-            : WolverineContinue.NoProblems;
+        if (await session.LoadAsync<Office>(request.OfficeId!, cancellation) is null)
+            return Problems.InvalidQuery("officeId", $"There is no office {request.OfficeId}.");
+        return await OfficeMove.RefusalForAsync(id, request.OfficeId!, session, cancellation) ?? WolverineContinue.NoProblems;
     }
 
     [WolverinePut("/counselors/{id}")]
     [Authorize(Policy = AccessPolicies.Administrators)]
     [Tags("Reference data")]
-    [EndpointSummary("Register a counselor at an office with their certificate, or renew the certificate")]
+    [EndpointSummary("Register a counselor at an office with their certificate, renew the certificate, or move them to another office")]
     public static Counselor Put(string id, RegisterCounselorRequest request, IDocumentSession session, CounselorRegistry registry)
     {
         var certificate = request.Certificate!;
