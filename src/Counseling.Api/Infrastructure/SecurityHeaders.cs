@@ -15,11 +15,16 @@ public static class SecurityHeaders
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.Use((context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers[HeaderNames.XContentTypeOptions] = "nosniff";
-            headers[HeaderNames.XFrameOptions] = "DENY";
-            headers[HeaderNames.ContentSecurityPolicy] = "frame-ancestors 'none'";
-            headers["Referrer-Policy"] = "no-referrer";
+            // As the answer starts: the exception handler clears the headers of an answer it replaces (409, 503).
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers[HeaderNames.XContentTypeOptions] = "nosniff";
+                headers[HeaderNames.XFrameOptions] = "DENY";
+                headers[HeaderNames.ContentSecurityPolicy] = "frame-ancestors 'none'";
+                headers["Referrer-Policy"] = "no-referrer";
+                return Task.CompletedTask;
+            });
             return next(context);
         });
     }

@@ -41,6 +41,7 @@ public class LockedCaseTests(ApiFixture api)
         waited.Stop();
 
         refused.Context.Response.Headers.RetryAfter.ToString().Should().Be("2");
+        refused.Context.Response.Headers.XContentTypeOptions.ToString().Should().Be("nosniff");
         JsonDocument.Parse(await refused.ReadAsTextAsync()).RootElement.GetProperty("type").GetString()
             .Should().Be("https://jkp-counseling.example/problems/case-locked");
         waited.Elapsed.Should().BeGreaterThan(TimeSpan.FromSeconds(2.5)).And.BeLessThan(TimeSpan.FromSeconds(10));
