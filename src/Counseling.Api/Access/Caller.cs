@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Security.Claims;
 
 namespace Counseling.Api.Access;
@@ -29,8 +30,11 @@ public sealed record Caller(string UserId, Role Role, string? OfficeId)
             : null;
     }
 
-    public static Role? Parse(string? role) =>
-        Enum.GetValues<Role>().Cast<Role?>().FirstOrDefault(r => RoleName(r!.Value) == role);
+    /// <summary>The role a token's claim names, spelled exactly as <see cref="RoleName"/> spells it; null for any other text.</summary>
+    public static Role? Parse(string? role) => role is not null && Roles.TryGetValue(role, out var parsed) ? parsed : null;
+
+    private static readonly FrozenDictionary<string, Role> Roles =
+        Enum.GetValues<Role>().ToFrozenDictionary(RoleName, StringComparer.Ordinal);
 
     public static string RoleName(Role role) => role.ToString().ToLowerInvariant();
 }

@@ -4,9 +4,9 @@ namespace Counseling.Api.Access;
 
 /// <summary>
 /// What a validly signed token must also say before the service acts on it: one user (<c>sub</c>) in exactly one role
-/// it knows. A token with two roles would otherwise pass every policy naming either of them while the code acted on
-/// one; a token without <c>sub</c> has nobody to record as the actor or to scope an Idempotency-Key to. Such a token
-/// is refused as authentication (401), like an expired one, rather than half-trusted.
+/// it knows, at one office at most. A token with two roles would otherwise pass every policy naming either of them
+/// while the code acted on one; a token without <c>sub</c> has nobody to record as the actor or to scope an
+/// Idempotency-Key to. Such a token is refused as authentication (401), like an expired one, rather than half-trusted.
 /// </summary>
 public static class TokenRules
 {
@@ -17,6 +17,10 @@ public static class TokenRules
     {
         if (string.IsNullOrWhiteSpace(user.FindFirst(Caller.UserIdClaim)?.Value))
             return "The token has no 'sub' claim: it must name the user it speaks for.";
+
+        var offices = user.FindAll(Caller.OfficeClaim).Select(c => c.Value).ToArray();
+        if (offices.Length > 1)
+            return $"The token names {offices.Length} offices ({string.Join(", ", offices)}): a caller works at one office.";
 
         var roles = user.FindAll(Caller.RoleClaim).Select(c => c.Value).ToArray();
         return roles switch

@@ -39,6 +39,7 @@ public class TokenRuleTests(ApiFixture api)
         { "unknown role", "role 'kepala-dinas' is not one this service knows" },
         { "no role", "no 'role' claim" },
         { "no sub", "no 'sub' claim" },
+        { "several offices", "The token names 2 offices (bekasi, kalteng)" },
         { "wrong audience", "The token's audience is not this service" },
         { "expired", "The token expired at" },
     };
@@ -49,6 +50,7 @@ public class TokenRuleTests(ApiFixture api)
         "unknown role" => Token([("sub", "c-001"), ("role", "kepala-dinas"), .. Office]),
         "no role" => Token([("sub", "c-001"), .. Office]),
         "no sub" => Token([("role", "counselor"), .. Office]),
+        "several offices" => Token([("sub", "c-001"), ("role", "counselor"), .. Office, ("office", "kalteng")]),
         "wrong audience" => Token([("sub", "c-001"), ("role", "counselor"), .. Office], audience: "another-api"),
         "expired" => Token([("sub", "c-001"), ("role", "counselor"), .. Office], expires: DateTime.UtcNow.AddHours(-1)),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),

@@ -75,6 +75,39 @@ public class ScopedIdempotencyTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_key_is_the_callers_own_even_between_two_who_may_both_write_the_case()
+    {
+        // Two supervisors of Bekasi may both reassign its cases: the second one's request with the first one's key
+        // is decided on its own (the case is already with c-006: 409), not answered with the first one's 200.
+        await api.Host.Scenario(s =>
+        {
+            s.Put.Json(new { fullName = "Wahyu Hidayat, S.E.", officeId = "bekasi" }).ToUrl("/supervisors/s-180");
+            s.WithBearerToken(api.TokenFor("adm-001", Role.Admin, null));
+            s.StatusCodeShouldBe(200);
+        });
+        var caseId = await api.Host.OpenCaseAsync();
+        var key = Guid.NewGuid().ToString();
+        var reassignment = new { counselorId = "c-006", reason = "Cuti." };
+        await api.Host.Scenario(s =>
+        {
+            s.Post.Json(reassignment).ToUrl($"/cases/{caseId}/reassignment");
+            s.WithRequestHeader("Idempotency-Key", key);
+            s.WithBearerToken(api.TokenFor("s-001", Role.Supervisor, "bekasi"));
+            s.StatusCodeShouldBe(200);
+        });
+
+        var second = await api.Host.Scenario(s =>
+        {
+            s.Post.Json(reassignment).ToUrl($"/cases/{caseId}/reassignment");
+            s.WithRequestHeader("Idempotency-Key", key);
+            s.WithBearerToken(api.TokenFor("s-180", Role.Supervisor, "bekasi"));
+            s.StatusCodeShouldBe(409);
+        });
+        JsonDocument.Parse(await second.ReadAsTextAsync()).RootElement.GetProperty("detail").GetString()
+            .Should().Be("The case is already assigned to c-006.");
+    }
+
+    [Fact]
     public async Task A_replay_carries_the_first_answers_ETag_and_Location()
     {
         var key = Guid.NewGuid().ToString();
