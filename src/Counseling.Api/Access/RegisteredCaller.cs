@@ -26,9 +26,9 @@ public sealed class RegisteredCallerCheck(CounselorRegistry counselors, Supervis
         {
             Role.Counselor when requirement.Certified => Certification.RefusalFor(
                 await counselors.FindAsync(caller.UserId, cancellation), caller.UserId, caller.OfficeId, Wib.DateOf(clock.GetUtcNow())),
-            Role.Counselor => Registration.RefusalFor(
+            Role.Counselor => OfficeRegistration.RefusalFor(
                 await counselors.FindAsync(caller.UserId, cancellation) is { } c ? c.OfficeId : null, "counselor", caller),
-            Role.Supervisor => Registration.RefusalFor(
+            Role.Supervisor => OfficeRegistration.RefusalFor(
                 await supervisors.FindAsync(caller.UserId, cancellation) is { } s ? s.OfficeId : null, "supervisor", caller),
             _ => null,
         };
@@ -37,7 +37,7 @@ public sealed class RegisteredCallerCheck(CounselorRegistry counselors, Supervis
     }
 }
 
-public static class Registration
+public static class OfficeRegistration
 {
     /// <summary>Why a caller registered at <paramref name="registeredOffice"/> (null: not registered) may not act; null when they may.</summary>
     public static string? RefusalFor(string? registeredOffice, string kind, Caller caller) => registeredOffice switch
