@@ -1,5 +1,6 @@
 using Counseling.Api.ReferenceData;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Counseling.Api.Access;
@@ -37,18 +38,35 @@ public static class AuthenticationConfiguration
                     ValidIssuer = authority,
                     IssuerSigningKey = developmentKey,
                 };
+                options.Events = new JwtBearerEvents
+                {
+                    // A validly signed token must still name one user in one known role (TokenRules), or it is a 401.
+                    OnTokenValidated = validated =>
+                    {
+                        if (TokenRules.RefusalFor(validated.Principal!) is { } refusal) validated.Fail(new RefusedToken(refusal));
+                        return Task.CompletedTask;
+                    },
+                    OnChallenge = UnauthorizedAnswers.ChallengeAsync,
+                };
             });
 
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AccessPolicies.Counselors, p => p.RequireRole(Caller.RoleName(Role.Counselor)))
-            .AddPolicy(AccessPolicies.Reassigners, p => p.RequireRole(Caller.RoleName(Role.Supervisor)))
-            .AddPolicy(AccessPolicies.CaseReaders, p => p.RequireRole(
-                Caller.RoleName(Role.Counselor), Caller.RoleName(Role.Supervisor), Caller.RoleName(Role.Auditor)))
-            .AddPolicy(AccessPolicies.Supervision, p => p.RequireRole(Caller.RoleName(Role.Supervisor), Caller.RoleName(Role.Auditor)))
-            .AddPolicy(AccessPolicies.Auditors, p => p.RequireRole(Caller.RoleName(Role.Auditor)))
-            .AddPolicy(AccessPolicies.Administrators, p => p.RequireRole(Caller.RoleName(Role.Admin)))
-            .AddPolicy(AccessPolicies.ErasureOfficers, p => p.RequireRole(Caller.RoleName(Role.Admin), Caller.RoleName(Role.Supervisor)));
+            .AddPolicy(AccessPolicies.Counselors, Policy(certified: true, Role.Counselor))
+            .AddPolicy(AccessPolicies.Reassigners, Policy(certified: false, Role.Supervisor))
+            .AddPolicy(AccessPolicies.CaseReaders, Policy(certified: false, Role.Counselor, Role.Supervisor, Role.Auditor))
+            .AddPolicy(AccessPolicies.Supervision, Policy(certified: false, Role.Supervisor, Role.Auditor))
+            .AddPolicy(AccessPolicies.Auditors, Policy(certified: false, Role.Auditor))
+            .AddPolicy(AccessPolicies.Administrators, Policy(certified: false, Role.Admin))
+            .AddPolicy(AccessPolicies.ErasureOfficers, Policy(certified: false, Role.Admin, Role.Supervisor));
+        builder.Services.AddSingleton<IAuthorizationHandler, RegisteredCallerCheck>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ForbiddenAnswers>();
+        builder.Services.AddSingleton<SupervisorRegistry>();
         builder.Services.AddSingleton<DevelopmentTokens>();
         builder.Services.AddSingleton<CounselorRegistry>();
     }
+
+    /// <summary>The roles that may call, each caller confirmed by the registry (and certified, for recording on cases).</summary>
+    private static Action<AuthorizationPolicyBuilder> Policy(bool certified, params Role[] roles) => policy => policy
+        .RequireRole(roles.Select(Caller.RoleName))
+        .AddRequirements(new RegisteredCaller(certified));
 }

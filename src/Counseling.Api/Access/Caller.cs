@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Security.Claims;
 
 namespace Counseling.Api.Access;
@@ -17,14 +18,23 @@ public sealed record Caller(string UserId, Role Role, string? OfficeId)
     public const string RoleClaim = "role";
     public const string OfficeClaim = "office";
 
+    /// <summary>
+    /// The caller of an authenticated request. Authentication already refused every token that does not name one user
+    /// in exactly one known role (see <see cref="TokenRules"/>), so this is null only for an anonymous request.
+    /// </summary>
     public static Caller? From(ClaimsPrincipal user)
     {
         if (user.Identity?.IsAuthenticated != true) return null;
-        var id = user.FindFirst(UserIdClaim)?.Value;
-        var role = user.FindFirst(RoleClaim)?.Value;
-        if (id is null || !Enum.TryParse<Role>(role, ignoreCase: true, out var parsed)) return null;
-        return new Caller(id, parsed, user.FindFirst(OfficeClaim)?.Value);
+        return TokenRules.RefusalFor(user) is null
+            ? new Caller(user.FindFirst(UserIdClaim)!.Value, Parse(user.FindFirst(RoleClaim)!.Value)!.Value, user.FindFirst(OfficeClaim)?.Value)
+            : null;
     }
+
+    /// <summary>The role a token's claim names, spelled exactly as <see cref="RoleName"/> spells it; null for any other text.</summary>
+    public static Role? Parse(string? role) => role is not null && Roles.TryGetValue(role, out var parsed) ? parsed : null;
+
+    private static readonly FrozenDictionary<string, Role> Roles =
+        Enum.GetValues<Role>().ToFrozenDictionary(RoleName, StringComparer.Ordinal);
 
     public static string RoleName(Role role) => role.ToString().ToLowerInvariant();
 }

@@ -3,8 +3,9 @@ using Counseling.Domain.Cases;
 namespace Counseling.Api.Access;
 
 /// <summary>
-/// Object-level access to cases: a counselor reaches only the cases assigned to them, a supervisor every case of
-/// their own office, an auditor every case (read only). Each check returns the 403 problem, or null when allowed.
+/// Object-level access to cases: a counselor reaches only the cases assigned to them at the office they work at, a
+/// supervisor every case of their own office, an auditor every case (read only). The caller's office is the one their
+/// registration confirmed (RegisteredCaller). Each check returns the 403 problem, or null when allowed.
 /// </summary>
 public static class CaseAccess
 {
@@ -12,13 +13,13 @@ public static class CaseAccess
     {
         Role.Auditor => null,
         Role.Supervisor when @case.OfficeId == caller.OfficeId => null,
-        Role.Counselor when @case.CounselorId == caller.UserId => null,
+        Role.Counselor when @case.CounselorId == caller.UserId && @case.OfficeId == caller.OfficeId => null,
         _ => Forbidden(caller, @case),
     };
 
     public static ProblemDetails? ToWrite(Caller caller, CounselingCase @case) => caller.Role switch
     {
-        Role.Counselor when @case.CounselorId == caller.UserId => null,
+        Role.Counselor when @case.CounselorId == caller.UserId && @case.OfficeId == caller.OfficeId => null,
         Role.Supervisor when @case.OfficeId == caller.OfficeId => null,
         _ => Forbidden(caller, @case),
     };
@@ -38,6 +39,8 @@ public static class CaseAccess
 
     private static ProblemDetails Forbidden(Caller caller, CounselingCase @case) => Problem(caller.Role switch
     {
+        Role.Counselor when @case.CounselorId == caller.UserId =>
+            $"The case belongs to office {@case.OfficeId}; you work at {caller.OfficeId}.",
         Role.Counselor => "The case is assigned to another counselor.",
         Role.Supervisor => "The case belongs to another office.",
         Role.Auditor => "Auditors read; they do not change cases.",

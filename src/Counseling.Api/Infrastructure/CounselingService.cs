@@ -21,16 +21,23 @@ public static class CounselingService
         builder.AddCounselingAudit();
         builder.AddCounselingAccess();
         builder.LimitRequestBodies();
+        builder.AddWriteRateLimit();
+        // In this order: a lock wait that timed out is also one of Npgsql's "transient" errors.
+        builder.Services.AddExceptionHandler<CaseLocked>();
         builder.Services.AddExceptionHandler<DatabaseUnavailable>();
+        CheckedReplays.Wrap(builder.Services);
         replaceServices?.Invoke(builder.Services);
 
         var app = builder.Build();
 
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization, so that writes are counted per authenticated caller.
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
         app.MapHealthChecks("/health");
@@ -47,7 +54,6 @@ public static class CounselingService
             // Every event a write appends records who, in answer to which request, within which correlation.
             http.ApplyCorrelationIdHeaderToAllEndpoints = true;
             http.AddMiddleware(typeof(AuditTrail), chain => chain.HttpMethods.Contains("POST"));
-            http.AddMiddleware(typeof(Certification), Certification.AppliesTo);
             // Every step on an existing case: access, validation, If-Match and the domain's decision, in that order.
             http.AddMiddlewareByMessageType(typeof(CaseStepMiddleware));
         });

@@ -50,6 +50,7 @@ public static class StoreConfiguration
         options.Projections.Add(new EventSealing(), ProjectionLifecycle.Inline);
         options.Schema.For<EventSeal>().Identity(s => s.Id);
         options.Schema.For<PersonalDataKey>();
+        options.Schema.For<Supervisor>();
         options.AddCaseloads();
     }
 
@@ -62,9 +63,10 @@ public static class StoreConfiguration
 
     public static void AddCounselingStore(this WebApplicationBuilder builder)
     {
-        var connectionString = WithPreparedStatements(builder.Configuration.GetConnectionString(ConnectionStringName)
+        var connectionString = WithLockTimeout(WithPreparedStatements(builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException(
-                $"ConnectionStrings:{ConnectionStringName} is not set. Start the service with ops/run, which starts a local PostgreSQL."));
+                $"ConnectionStrings:{ConnectionStringName} is not set. Start the service with ops/run, which starts a local PostgreSQL.")),
+            builder.Configuration.GetValue(LockTimeoutSetting, TimeSpan.FromSeconds(3)));
 
         var martenSetup = builder.Services.AddMarten(options => Configure(options, connectionString, Schema))
             .IntegrateWithWolverine(wolverine =>
@@ -82,6 +84,23 @@ public static class StoreConfiguration
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddSingleton(TimeProvider.System);
+    }
+
+    public const string LockTimeoutSetting = "Counseling:LockTimeout";
+
+    /// <summary>
+    /// How long any statement of the service waits for a lock (PostgreSQL's lock_timeout) before it gives up: a write
+    /// on a case another transaction holds answers 409 with Retry-After after this long (CaseLocked) rather than
+    /// queueing for Npgsql's 30 s command timeout. Set on the connection, so it costs no statement per write; it also
+    /// bounds the async daemon's and start-up migrations' lock waits, which then fail and are retried rather than
+    /// queue behind a long transaction. A connection string that sets lock_timeout in its Options keeps it.
+    /// </summary>
+    private static string WithLockTimeout(string connectionString, TimeSpan timeout)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (settings.Options?.Contains("lock_timeout", StringComparison.OrdinalIgnoreCase) == true) return connectionString;
+        settings.Options = $"{settings.Options} -c lock_timeout={(int)timeout.TotalMilliseconds}".Trim();
+        return settings.ConnectionString;
     }
 
     /// <summary>

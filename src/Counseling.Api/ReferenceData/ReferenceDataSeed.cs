@@ -5,9 +5,9 @@ using Marten.Schema;
 namespace Counseling.Api.ReferenceData;
 
 /// <summary>
-/// Loads offices and counselors from the seeds folder (copied beside the service) at start-up. Offices are stored
-/// as the seeds say; a counselor only when not yet registered, so a registration or certificate renewal made through
-/// the API survives a restart. Starting again, or several processes starting at once, changes nothing.
+/// Loads offices, counselors and supervisors from the seeds folder (copied beside the service) at start-up. Offices
+/// are stored as the seeds say; a counselor or supervisor only when not yet registered, so a registration, certificate
+/// renewal or office move made through the API survives a restart. Starting again, or several processes starting at once, changes nothing.
 /// </summary>
 public sealed class ReferenceDataSeed : IInitialData
 {
@@ -19,12 +19,16 @@ public sealed class ReferenceDataSeed : IInitialData
     {
         var offices = await ReadAsync<Office>("offices.json", cancellation);
         var counselors = await ReadAsync<Counselor>("counselors.json", cancellation);
+        var supervisors = await ReadAsync<Supervisor>("supervisors.json", cancellation);
 
         await using var session = store.LightweightSession();
         var registered = (await session.LoadManyAsync<Counselor>(cancellation, counselors.Select(c => c.Id).ToArray()))
             .Select(c => c.Id).ToHashSet();
         session.Store(offices);
         session.Store(counselors.Where(c => !registered.Contains(c.Id)).ToArray());
+        var registeredSupervisors = (await session.LoadManyAsync<Supervisor>(cancellation, supervisors.Select(s => s.Id).ToArray()))
+            .Select(s => s.Id).ToHashSet();
+        session.Store(supervisors.Where(s => !registeredSupervisors.Contains(s.Id)).ToArray());
         await session.SaveChangesAsync(cancellation);
     }
 

@@ -118,6 +118,8 @@ public class RoleMatrixTests(ApiFixture api)
                 certificate = new { number = "AK-9", issuedOn = "2025-01-01", expiresOn = "2030-01-01" },
             },
             401, 403, 403, 403, 403, 403, 200),
+        R("PUT /supervisors/{id}", _ => Task.FromResult("/supervisors/s-160"), _ => new { fullName = "Uji Matriks", officeId = "kalteng" },
+            401, 403, 403, 403, 403, 403, 200),
         R("GET /counselors/{id}/caseload", _ => Task.FromResult("/counselors/c-001/caseload"), NoBody,
             401, 200, 403, 200, 403, 200, 403),
         R("GET /counselors/{id}/follow-ups", _ => Task.FromResult("/counselors/c-001/follow-ups"), NoBody,

@@ -42,6 +42,7 @@ public sealed class CaseloadFixture : IAsyncLifetime
         {
             web.UseEnvironment("Development");
             web.UseSetting("ConnectionStrings:Marten", ConnectionString);
+            web.UseSetting(Counseling.Api.Infrastructure.WriteRateLimit.Setting, "1000000");
             web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         await Host.ResetAllMartenDataAsync();
@@ -60,10 +61,12 @@ public sealed class CaseloadFixture : IAsyncLifetime
     public void MoveTo(DateOnly day) =>
         Clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), Wib.Offset).ToUniversalTime());
 
+    /// <summary>An office with its counselors and its supervisor, <c>{officeId}-supervisor</c>.</summary>
     public async Task AddOfficeAsync(string officeId, params (string Id, string Name)[] counselors)
     {
         await using var session = Store.LightweightSession();
         session.Store(new Office(officeId, $"Kantor uji {officeId}", "regencyManpowerOffice", "Jawa Barat", "Bekasi", "Jl. Uji 1"));
+        session.Store(new Supervisor($"{officeId}-supervisor", $"Kepala seksi {officeId}", officeId));
         foreach (var (id, name) in counselors)
             session.Store(new Counselor(id, name, officeId, new CounselorCertificate($"AK-UJI/{id}", new DateOnly(2025, 1, 1), new DateOnly(2030, 1, 1))));
         await session.SaveChangesAsync();

@@ -57,8 +57,8 @@ public class CaseloadQueryTests(CaseloadFixture api)
     {
         await api.AddOfficeAsync("uji-akses", ("uji-akses-c1", "Dewi"), ("uji-akses-c2", "Rudi"));
         var counselor = api.TokenFor("uji-akses-c1", Role.Counselor, "uji-akses");
-        var supervisor = api.TokenFor("uji-akses-spv", Role.Supervisor, "uji-akses");
-        var otherSupervisor = api.TokenFor("bekasi-spv", Role.Supervisor, "bekasi");
+        var supervisor = api.TokenFor("uji-akses-supervisor", Role.Supervisor, "uji-akses");
+        var otherSupervisor = api.TokenFor("s-001", Role.Supervisor, "bekasi");
 
         await api.GetAsync("/counselors/uji-akses-c1/caseload", 200, counselor);
         await api.GetAsync("/counselors/uji-akses-c1/follow-ups", 200, counselor);

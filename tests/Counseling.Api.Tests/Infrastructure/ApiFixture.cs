@@ -5,6 +5,7 @@ using Counseling.Api.Audit.PersonalDataReads;
 using Counseling.Api.PersonalData;
 using Counseling.Api.ReferenceData;
 using Counseling.Domain.Cases;
+using Counseling.Api.Infrastructure;
 using JasperFx.CommandLine;
 using Marten;
 using Microsoft.Extensions.Logging;
@@ -39,19 +40,24 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>The database the API runs on, for tests that act on it from a connection of their own.</summary>
+    public string ConnectionString { get; private set; } = "";
+
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
     public async Task InitializeAsync()
     {
         // Program ends with RunJasperFxCommands; under a test host it must just start.
         JasperFxEnvironment.AutoStartHost = true;
-        var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Marten") ?? StartTestCluster();
+        var connectionString = ConnectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Marten") ?? StartTestCluster();
         Host = await AlbaHost.For<Program>(web =>
         {
             web.UseEnvironment("Development");
             web.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
             web.UseSetting("ConnectionStrings:Marten", connectionString);
             web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+            // The tests write far faster than a person; RateLimitTests checks the limit on a host of its own.
+            web.UseSetting(WriteRateLimit.Setting, "1000000");
         });
         // Each run starts from an empty store, so whole-store checks (verify, counts) see only this run's data.
         await Host.ResetAllMartenDataAsync();

@@ -145,6 +145,12 @@ public class HostileInputTests(ApiFixture api)
                 RequiredFields = ["fullName", "officeId", "certificate"],
                 BadPaths = [($"/counselors/{HostileId}", 400, "id"), ("/counselors/C-150", 400, "id")],
             },
+            new("PUT /supervisors/{id}", "/supervisors/s-150", Role.Admin, null)
+            {
+                Body = Json(new { fullName = "Uji", officeId = "bekasi" }),
+                RequiredFields = ["fullName", "officeId"],
+                BadPaths = [($"/supervisors/{HostileId}", 400, "id")],
+            },
             new("GET /counselors/{id}/caseload", "/counselors/c-001/caseload", Role.Auditor, null)
             {
                 BadQueries = [("pageSize=101", "pageSize"), ("page=0", "page"), ("stage=closed", "stage"), ("overdue=maybe", "overdue")],

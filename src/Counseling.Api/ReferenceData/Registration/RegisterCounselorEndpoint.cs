@@ -40,15 +40,15 @@ public static class RegisterCounselorEndpoint
             return Problems.InvalidQuery("id", "The counselor id in the path is an id of lower-case letters, digits and '-', at most 64 characters.");
         var invalid = Problems.Validate(Validator, request);
         if (!ReferenceEquals(invalid, WolverineContinue.NoProblems)) return invalid;
-        return await session.LoadAsync<Office>(request.OfficeId!, cancellation) is null
-            ? Problems.InvalidQuery("officeId", $"There is no office {request.OfficeId}.")
-            : WolverineContinue.NoProblems;
+        if (await session.LoadAsync<Office>(request.OfficeId!, cancellation) is null)
+            return Problems.InvalidQuery("officeId", $"There is no office {request.OfficeId}.");
+        return await OfficeMove.RefusalForAsync(id, request.OfficeId!, session, cancellation) ?? WolverineContinue.NoProblems;
     }
 
     [WolverinePut("/counselors/{id}")]
     [Authorize(Policy = AccessPolicies.Administrators)]
     [Tags("Reference data")]
-    [EndpointSummary("Register a counselor at an office with their certificate, or renew the certificate")]
+    [EndpointSummary("Register a counselor at an office with their certificate, renew the certificate, or move them to another office")]
     public static Counselor Put(string id, RegisterCounselorRequest request, IDocumentSession session, CounselorRegistry registry)
     {
         var certificate = request.Certificate!;

@@ -56,8 +56,8 @@ namespace Internal.Generated.WolverineHandlers
             // GH-4742: buffer the body so the deduplication fingerprint can read it after binding
             Microsoft.AspNetCore.Http.HttpRequestRewindExtensions.EnableBuffering(httpContext.Request);
             var Idempotency_Key = ReadSingleHeaderValue(httpContext, "Idempotency-Key");
-            // GH-4742: the deduplication key is unique within Endpoint
-            var scopedDeduplicationId = Wolverine.Http.HttpHandler.ScopeDeduplicationId(httpContext, Idempotency_Key, (Wolverine.Http.DeduplicationScope)4, null);
+            // GH-4742: the deduplication key is unique within User, Endpoint
+            var scopedDeduplicationId = Wolverine.Http.HttpHandler.ScopeDeduplicationId(httpContext, Idempotency_Key, (Wolverine.Http.DeduplicationScope)6, null);
             // GH-4742: what a repeat must match to be answered with the stored response
             var deduplicationFingerprint = await Wolverine.Http.HttpHandler.ComputeDeduplicationFingerprintAsync(httpContext, scopedDeduplicationId).ConfigureAwait(false);
             var deduplicationStorageId = string.IsNullOrWhiteSpace(scopedDeduplicationId) ? null : Wolverine.Http.Runtime.DeduplicatedResponses.StorageIdFor(scopedDeduplicationId);
@@ -81,14 +81,6 @@ namespace Internal.Generated.WolverineHandlers
             try
             {
                 Counseling.Api.Audit.AuditTrail.Before(documentSession, httpContext);
-                var problemDetails1 = await Counseling.Api.Access.Certification.BeforeAsync(httpContext.User, _counselorRegistry, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
-                // Evaluate whether the processing should stop if there are any problems
-                if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
-                {
-                    await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
-                    return;
-                }
-
                 // Reading the request body via JSON deserialization
                 var (request, jsonContinue) = await ReadJsonAsync<Counseling.Api.Cases.Placements.StartSelfEmploymentRequest>(httpContext);
                 if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
@@ -101,11 +93,11 @@ namespace Internal.Generated.WolverineHandlers
                 // Loading Marten aggregate as part of the aggregate handler workflow
                 var stream_stream = await stream_stream_BatchItem.ConfigureAwait(false);
 
-                (var decision, var problemDetails2) = await Counseling.Api.Cases.CaseStepMiddleware.BeforeAsync(request, stream_stream, httpContext, _counselorRegistry, _timeProvider).ConfigureAwait(false);
+                (var decision, var problemDetails1) = await Counseling.Api.Cases.CaseStepMiddleware.BeforeAsync(request, stream_stream, httpContext, _counselorRegistry, _timeProvider).ConfigureAwait(false);
                 // Evaluate whether the processing should stop if there are any problems
-                if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
+                if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
                 {
-                    await WriteProblems(problemDetails2, httpContext).ConfigureAwait(false);
+                    await WriteProblems(problemDetails1, httpContext).ConfigureAwait(false);
                     return;
                 }
 

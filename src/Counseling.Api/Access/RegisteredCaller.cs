@@ -1,0 +1,50 @@
+using Counseling.Api.ReferenceData;
+using Counseling.Domain.Cases;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Counseling.Api.Access;
+
+/// <summary>
+/// Part of every role policy: a counselor or supervisor is who the registry says, at the office the registry says,
+/// not merely who their token claims to be. The token's <c>office</c> claim grants nothing the registration does not
+/// confirm. <paramref name="Certified"/>: the endpoint records on cases, so a counselor's certificate must also be
+/// valid today. Checked by ASP.NET's authorization, before the endpoint runs and so before an Idempotency-Key's stored
+/// answer can be replayed.
+/// </summary>
+public sealed record RegisteredCaller(bool Certified) : IAuthorizationRequirement;
+
+// Not named "...Handler": Wolverine would take a public HandleAsync on such a class for a message handler.
+public sealed class RegisteredCallerCheck(CounselorRegistry counselors, SupervisorRegistry supervisors, TimeProvider clock)
+    : AuthorizationHandler<RegisteredCaller>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, RegisteredCaller requirement)
+    {
+        if (Caller.From(context.User) is not { } caller) return;
+        var cancellation = (context.Resource as HttpContext)?.RequestAborted ?? CancellationToken.None;
+
+        var refusal = caller.Role switch
+        {
+            Role.Counselor when requirement.Certified => Certification.RefusalFor(
+                await counselors.FindAsync(caller.UserId, cancellation), caller.UserId, caller.OfficeId, Wib.DateOf(clock.GetUtcNow())),
+            Role.Counselor => OfficeRegistration.RefusalFor(
+                await counselors.FindAsync(caller.UserId, cancellation) is { } c ? c.OfficeId : null, "counselor", caller),
+            Role.Supervisor => OfficeRegistration.RefusalFor(
+                await supervisors.FindAsync(caller.UserId, cancellation) is { } s ? s.OfficeId : null, "supervisor", caller),
+            _ => null,
+        };
+        if (refusal is null) context.Succeed(requirement);
+        else context.Fail(new AuthorizationFailureReason(this, refusal));
+    }
+}
+
+public static class OfficeRegistration
+{
+    /// <summary>Why a caller registered at <paramref name="registeredOffice"/> (null: not registered) may not act; null when they may.</summary>
+    public static string? RefusalFor(string? registeredOffice, string kind, Caller caller) => registeredOffice switch
+    {
+        null => $"{caller.UserId} is not registered as a {kind}.",
+        _ when registeredOffice != caller.OfficeId =>
+            $"{caller.UserId} is registered at office {registeredOffice}, not {caller.OfficeId ?? "(no office in the token)"}.",
+        _ => null,
+    };
+}

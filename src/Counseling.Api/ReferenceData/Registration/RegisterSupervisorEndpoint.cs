@@ -1,0 +1,53 @@
+using Counseling.Api.Access;
+using Counseling.Api.Infrastructure;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace Counseling.Api.ReferenceData.Registration;
+
+public sealed record RegisterSupervisorRequest(string? FullName, string? OfficeId);
+
+public sealed class RegisterSupervisorValidator : AbstractValidator<RegisterSupervisorRequest>
+{
+    public RegisterSupervisorValidator()
+    {
+        RuleFor(r => r.FullName).RequiredText(200);
+        RuleFor(r => r.OfficeId).Identifier();
+    }
+}
+
+/// <summary>
+/// Administrators register supervisors at the office they oversee, or move them. A supervisor's token is honoured only
+/// for the office registered here (see RegisteredCaller).
+/// </summary>
+public static class RegisterSupervisorEndpoint
+{
+    private static readonly RegisterSupervisorValidator Validator = new();
+
+    public static async Task<ProblemDetails> ValidateAsync(
+        string id, RegisterSupervisorRequest request, IDocumentSession session, CancellationToken cancellation)
+    {
+        // The id becomes a document id that tokens and URLs name: the same rule as ids in bodies.
+        if (!ValidationRules.IsIdentifier(id))
+            return Problems.InvalidQuery("id", "The supervisor id in the path is an id of lower-case letters, digits and '-', at most 64 characters.");
+        var invalid = Problems.Validate(Validator, request);
+        if (!ReferenceEquals(invalid, WolverineContinue.NoProblems)) return invalid;
+        return await session.LoadAsync<Office>(request.OfficeId!, cancellation) is null
+            ? Problems.InvalidQuery("officeId", $"There is no office {request.OfficeId}.")
+            : WolverineContinue.NoProblems;
+    }
+
+    [WolverinePut("/supervisors/{id}")]
+    [Authorize(Policy = AccessPolicies.Administrators)]
+    [Tags("Reference data")]
+    [EndpointSummary("Register a supervisor at the office they oversee, or move them to another office")]
+    public static Supervisor Put(string id, RegisterSupervisorRequest request, IDocumentSession session, SupervisorRegistry registry)
+    {
+        var supervisor = new Supervisor(id, request.FullName!, request.OfficeId!);
+        session.Store(supervisor);
+        registry.Forget(id);
+        return supervisor;
+    }
+}

@@ -1,0 +1,49 @@
+using Alba;
+using Counseling.Api.Tests.Caseloads;
+using JasperFx.CommandLine;
+using Microsoft.AspNetCore.Hosting;
+
+namespace Counseling.Api.Tests.Infrastructure;
+
+/// <summary>
+/// Outside Development an answer over HTTPS tells browsers to use HTTPS only (HSTS). A Production host of its own, on a
+/// database of its own, trusting an OpenID Connect provider it never needs to reach: /health needs no token.
+/// </summary>
+public sealed class ProductionHeaderTests : IAsyncLifetime
+{
+    private IAlbaHost host = null!;
+
+    public async Task InitializeAsync()
+    {
+        JasperFxEnvironment.AutoStartHost = true;
+        var server = Environment.GetEnvironmentVariable("ConnectionStrings__Marten") ?? ApiFixture.StartTestCluster();
+        var connectionString = await CaseloadFixture.OwnDatabaseAsync(server, "counseling_production_headers");
+        host = await AlbaHost.For<Program>(web =>
+        {
+            web.UseEnvironment("Production");
+            web.UseSetting("ConnectionStrings:Marten", connectionString);
+            web.UseSetting("Authentication:Authority", "https://login.example.go.id/realms/kemnaker");
+        });
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task An_https_answer_carries_HSTS_and_the_other_headers()
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.ConfigureHttpContext(http =>
+            {
+                http.Request.Scheme = "https";
+                http.Request.Host = new Microsoft.AspNetCore.Http.HostString("konseling.kemnaker.example");
+            });
+            s.Get.Url("/health");
+            s.StatusCodeShouldBe(200);
+        });
+        var headers = result.Context.Response.Headers;
+        headers.StrictTransportSecurity.ToString().Should().Be("max-age=2592000");
+        headers.XContentTypeOptions.ToString().Should().Be("nosniff");
+        headers.XFrameOptions.ToString().Should().Be("DENY");
+    }
+}
