@@ -52,6 +52,7 @@ public static class StoreConfiguration
         options.Projections.Add(new EventSealing(), ProjectionLifecycle.Inline);
         options.Schema.For<EventSeal>().Identity(s => s.Id);
         options.Schema.For<PersonalDataKey>();
+        options.Schema.For<NikIndexEntry>().Duplicate(x => x.NikHash);
         options.AddCaseloads();
     }
 
@@ -81,6 +82,13 @@ public static class StoreConfiguration
         // its decisions saw it (and a simulated clock, in tests or demo data, stamps events consistently).
         builder.Services.ConfigureMarten((services, options) =>
             options.Events.TimeProvider = services.GetRequiredService<TimeProvider>());
+
+        // Personal data is encrypted in one place, as any session saves (not in verify's copy of the store).
+        builder.Services.AddSingleton<PersonalDataKeyRing>();
+        builder.Services.AddSingleton<NikBlindIndex>();
+        builder.Services.AddSingleton<PersonalDataEncryption>();
+        builder.Services.ConfigureMarten((services, options) =>
+            options.Listeners.Add(services.GetRequiredService<PersonalDataEncryption>()));
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddSingleton(TimeProvider.System);

@@ -109,7 +109,7 @@ namespace Internal.Generated.WolverineHandlers
 
                 
                 // The actual HTTP request handler execution
-                var caseChanged_response = Counseling.Api.Cases.Erasure.EraseWorkerPersonalDataEndpoint.Post(id, request, decision, stream_stream, documentSession, httpContext.Response);
+                var caseChanged_response = Counseling.Api.Cases.Erasure.EraseWorkerPersonalDataEndpoint.Post(id, request, decision, stream_stream, httpContext.Response);
 
                 // GH-5160: the work is done; the claim and its response commit with it, or not at all
                 var pendingDeduplicatedResponseClaim = _deduplicatedResponses.PrepareClaim(httpContext, scopedDeduplicationId, deduplicationFingerprint, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, caseChanged_response, 404), null);
