@@ -1,25 +1,28 @@
 using Counseling.Domain.Cases;
 using JasperFx.Events;
 using Marten;
-using Marten.Events;
+using Marten.Events.Projections;
 
 namespace Counseling.Api.PersonalData;
 
 /// <summary>
-/// The one place where personal data is encrypted: a Marten session listener that runs when any session (an endpoint,
-/// the demo or volume seeding) saves, before anything is written or projected. On an intake it creates the case's
+/// The one place where personal data is encrypted: the first inline projection, so it runs when any session (an
+/// endpoint, the demo or volume seeding) saves, before the case snapshot and the seals are projected from the events
+/// and before the events are written. (A session listener's BeforeSaveChangesAsync runs too late: the snapshot was
+/// already projected from the plain events.) On an intake it creates the case's
 /// data key (stored wrapped by the master key) and the worker's blind-index entry; on every event that carries
 /// personal fields (<see cref="SensitiveFields"/>) it encrypts them with the case's key, so the events, the inline
 /// snapshot and the projections built from them only ever hold ciphertext. On an erasure it deletes the key and the
 /// blind-index entry in the same transaction. A case without a key (erased) stores "[erased]" for new personal text.
 /// </summary>
-public sealed class PersonalDataEncryption(PersonalDataKeyRing ring, NikBlindIndex blindIndex, TimeProvider clock)
-    : DocumentSessionListenerBase
+public sealed class PersonalDataEncryption(PersonalDataKeyRing ring, NikBlindIndex blindIndex, TimeProvider clock) : IProjection
 {
-    public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
+    public async Task ApplyAsync(IDocumentOperations session, IReadOnlyList<IEvent> events, CancellationToken token)
     {
-        var streams = session.PendingChanges.Streams()
-            .Where(s => s.Events.Any(e => SensitiveFields.AreIn(e.Data) || e.Data is WorkerPersonalDataErased))
+        var streams = events
+            .Where(e => SensitiveFields.AreIn(e.Data) || e.Data is WorkerPersonalDataErased)
+            .GroupBy(e => e.StreamId)
+            .Select(g => (Id: g.Key, Events: g.OrderBy(e => e.Version).ToList()))
             .ToList();
         if (streams.Count == 0) return;
 

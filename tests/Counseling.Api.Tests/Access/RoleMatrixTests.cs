@@ -76,7 +76,8 @@ public class RoleMatrixTests(ApiFixture api)
     [MemberData(nameof(Matrix))]
     public async Task Each_caller_reaches_exactly_the_cases_their_role_allows(Who who, string endpoint)
     {
-        var caseId = await api.Host.OpenCaseAsync();
+        var nik = Requests.NewNik();
+        var caseId = await api.Host.OpenCaseAsync(Requests.OpenCase(nik: nik));
         var (method, path, body) = Endpoints[endpoint];
         var before = await api.EventCountAsync();
 
@@ -96,7 +97,7 @@ public class RoleMatrixTests(ApiFixture api)
         {
             status.Should().Be(403);
             var text = await result.ReadAsTextAsync();
-            text.Should().NotContain("Siti Rahmawati").And.NotContain("3216061505900001");
+            text.Should().NotContain("Siti Rahmawati").And.NotContain(nik);
         }
         if (!Allowed(who, endpoint)) (await api.EventCountAsync()).Should().Be(before);
     }

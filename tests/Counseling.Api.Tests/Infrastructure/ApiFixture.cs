@@ -21,16 +21,19 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
+    public string ConnectionString { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         // Program ends with RunJasperFxCommands; under a test host it must just start.
         JasperFxEnvironment.AutoStartHost = true;
-        var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Marten") ?? StartTestCluster();
+        var connectionString = ConnectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Marten") ?? StartTestCluster();
         Host = await AlbaHost.For<Program>(web =>
         {
             web.UseEnvironment("Development");
             web.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
             web.UseSetting("ConnectionStrings:Marten", connectionString);
+            web.UseSetting("Keys:Directory", KeyDirectory);
         });
         // Each run starts from an empty store, so whole-store checks (verify, counts) see only this run's data.
         await Host.ResetAllMartenDataAsync();
@@ -44,7 +47,20 @@ public sealed class ApiFixture : IAsyncLifetime
     public string TokenFor(string userId, Role role, string? officeId) =>
         Host.Services.GetRequiredService<DevelopmentTokens>().Issue(userId, role, officeId);
 
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    /// <summary>
+    /// The service's keys (master key, blind-index key) for this run only: tests rotate them, and the developer's
+    /// own keys under .local/keys are never touched.
+    /// </summary>
+    public string KeyDirectory { get; } = FreshKeyDirectory("api");
+
+    internal static string FreshKeyDirectory(string fixture) =>
+        Path.Combine(Path.GetTempPath(), "counseling-test-keys", $"{fixture}-{Environment.ProcessId}-{Guid.NewGuid():N}");
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        if (Directory.Exists(KeyDirectory)) Directory.Delete(KeyDirectory, recursive: true);
+    }
 
     /// <summary>How many events the store holds: a refused request must leave it unchanged.</summary>
     public async Task<long> EventCountAsync()
