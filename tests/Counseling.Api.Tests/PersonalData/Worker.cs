@@ -10,6 +10,9 @@ namespace Counseling.Api.Tests.PersonalData;
 /// </summary>
 public sealed record Worker(string Nik, string FullName, string BirthDate, string Phone, string Bpjs, string JkpClaim, string Note)
 {
+    /// <summary>The case opened for this worker, once a test has opened one.</summary>
+    public Guid? CaseId { get; init; }
+
     public static Worker New()
     {
         var n = Requests.NewNik();
