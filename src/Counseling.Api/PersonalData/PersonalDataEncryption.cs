@@ -19,8 +19,11 @@ public sealed class PersonalDataEncryption(PersonalDataKeyRing ring, NikBlindInd
 {
     public async Task ApplyAsync(IDocumentOperations session, IReadOnlyList<IEvent> events, CancellationToken token)
     {
+        // Only events this session is appending: a rebuild (`projections rebuild` replays every inline projection too)
+        // reads stored events, which are as they were stored and must be left so.
+        if (AppendedBy(session) is not { } appending) return;
         var streams = events
-            .Where(e => SensitiveFields.AreIn(e.Data) || e.Data is WorkerPersonalDataErased)
+            .Where(e => appending.Contains(e) && (SensitiveFields.AreIn(e.Data) || e.Data is WorkerPersonalDataErased))
             .GroupBy(e => e.StreamId)
             .Select(g => (Id: g.Key, Events: g.OrderBy(e => e.Version).ToList()))
             .ToList();
@@ -63,5 +66,19 @@ public sealed class PersonalDataEncryption(PersonalDataKeyRing ring, NikBlindInd
                     e.GetType().GetProperty(nameof(IEvent.Data))!.SetValue(e, replaced);
                 }
             }
+    }
+
+    private static HashSet<object>? AppendedBy(IDocumentOperations session)
+    {
+        if (session is not IDocumentSession appending) return null;
+        try
+        {
+            return appending.PendingChanges.Streams().SelectMany(s => s.Events).ToHashSet<object>(ReferenceEqualityComparer.Instance);
+        }
+        catch (NotSupportedException)
+        {
+            // The session a rebuild projects with has no pending changes to tell (Marten's type for it is internal).
+            return null;
+        }
     }
 }
