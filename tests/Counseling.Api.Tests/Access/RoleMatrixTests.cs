@@ -166,6 +166,9 @@ public class RoleMatrixTests(ApiFixture api)
         ["office dashboard"] = ("GET", "/offices/bekasi/dashboard", null, [Who.SupervisorOfOffice, Who.Auditor]),
         ["verify"] = ("GET", "/audit/verify", null, [Who.Auditor]),
         ["personal-data reads"] = ("GET", "/audit/personal-data-reads", null, [Who.Auditor]),
+        // Every case reader may search a NIK; whose personal data the answer shows is ReturningWorkerTests' matter.
+        ["search by NIK"] = ("GET", "/cases?nik=3216061505909999", null,
+            [Who.AssignedCounselor, Who.CounselorOfOtherOffice, Who.SupervisorOfOffice, Who.SupervisorOfOtherOffice, Who.Auditor]),
         ["erasure"] = ("POST", "/personal-data-erasure", new { requestReference = "PDP-9" }, [Who.SupervisorOfOffice, Who.Admin]),
         ["counselor registration"] = ("PUT", "/counselors/c-160", new
         {
