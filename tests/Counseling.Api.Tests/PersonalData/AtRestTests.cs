@@ -120,29 +120,84 @@ public class AtRestTests(ApiFixture api)
         (await api.Host.Services.GetRequiredService<StoreVerifier>().VerifyAsync()).Mismatches.Should().BeEmpty();
     }
 
-    [Fact]
-    public async Task A_case_stored_before_this_change_with_plain_name_and_birth_date_stays_readable_and_is_erased_like_any_other()
+    /// <summary>
+    /// A case written as the service wrote it before: NIK and phone encrypted under a data key kept in clear, name,
+    /// birth date, BPJS number, claim reference and notes in clear; <paramref name="erased"/>: its key already destroyed.
+    /// </summary>
+    private async Task<(Guid CaseId, string Nik)> StoreOldCaseAsync(string name, string note, bool erased = false)
     {
-        // Written as the service did before: NIK and phone encrypted under a key kept in clear, the rest in clear.
         var caseId = Guid.CreateVersion7();
         var legacyKey = new CaseKey(caseId, RandomNumberGenerator.GetBytes(32));
         var nik = Requests.NewNik();
         var opened = new CaseOpened(caseId, "bekasi", "c-001",
-            new WorkerDetails(PersonalDataProtection.Protect(nik, legacyKey), "Bambang Sutrisno Lama", "1979-08-17",
+            new WorkerDetails(PersonalDataProtection.Protect(nik, legacyKey), name, "1979-08-17",
                 PersonalDataProtection.Protect("081211112222", legacyKey), "20011112222"),
             new EndedEmployment("PT Lama Jaya", "Operator", new DateOnly(2026, 9, 30), TerminationReason.Efficiency, 4_800_000),
-            "JKP-2026-LAMA01", 30, DateTimeOffset.UtcNow.AddDays(-20));
-        var session1 = new CounselingSessionLogged(Guid.CreateVersion7(), DateTimeOffset.UtcNow.AddDays(-19), SessionMode.Phone, 15,
-            [SessionTopic.Other], "Catatan lama dalam teks biasa.", null);
-        // The store as configured before, without the personal-data projection.
-        using (var before = DocumentStore.For(options => StoreConfiguration.Configure(options, api.ConnectionString, StoreConfiguration.Schema)))
-        await using (var session = before.LightweightSession())
-        {
-            AuditTrail.Stamp(session, "c-001", "counselor", "legacy-intake");
-            session.Store(new PersonalDataKey { Id = caseId, CreatedAt = opened.OpenedAt, Key = legacyKey.Key });
-            session.Events.StartStream<CounselingCase>(caseId, opened, session1);
-            await session.SaveChangesAsync();
-        }
+            $"JKP-LAMA-{nik[^6..]}", 30, DateTimeOffset.UtcNow.AddDays(-20));
+        object[] events =
+        [
+            opened,
+            new CounselingSessionLogged(Guid.CreateVersion7(), DateTimeOffset.UtcNow.AddDays(-19), SessionMode.Phone, 15, [SessionTopic.Other], note, null),
+            .. erased ? [new WorkerPersonalDataErased("PDP-LAMA", DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-18)))] : Array.Empty<object>(),
+        ];
+        // The store as configured before: without the personal-data projection.
+        using var before = DocumentStore.For(options => StoreConfiguration.Configure(options, api.ConnectionString, StoreConfiguration.Schema));
+        await using var session = before.LightweightSession();
+        AuditTrail.Stamp(session, "c-001", "counselor", "legacy-intake");
+        if (!erased) session.Store(new PersonalDataKey { Id = caseId, CreatedAt = opened.OpenedAt, Key = legacyKey.Key });
+        session.Events.StartStream<CounselingCase>(caseId, events);
+        await session.SaveChangesAsync();
+        return (caseId, nik);
+    }
+
+    private async Task<string> StoredTextAsync(Guid caseId)
+    {
+        await using var connection = api.Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            select coalesce(string_agg(data::text, ' '), '') from counseling.mt_events where stream_id = @id
+            union all select coalesce(string_agg(data::text, ' '), '') from counseling.mt_doc_counselingcase where id = @id
+            union all select coalesce(string_agg(data::text, ' '), '') from counseling.mt_doc_caseloadentry where id = @id
+            """, connection);
+        command.Parameters.AddWithValue("id", caseId);
+        var texts = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) texts.Add(reader.GetString(0));
+        return string.Join(' ', texts);
+    }
+
+    [Fact]
+    public async Task The_one_off_protect_legacy_encrypts_what_old_events_hold_in_clear_and_erases_it_where_the_key_is_gone()
+    {
+        var (live, nik) = await StoreOldCaseAsync("Sumarni Wulandari Lama", "Catatan lama tentang keluarga Sumarni.");
+        var (erased, _) = await StoreOldCaseAsync("Joko Prasetyo Lama", "Catatan lama tentang Joko.", erased: true);
+        await api.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        (await StoredTextAsync(live)).Should().Contain("Sumarni Wulandari Lama");
+        (await StoredTextAsync(erased)).Should().Contain("Joko Prasetyo Lama");
+        var migration = new LegacyPersonalDataProtection(api.Store, api.Host.Services.GetRequiredService<PersonalDataKeyRing>(),
+            api.Host.Services.GetRequiredService<NikBlindIndex>());
+
+        var outcome = await migration.RunAsync();
+
+        outcome.Streams.Should().BeGreaterThanOrEqualTo(2);
+        var stored = await StoredTextAsync(live) + await StoredTextAsync(erased);
+        foreach (var clear in new[] { "Sumarni", "Joko", "Catatan lama", "1979-08-17", "20011112222", "JKP-LAMA-" })
+            stored.Should().NotContain(clear);
+        var auditor = api.TokenFor("a-001", Role.Auditor, null);
+        var worker = (await GetJsonAsync($"/cases/{live}", auditor)).GetProperty("worker");
+        worker.GetProperty("fullName").GetString().Should().Be("Sumarni Wulandari Lama");
+        worker.GetProperty("birthDate").GetString().Should().Be("1979-08-17");
+        (await GetJsonAsync($"/cases/{live}/events", auditor)).GetRawText().Should().Contain("Catatan lama tentang keluarga Sumarni.");
+        (await GetJsonAsync($"/cases/{erased}", auditor)).GetProperty("worker").GetProperty("fullName").GetString().Should().Be("[erased]");
+        (await GetJsonAsync($"/cases?nik={nik}", auditor)).GetProperty("items")[0].GetProperty("caseId").GetGuid().Should().Be(live);
+        (await migration.RunAsync()).Streams.Should().Be(0);
+        (await api.Host.Services.GetRequiredService<StoreVerifier>().VerifyAsync()).Mismatches.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_case_stored_before_this_change_with_plain_name_and_birth_date_stays_readable_and_is_erased_like_any_other()
+    {
+        var (caseId, nik) = await StoreOldCaseAsync("Bambang Sutrisno Lama", "Catatan lama dalam teks biasa.");
         var auditor = api.TokenFor("a-001", Role.Auditor, null);
 
         var worker = (await GetJsonAsync($"/cases/{caseId}", auditor)).GetProperty("worker");
@@ -174,7 +229,7 @@ public class AtRestTests(ApiFixture api)
         erased.GetProperty("birthDate").GetString().Should().Be("[erased]");
         erased.GetProperty("bpjsMembershipNumber").GetString().Should().Be("[erased]");
         var events = (await GetJsonAsync($"/cases/{caseId}/events", auditor)).GetRawText();
-        events.Should().NotContain("Bambang").And.NotContain("Catatan lama").And.NotContain("JKP-2026-LAMA01");
+        events.Should().NotContain("Bambang").And.NotContain("Catatan lama").And.NotContain("JKP-LAMA-");
         (await api.Host.Services.GetRequiredService<StoreVerifier>().VerifyAsync()).Mismatches.Should().BeEmpty();
     }
 
