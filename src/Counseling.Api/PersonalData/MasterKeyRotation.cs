@@ -68,15 +68,10 @@ public sealed class MasterKeyRotation(IDocumentStore store, ServiceKeys keys)
     }
 }
 
-public enum KeysAction
-{
-    Rotate,
-}
-
 public sealed class KeysInput : NetCoreInput
 {
     [Description("rotate: wrap every case's data key under a new master key")]
-    public KeysAction Action { get; set; }
+    public string Action { get; set; } = "";
 }
 
 [Description("Personal-data keys: 'keys rotate' re-wraps every case's data key under a new master key (events untouched)", Name = "keys")]
@@ -84,6 +79,11 @@ public sealed class RotateKeysCommand : JasperFxAsyncCommand<KeysInput>
 {
     public override async Task<bool> Execute(KeysInput input)
     {
+        if (input.Action != "rotate")
+        {
+            Console.Error.WriteLine($"Unknown action '{input.Action}': the one action is 'keys rotate'.");
+            return false;
+        }
         using var host = input.BuildHost();
         var rotation = new MasterKeyRotation(host.Services.GetRequiredService<IDocumentStore>(), host.Services.GetRequiredService<ServiceKeys>());
         var outcome = await rotation.RotateAsync();
