@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Counseling.Api.Access;
 using Counseling.Api.Audit;
-using Counseling.Api.Cases.Intake;
 using Counseling.Domain.Cases;
 using JasperFx.CommandLine;
 using Marten;
@@ -62,9 +61,8 @@ public sealed class SeedVolumeCommand : JasperFxAsyncCommand<SeedVolumeInput>
                 foreach (var caseNumber in caseNumbers)
                 {
                     var journey = VolumeJourneys.Generate(caseNumber, perCase + (caseNumber < extra ? 1 : 0), assignments, now);
-                    var opened = (CaseOpened)journey.Events[0];
-                    session.Events.StartStream<CounselingCase>(journey.CaseId,
-                        [IntakeProtection.Protect(opened, session, opened.OpenedAt), .. journey.Events.Skip(1)]);
+                    // Personal data is encrypted as the session saves (PersonalDataEncryption), as for the API.
+                    session.Events.StartStream<CounselingCase>(journey.CaseId, [.. journey.Events]);
                     Interlocked.Add(ref events, journey.Events.Count);
                     if (journey.IsOpen) openCases.Add(journey with { Events = [] });
                 }

@@ -46,7 +46,7 @@ public static class VolumeJourneys
         var caseId = Guid.CreateVersion7(openedAt);
         Apply(CounselingCase.Decide(null, new OpenCase(
             caseId, assignment.OfficeId, assignment.CounselorId,
-            new WorkerDetails($"3216{caseNumber:D12}", $"Pekerja Volume {caseNumber}", new DateOnly(1990, 5, 15),
+            WorkerDetails.Of($"3216{caseNumber:D12}", $"Pekerja Volume {caseNumber}", new DateOnly(1990, 5, 15),
                 "081234567890", $"2001{caseNumber:D8}"),
             new EndedEmployment(employer, "Operator Produksi", Wib.DateOf(openedAt).AddDays(-20), TerminationReason.Efficiency, 5_200_000),
             $"JKP-VOL-{caseNumber:D8}", 24), openedAt));

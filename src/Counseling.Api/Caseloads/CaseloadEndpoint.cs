@@ -36,8 +36,8 @@ public sealed record CaseloadItem(
     DateOnly? NextFollowUpOn,
     bool Overdue)
 {
-    public static CaseloadItem Of(ListedEntry entry, DateOnly today, IReadOnlyDictionary<Guid, PersonalDataKey> keys) => new(
-        entry.Id, entry.WorkerName, PersonalDataProtection.MaskedNik(entry.ProtectedNik, keys.GetValueOrDefault(entry.Id)), entry.Stage, entry.OpenedOn, today.DayNumber - entry.OpenedOn.DayNumber,
+    public static CaseloadItem Of(ListedEntry entry, DateOnly today, CaseKey? key) => new(
+        entry.Id, PersonalDataProtection.Reveal(entry.WorkerName, key), PersonalDataProtection.MaskedNik(entry.ProtectedNik, key), entry.Stage, entry.OpenedOn, today.DayNumber - entry.OpenedOn.DayNumber,
         entry.LastContactAt, entry.NextFollowUpOn, entry.NextFollowUpOn < today);
 }
 
@@ -55,7 +55,7 @@ public static class CaseloadEndpoint
     [EndpointSummary("A counselor's open cases with stage, last contact and next follow-up; filters: stage, overdue; paged")]
     public static async Task<IResult> Get(
         string id, string? stage, string? overdue, string? page, string? pageSize,
-        IQuerySession session, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellation)
+        IQuerySession session, TimeProvider clock, ClaimsPrincipal user, PersonalDataKeyRing keyRing, CancellationToken cancellation)
     {
         var query = new QueryParameters();
         var stageFilter = query.Enum("stage", stage, CaseloadTable.OpenStages);
@@ -96,14 +96,16 @@ public static class CaseloadEndpoint
         // The filtered total comes from the counts already read, not from another query.
         var total = counts.Where(c => stageFilter is null || c.Stage == stageFilter)
             .Sum(c => overdueFilter switch { true => c.Overdue, false => c.Cases - c.Overdue, null => c.Cases });
-        var keys = await PersonalDataKeys.ForCasesAsync(session, listed.Select(e => e.Id), cancellation);
+        // One query for the page's data keys (as many as entries, at most 100), each unwrapped once: the name and the NIK
+        // are the only fields a page decrypts.
+        var keys = await PersonalDataKeys.ForCasesAsync(session, keyRing, listed.Select(e => e.Id), cancellation);
 
         return Results.Ok(new CaseloadView(
             counselor.Id, counselor.FullName, counselor.OfficeId, today,
             (int)counts.Sum(c => c.Cases), CaseloadTable.ByStage(counts), (int)counts.Sum(c => c.Overdue),
             month?.SessionsLogged ?? 0,
             pageNumber, size, total,
-            [.. listed.Select(e => CaseloadItem.Of(e, today, keys))],
+            [.. listed.Select(e => CaseloadItem.Of(e, today, keys.GetValueOrDefault(e.Id)))],
             freshness));
     }
 }

@@ -5,8 +5,8 @@ using Marten.Events.Aggregation;
 namespace Counseling.Api.Caseloads;
 
 /// <summary>
-/// One case as caseload lists show it. Holds the worker's name and masked NIK only: the phone, the full NIK and
-/// the BPJS number stay in the case file.
+/// One case as caseload lists show it. Holds the worker's name and NIK only, both as the intake stored them (encrypted
+/// with the case's key): the phone, the birth date and the BPJS number stay in the case file.
 /// </summary>
 public sealed record CaseloadEntry
 {
@@ -17,6 +17,7 @@ public sealed record CaseloadEntry
 
     public required string OfficeId { get; init; }
     public required string CounselorId { get; init; }
+    /// <summary>The worker's name as the intake stored it, encrypted with the case's key.</summary>
     public required string WorkerName { get; init; }
     /// <summary>The NIK as the intake stored it, encrypted with the case's key: lists show it masked, through the key.</summary>
     public required string ProtectedNik { get; init; }
@@ -39,7 +40,7 @@ public sealed partial class CaseloadProjection : SingleStreamProjection<Caseload
 {
     public const string ProjectionName = "Caseload";
 
-    private static readonly WorkerDetails NoPersonalData = new("", "", default, "", "");
+    private static readonly WorkerDetails NoPersonalData = new("", "", "", "", "");
 
     public CaseloadProjection() => Name = ProjectionName;
 

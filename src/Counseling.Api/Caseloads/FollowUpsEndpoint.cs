@@ -40,7 +40,7 @@ public static class FollowUpsEndpoint
     [Authorize(Policy = AccessPolicies.CaseReaders)]
     [EndpointSummary("A counselor's worklist: follow-ups due from..to (default: the coming week) and every overdue one")]
     public static async Task<IResult> Get(
-        string id, string? from, string? to, IQuerySession session, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellation)
+        string id, string? from, string? to, IQuerySession session, TimeProvider clock, ClaimsPrincipal user, PersonalDataKeyRing keyRing, CancellationToken cancellation)
     {
         var today = Wib.DateOf(clock.GetUtcNow());
         var query = new QueryParameters();
@@ -61,12 +61,12 @@ public static class FollowUpsEndpoint
             .Take(MaxItems)
             .ToListAsync(cancellation);
 
-        var keys = await PersonalDataKeys.ForCasesAsync(session, entries.Select(e => e.Id), cancellation);
+        var keys = await PersonalDataKeys.ForCasesAsync(session, keyRing, entries.Select(e => e.Id), cancellation);
         var items = entries.Select(e =>
         {
             var due = e.NextFollowUpOn!.Value;
-            var maskedNik = PersonalDataProtection.MaskedNik(e.ProtectedNik, keys.GetValueOrDefault(e.Id));
-            return new FollowUpItem(e.Id, e.WorkerName, maskedNik, e.Stage, due, e.LastContactAt,
+            var key = keys.GetValueOrDefault(e.Id);
+            return new FollowUpItem(e.Id, PersonalDataProtection.Reveal(e.WorkerName, key), PersonalDataProtection.MaskedNik(e.ProtectedNik, key), e.Stage, due, e.LastContactAt,
                 due < today, Math.Max(0, today.DayNumber - due.DayNumber));
         }).ToList();
 

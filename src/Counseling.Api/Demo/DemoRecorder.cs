@@ -1,6 +1,5 @@
 using Counseling.Api.Access;
 using Counseling.Api.Audit;
-using Counseling.Api.Cases.Intake;
 using Counseling.Api.ReferenceData;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Intake;
@@ -11,7 +10,7 @@ namespace Counseling.Api.Demo;
 /// <summary>
 /// Records a demo plan the way the service records requests: each step in a transaction of its own, at its moment
 /// on the host's clock; the counselor's certification checked as the API checks it; the stream loaded and the
-/// domain deciding on its current state; intake protected by the case's key; every event stamped with who
+/// domain deciding on its current state; personal data encrypted with the case's key as the session saves; every event stamped with who
 /// recorded it. Ordinary Marten appends, so the inline projections (case snapshot, seals) run as they do for the API.
 /// </summary>
 public sealed class DemoRecorder(IDocumentStore store, SimulatedClock clock)
@@ -38,7 +37,7 @@ public sealed class DemoRecorder(IDocumentStore store, SimulatedClock clock)
             if (step.Command is OpenCase)
             {
                 var opened = Decided(step, CounselingCase.Decide(null, step.Command, now)).OfType<CaseOpened>().Single();
-                session.Events.StartStream<CounselingCase>(opened.CaseId, IntakeProtection.Protect(opened, session, now));
+                session.Events.StartStream<CounselingCase>(opened.CaseId, opened);
                 events++;
             }
             else

@@ -63,7 +63,7 @@ public static class IndonesianWorkers
     {
         var female = random.Next(100) < 45;
         var birthDate = today.AddYears(-random.Next(20, 52)).AddDays(-random.Next(365));
-        return new WorkerDetails(
+        return WorkerDetails.Of(
             Nik(random, officeId, birthDate, female),
             FullName(random, officeId, female),
             birthDate,

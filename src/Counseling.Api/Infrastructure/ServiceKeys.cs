@@ -48,6 +48,20 @@ public sealed class ServiceKeys(IConfiguration configuration, string directory, 
         }
     }
 
+    /// <summary>The key's bytes, or null when it is neither set nor in a file: never created.</summary>
+    public byte[]? Find(string name)
+    {
+        if (configuration[$"Keys:{name}"] is { Length: > 0 } inline) return Decode(name, inline, $"the setting Keys:{name}");
+        var path = PathOf(name);
+        return File.Exists(path) ? Decode(name, File.ReadAllText(path).Trim(), path) : null;
+    }
+
+    /// <summary>True when the setting <c>Keys:N</c> holds the key: then its file is not the one in use.</summary>
+    public bool IsSetInConfiguration(string name) => configuration[$"Keys:{name}"] is { Length: > 0 };
+
+    /// <summary>Deletes a key's file (e.g. the previous key, once a rotation no longer needs it).</summary>
+    public void Delete(string name) => File.Delete(PathOf(name));
+
     /// <summary>Replaces a key's file (e.g. after a rotation), keeping nothing of the old one.</summary>
     public void Store(string name, byte[] value)
     {

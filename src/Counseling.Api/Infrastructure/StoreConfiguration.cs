@@ -21,9 +21,10 @@ public static class StoreConfiguration
 
     /// <summary>
     /// The event store: its schema, serialization, events and projections. Also used by verify to rebuild every
-    /// projection from a copy of the events in a schema of its own.
+    /// projection from a copy of the events in a schema of its own: that copy is already encrypted, so it is given no
+    /// <paramref name="personalData"/>.
     /// </summary>
-    public static void Configure(StoreOptions options, string connectionString, string schema)
+    public static void Configure(StoreOptions options, string connectionString, string schema, PersonalDataEncryption? personalData = null)
     {
         options.Connection(connectionString);
         options.DatabaseSchemaName = schema;
@@ -44,6 +45,8 @@ public static class StoreConfiguration
         options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
         options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(100);
 
+        // First, so that the snapshot, the seals and the stored events all see the personal fields encrypted.
+        if (personalData is not null) options.Projections.Add(personalData, ProjectionLifecycle.Inline);
         // The case as decisions see it, kept current in the same transaction as its events.
         options.Projections.Add<CounselingCaseProjection>(ProjectionLifecycle.Inline);
         // Tamper evidence: every event sealed, chained to its stream's previous event, as it is appended.
@@ -51,6 +54,7 @@ public static class StoreConfiguration
         options.Schema.For<EventSeal>().Identity(s => s.Id);
         options.Schema.For<PersonalDataKey>();
         options.Schema.For<Supervisor>();
+        options.Schema.For<NikIndexEntry>().Duplicate(x => x.NikHash);
         options.AddCaseloads();
     }
 
@@ -68,7 +72,12 @@ public static class StoreConfiguration
                 $"ConnectionStrings:{ConnectionStringName} is not set. Start the service with ops/run, which starts a local PostgreSQL.")),
             builder.Configuration.GetValue(LockTimeoutSetting, TimeSpan.FromSeconds(3)));
 
-        var martenSetup = builder.Services.AddMarten(options => Configure(options, connectionString, Schema))
+        var martenSetup = builder.Services.AddMarten(services =>
+            {
+                var options = new StoreOptions();
+                Configure(options, connectionString, Schema, services.GetRequiredService<PersonalDataEncryption>());
+                return options;
+            })
             .IntegrateWithWolverine(wolverine =>
                 wolverine.UseWolverineManagedEventSubscriptionDistribution = builder.DistributesProjections())
             .UseLightweightSessions()
@@ -81,6 +90,11 @@ public static class StoreConfiguration
         // its decisions saw it (and a simulated clock, in tests or demo data, stamps events consistently).
         builder.Services.ConfigureMarten((services, options) =>
             options.Events.TimeProvider = services.GetRequiredService<TimeProvider>());
+
+        // Personal data is encrypted in one place, as any session saves (see Configure).
+        builder.Services.AddSingleton<PersonalDataKeyRing>();
+        builder.Services.AddSingleton<NikBlindIndex>();
+        builder.Services.AddSingleton<PersonalDataEncryption>();
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddSingleton(TimeProvider.System);

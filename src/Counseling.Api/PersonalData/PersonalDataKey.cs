@@ -4,18 +4,44 @@ using Marten;
 namespace Counseling.Api.PersonalData;
 
 /// <summary>
-/// The key that encrypts one case's NIK and phone number wherever they are stored. Erasure deletes it: the
-/// ciphertext in the events stays (so the seals still verify) but nobody can read it any more.
+/// A case's data key as the database holds it: wrapped (AES-256-GCM) by the master key, which lives outside the
+/// database (<see cref="PersonalDataKeyRing"/>), so a dump or backup alone decrypts nothing. Erasure deletes the
+/// document: the ciphertext in the events stays (so the seals still verify) but nobody can read it any more.
 /// </summary>
-public sealed record PersonalDataKey(Guid Id, byte[] Key, DateTimeOffset CreatedAt)
+public sealed record PersonalDataKey
 {
-    public static PersonalDataKey NewFor(Guid caseId, DateTimeOffset now) => new(caseId, RandomNumberGenerator.GetBytes(32), now);
+    public Guid Id { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The data key encrypted under the master key named by <see cref="MasterKeyId"/>.</summary>
+    public byte[]? WrappedKey { get; init; }
+    public string? MasterKeyId { get; init; }
+
+    /// <summary>
+    /// Only in documents written before data keys were wrapped: the key in clear. <c>ops/run keys rotate</c> wraps
+    /// them and removes it; until then reads still use it.
+    /// </summary>
+    public byte[]? Key { get; init; }
+}
+
+/// <summary>A case's data key, unwrapped, for the moment of one request: never stored like this.</summary>
+public sealed record CaseKey(Guid CaseId, byte[] Key)
+{
+    public static CaseKey NewFor(Guid caseId) => new(caseId, RandomNumberGenerator.GetBytes(32));
 }
 
 public static class PersonalDataKeys
 {
-    /// <summary>The keys of a page of cases, in one query; an erased case has none.</summary>
-    public static async Task<IReadOnlyDictionary<Guid, PersonalDataKey>> ForCasesAsync(
-        IQuerySession session, IEnumerable<Guid> caseIds, CancellationToken cancellation) =>
-        (await session.LoadManyAsync<PersonalDataKey>(cancellation, caseIds.Distinct().ToArray())).ToDictionary(k => k.Id);
+    /// <summary>The keys of a page of cases, in one query, unwrapped; an erased case has none.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, CaseKey>> ForCasesAsync(
+        IQuerySession session, PersonalDataKeyRing ring, IEnumerable<Guid> caseIds, CancellationToken cancellation)
+    {
+        var ids = caseIds.Distinct().ToArray();
+        if (ids.Length == 0) return new Dictionary<Guid, CaseKey>();
+        return (await session.LoadManyAsync<PersonalDataKey>(cancellation, ids)).ToDictionary(k => k.Id, ring.Unwrap);
+    }
+
+    public static async Task<CaseKey?> ForCaseAsync(
+        IQuerySession session, PersonalDataKeyRing ring, Guid caseId, CancellationToken cancellation) =>
+        await session.LoadAsync<PersonalDataKey>(caseId, cancellation) is { } stored ? ring.Unwrap(stored) : null;
 }

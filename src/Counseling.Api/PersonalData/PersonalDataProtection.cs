@@ -5,9 +5,10 @@ using Counseling.Domain.Cases;
 namespace Counseling.Api.PersonalData;
 
 /// <summary>
-/// Encrypts the worker's NIK and phone number (AES-256-GCM, one key per case) before their intake is stored, and
-/// reveals them for those allowed to read them while the key exists. What is stored reads "pdp1:" + base64 of
-/// nonce, ciphertext and tag; the case id is bound in as associated data, so a value cannot be moved to another case.
+/// Encrypts a value with its case's data key (AES-256-GCM) and reveals it for those allowed to read it while the key
+/// exists. What is stored reads "pdp1:" + base64 of nonce, ciphertext and tag; the case id is bound in as associated
+/// data, so a value cannot be moved to another case. Without the key (an erased case) every protected field reads
+/// "[erased]", including values stored in clear before encryption covered them.
 /// </summary>
 public static class PersonalDataProtection
 {
@@ -16,47 +17,40 @@ public static class PersonalDataProtection
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
-    public static WorkerDetails Protect(WorkerDetails worker, PersonalDataKey key) => worker with
-    {
-        Nik = Encrypt(worker.Nik, key),
-        Phone = Encrypt(worker.Phone, key),
-    };
-
-    /// <summary>The worker as stored, made readable with the case's key; after erasure, NIK and phone read "[erased]".</summary>
-    public static WorkerDetails Reveal(WorkerDetails stored, PersonalDataKey? key) => stored with
-    {
-        Nik = Decrypt(stored.Nik, key),
-        Phone = Decrypt(stored.Phone, key),
-    };
+    public static WorkerDetails Reveal(WorkerDetails stored, CaseKey? key) =>
+        (WorkerDetails)SensitiveFields.Map(stored, value => Reveal(value, key));
 
     /// <summary>"************1234": enough to tell two workers apart on a list, no more.</summary>
-    public static string MaskedNik(string storedNik, PersonalDataKey? key) =>
-        Decrypt(storedNik, key) is { Length: 16 } nik ? new string('*', 12) + nik[^4..] : Erased;
+    public static string MaskedNik(string storedNik, CaseKey? key) =>
+        Reveal(storedNik, key) is { Length: 16 } nik ? new string('*', 12) + nik[^4..] : Erased;
 
-    public static bool IsProtected(string value) => value.StartsWith(Prefix, StringComparison.Ordinal);
+    public static bool IsProtected(string? value) => value is not null && value.StartsWith(Prefix, StringComparison.Ordinal);
 
-    private static string Encrypt(string plain, PersonalDataKey key)
+    /// <summary>Encrypts a value once: a value already protected, and an empty one, are left as they are.</summary>
+    public static string Protect(string value, CaseKey key)
     {
-        var plainBytes = Encoding.UTF8.GetBytes(plain);
+        if (value.Length == 0 || IsProtected(value)) return value;
+        var plainBytes = Encoding.UTF8.GetBytes(value);
         var sealedBytes = new byte[NonceSize + plainBytes.Length + TagSize];
         var nonce = sealedBytes.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(key.Key, TagSize);
         aes.Encrypt(nonce, plainBytes, sealedBytes.AsSpan(NonceSize, plainBytes.Length),
-            sealedBytes.AsSpan(NonceSize + plainBytes.Length), key.Id.ToByteArray());
+            sealedBytes.AsSpan(NonceSize + plainBytes.Length), key.CaseId.ToByteArray());
         return Prefix + Convert.ToBase64String(sealedBytes);
     }
 
-    private static string Decrypt(string stored, PersonalDataKey? key)
+    /// <summary>The value as given; a value stored in clear before this service encrypted it reads as stored.</summary>
+    public static string Reveal(string stored, CaseKey? key)
     {
-        if (!IsProtected(stored)) return stored;
         if (key is null) return Erased;
+        if (!IsProtected(stored)) return stored;
 
         var sealedBytes = Convert.FromBase64String(stored[Prefix.Length..]);
         var plain = new byte[sealedBytes.Length - NonceSize - TagSize];
         using var aes = new AesGcm(key.Key, TagSize);
         aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize, plain.Length),
-            sealedBytes.AsSpan(NonceSize + plain.Length), plain, key.Id.ToByteArray());
+            sealedBytes.AsSpan(NonceSize + plain.Length), plain, key.CaseId.ToByteArray());
         return Encoding.UTF8.GetString(plain);
     }
 }

@@ -1,14 +1,28 @@
+using System.Globalization;
+
 namespace Counseling.Domain.Cases;
 
 // Every event is a fact about one case, in the past tense. Once stored, an event's shape never changes:
 // a new shape gets a new event (or an upcaster), so old streams stay readable.
 
+/// <summary>
+/// Who the worker is. Every value is text so that the stored event can hold it encrypted with the case's key (the
+/// service encrypts them before they are appended); the birth date is "yyyy-MM-dd" while plain, the spelling a
+/// DateOnly had in events stored before, so their JSON is unchanged.
+/// </summary>
 public sealed record WorkerDetails(
     string Nik,
     string FullName,
-    DateOnly BirthDate,
+    string BirthDate,
     string Phone,
-    string BpjsMembershipNumber);
+    string BpjsMembershipNumber)
+{
+    public static WorkerDetails Of(string nik, string fullName, DateOnly birthDate, string phone, string bpjsMembershipNumber) =>
+        new(nik, fullName, birthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), phone, bpjsMembershipNumber);
+
+    /// <summary>The birth date of a worker as given at intake, before it is encrypted.</summary>
+    public DateOnly BornOn() => DateOnly.ParseExact(BirthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
 
 public sealed record EndedEmployment(
     string Employer,
@@ -99,7 +113,7 @@ public sealed record CaseReopened(string Reason, DateOnly On);
 public sealed record CaseReassigned(string FromCounselorId, string ToCounselorId, string Reason, DateOnly On);
 
 /// <summary>
-/// Under UU 27/2022 the worker asked for their personal data to be erased: their NIK and phone number are now
-/// unreadable everywhere. The journey itself, and the statistics built on it, stay.
+/// Under UU 27/2022 the worker asked for their personal data to be erased: their identity and every free-text note
+/// of the case are now unreadable everywhere. The journey itself, and the statistics built on it, stay.
 /// </summary>
 public sealed record WorkerPersonalDataErased(string RequestReference, DateOnly On);

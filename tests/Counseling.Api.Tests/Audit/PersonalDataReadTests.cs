@@ -47,12 +47,12 @@ public class PersonalDataReadTests(ApiFixture api)
     [Fact]
     public async Task The_case_view_shows_the_worker_to_those_who_may_read_it()
     {
-        var caseId = await api.Host.OpenCaseAsync();
+        var caseId = await api.Host.OpenCaseAsync(Requests.OpenCase(nik: "3216061505900055"));
 
         var result = await api.Host.Scenario(s => s.Get.Url($"/cases/{caseId}"));
 
         var worker = JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.GetProperty("worker");
-        worker.GetProperty("nik").GetString().Should().Be("3216061505900001");
+        worker.GetProperty("nik").GetString().Should().Be("3216061505900055");
         worker.GetProperty("fullName").GetString().Should().Be("Siti Rahmawati");
     }
 

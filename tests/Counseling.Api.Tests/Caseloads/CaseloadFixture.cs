@@ -43,6 +43,7 @@ public sealed class CaseloadFixture : IAsyncLifetime
             web.UseEnvironment("Development");
             web.UseSetting("ConnectionStrings:Marten", ConnectionString);
             web.UseSetting(Counseling.Api.Infrastructure.WriteRateLimit.Setting, "1000000");
+            web.UseSetting("Keys:Directory", ApiFixture.FreshKeyDirectory("caseloads"));
             web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         await Host.ResetAllMartenDataAsync();

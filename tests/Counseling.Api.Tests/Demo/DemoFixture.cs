@@ -49,6 +49,7 @@ public sealed class DemoFixture : IAsyncLifetime
         {
             web.UseEnvironment("Development");
             web.UseSetting("ConnectionStrings:Marten", connectionString);
+            web.UseSetting("Keys:Directory", ApiFixture.FreshKeyDirectory("demo"));
             web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         await Host.ResetAllMartenDataAsync();

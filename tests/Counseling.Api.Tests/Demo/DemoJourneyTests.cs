@@ -92,8 +92,8 @@ public sealed class DemoJourneyTests
             region.Regency.Should().NotBeNull($"NIK {worker.Nik[..4]} is a regency near office {opened.OfficeId}");
             int.Parse(worker.Nik[4..6]).Should().BeInRange(1, region.Districts);
             var day = int.Parse(worker.Nik[6..8]);
-            (day == worker.BirthDate.Day || day == worker.BirthDate.Day + 40).Should().BeTrue("the day of birth, plus 40 for women");
-            worker.Nik[8..12].Should().Be($"{worker.BirthDate.Month:D2}{worker.BirthDate.Year % 100:D2}");
+            (day == worker.BornOn().Day || day == worker.BornOn().Day + 40).Should().BeTrue("the day of birth, plus 40 for women");
+            worker.Nik[8..12].Should().Be($"{worker.BornOn().Month:D2}{worker.BornOn().Year % 100:D2}");
             int.Parse(worker.Nik[12..]).Should().BePositive();
         }
     }

@@ -18,6 +18,7 @@ public sealed class SeededDemoTests(DemoFixture demo)
     public async Task The_store_holds_the_planned_events_recorded_by_the_planned_users_at_the_planned_moments()
     {
         await using var session = demo.Store.QuerySession();
+        var keyRing = demo.Host.Services.GetRequiredService<PersonalDataKeyRing>();
         var stored = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
         demo.EventsRecorded.Should().Be(demo.Plan.Journeys.Sum(j => j.Events.Count));
         stored.Should().HaveCount(demo.EventsRecorded);
@@ -26,10 +27,10 @@ public sealed class SeededDemoTests(DemoFixture demo)
         {
             var events = stored.Where(e => e.StreamId == journey.CaseId).ToList();
             var opened = (CaseOpened)events[0].Data;
-            PersonalDataProtection.IsProtected(opened.Worker.Nik).Should().BeTrue();
-            PersonalDataProtection.IsProtected(opened.Worker.Phone).Should().BeTrue();
-            var key = await session.LoadAsync<PersonalDataKey>(journey.CaseId);
-            var revealed = events.Select((e, i) => i == 0 ? opened with { Worker = PersonalDataProtection.Reveal(opened.Worker, key) } : e.Data);
+            new[] { opened.Worker.Nik, opened.Worker.FullName, opened.Worker.BirthDate, opened.Worker.Phone, opened.Worker.BpjsMembershipNumber }
+                .Should().OnlyContain(value => PersonalDataProtection.IsProtected(value));
+            var key = await PersonalDataKeys.ForCaseAsync(session, keyRing, journey.CaseId, CancellationToken.None);
+            var revealed = events.Select(e => SensitiveFields.Reveal(e.Data, key));
 
             revealed.Select(Serialized).Should().Equal(journey.Events.Select(Serialized), $"journey {journey.Number} is stored as planned");
             // Each step's events carry its moment and the user who gave the command, as the API stamps them.

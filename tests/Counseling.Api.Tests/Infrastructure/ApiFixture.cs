@@ -58,6 +58,7 @@ public sealed class ApiFixture : IAsyncLifetime
             web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
             // The tests write far faster than a person; RateLimitTests checks the limit on a host of its own.
             web.UseSetting(WriteRateLimit.Setting, "1000000");
+            web.UseSetting("Keys:Directory", KeyDirectory);
         });
         // Each run starts from an empty store, so whole-store checks (verify, counts) see only this run's data.
         await Host.ResetAllMartenDataAsync();
@@ -71,7 +72,20 @@ public sealed class ApiFixture : IAsyncLifetime
     public string TokenFor(string userId, Role role, string? officeId) =>
         Host.Services.GetRequiredService<DevelopmentTokens>().Issue(userId, role, officeId);
 
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    /// <summary>
+    /// The service's keys (master key, blind-index key) for this run only: tests rotate them, and the developer's
+    /// own keys under .local/keys are never touched.
+    /// </summary>
+    public string KeyDirectory { get; } = FreshKeyDirectory("api");
+
+    internal static string FreshKeyDirectory(string fixture) =>
+        Path.Combine(Path.GetTempPath(), "counseling-test-keys", $"{fixture}-{Environment.ProcessId}-{Guid.NewGuid():N}");
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        if (Directory.Exists(KeyDirectory)) Directory.Delete(KeyDirectory, recursive: true);
+    }
 
     /// <summary>How many events the store holds: a refused request must leave it unchanged.</summary>
     public async Task<long> EventCountAsync()

@@ -8,7 +8,7 @@ public static class Requests
     public static object OpenCase(
         string officeId = "bekasi",
         string counselorId = "c-001",
-        string nik = "3216061505900001",
+        string? nik = null,
         string terminationReason = "efficiency",
         string terminationDate = "2026-10-31",
         long lastMonthlyWage = 5_200_000) => new
@@ -17,7 +17,7 @@ public static class Requests
         counselorId,
         worker = new
         {
-            nik,
+            nik = nik ?? NewNik(),
             fullName = "Siti Rahmawati",
             birthDate = "1990-05-15",
             phone = "081234567890",
@@ -34,6 +34,14 @@ public static class Requests
         jkpClaimReference = "JKP-2026-000123",
         contributionMonths = 24,
     };
+
+    private static long _lastNik = 3216_0615_0000_0000 + Random.Shared.NextInt64(0, 9_000_000);
+
+    /// <summary>
+    /// A NIK no other intake of this run used: a worker has one open case at a time, so each test's intake is
+    /// another worker unless the test says otherwise.
+    /// </summary>
+    public static string NewNik() => Interlocked.Increment(ref _lastNik).ToString();
 
     public static object LogSession(DateTimeOffset heldAt, string? nextFollowUpOn = null, string mode = "inPerson") => new
     {

@@ -5,6 +5,7 @@ using Alba;
 using Counseling.Api.Access;
 using Counseling.Api.Tests.Infrastructure;
 using Xunit.Sdk;
+using Marten;
 
 namespace Counseling.Api.Tests.Resilience;
 
@@ -174,6 +175,10 @@ public class HostileInputTests(ApiFixture api)
                     ($"from={today.AddDays(-366):yyyy-MM-dd}&to={day}", "to"),
                 ],
                 BadPaths = [($"/offices/{HostileId}/dashboard", 404, null)],
+            },
+            new("GET /cases", "/cases", Role.Auditor, null)
+            {
+                BadQueries = [("nik=12345", "nik"), ("nik=32160615059000ab", "nik"), ($"nik={HostileId}", "nik")],
             },
             new("GET /audit/verify", "/audit/verify", Role.Auditor, null) { IgnoredQuery = $"x={HostileId}&limit=-1" },
             new("GET /audit/personal-data-reads", "/audit/personal-data-reads", Role.Auditor, null)
@@ -429,5 +434,42 @@ public class HostileInputTests(ApiFixture api)
         data[1].GetProperty("notes").GetString().Should().Be(Hostile);
         data[2].GetProperty("notes").GetString().Should().Be(Hostile);
         data[3].GetProperty("reason").GetString().Should().Be(Hostile);
+    }
+
+    [Theory]
+    [InlineData("nik=3216061505900001%27%20or%201%3D1--")]
+    [InlineData("nik=%EF%BC%93%EF%BC%92%EF%BC%91%EF%BC%96061505900001")] // full-width digits
+    [InlineData("nik=32160615059000012")]
+    [InlineData("nik=%00216061505900001")]
+    [InlineData("nik=3216061505900001&nik=3216061505900002")]
+    public async Task A_hostile_NIK_in_a_search_is_a_400_naming_nik_and_is_not_recorded(string query)
+    {
+        var readsBefore = await ReadCountAsync();
+
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Get.Url($"/cases?{query}");
+            s.StatusCodeShouldBe(400);
+        });
+
+        JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.GetProperty("errors").TryGetProperty("nik", out _).Should().BeTrue();
+        (await ReadCountAsync()).Should().Be(readsBefore);
+    }
+
+    [Fact]
+    public async Task A_NIK_far_too_long_in_a_search_is_refused()
+    {
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Get.Url($"/cases?nik={new string('3', 5000)}");
+            s.StatusCodeShouldBe(400);
+        });
+        (await result.ReadAsTextAsync()).Should().NotContain(new string('3', 100));
+    }
+
+    private async Task<int> ReadCountAsync()
+    {
+        await using var session = api.Store.QuerySession();
+        return await session.Query<Counseling.Api.Audit.PersonalDataReads.PersonalDataRead>().CountAsync();
     }
 }

@@ -12,7 +12,7 @@ internal static class CaseFixtures
     public static DateOnly Today => Wib.DateOf(Now);
 
     public static WorkerDetails Worker() =>
-        new("3216061505900001", "Siti Rahmawati", new DateOnly(1990, 5, 15), "081234567890", "20012345678");
+        WorkerDetails.Of("3216061505900001", "Siti Rahmawati", new DateOnly(1990, 5, 15), "081234567890", "20012345678");
 
     public static EndedEmployment Employment(TerminationReason reason = TerminationReason.Efficiency) =>
         new("PT Sinar Cikarang Plastik", "Operator Injection Moulding", new DateOnly(2026, 10, 31), reason, 5_200_000);

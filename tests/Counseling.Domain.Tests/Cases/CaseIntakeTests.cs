@@ -62,7 +62,7 @@ public class CaseIntakeTests
     [Fact]
     public void A_birth_date_in_the_future_is_invalid()
     {
-        var command = OpenCaseCommand() with { Worker = Worker() with { BirthDate = Wib.DateOf(Now).AddDays(3) } };
+        var command = OpenCaseCommand() with { Worker = Worker() with { BirthDate = Wib.DateOf(Now).AddDays(3).ToString("yyyy-MM-dd") } };
 
         CounselingCase.Decide(null, command, Now).Refusal!.Field.Should().Be("worker.birthDate");
     }

@@ -32,7 +32,7 @@ public static class CaseEventsEndpoint
     [Tags("Audit")]
     [EndpointSummary("Every event of a case in order, with who recorded it, when, why, and its seal")]
     public static async Task<IResult> Get(
-        Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+        Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, PersonalDataKeyRing keys, CancellationToken cancellation)
     {
         if ((await CaseReading.OpenAsync(id, "events", user, session, clock, cancellation)).Denied is { } denied) return denied;
         var events = await session.Events.FetchStreamAsync(id, token: cancellation);
@@ -40,19 +40,16 @@ public static class CaseEventsEndpoint
         var seals = (await session.LoadManyAsync<EventSeal>(cancellation,
                 events.Select(e => EventSeal.IdFor(id, e.Version)).ToArray()))
             .ToDictionary(s => s.Version);
-        var key = await session.LoadAsync<PersonalDataKey>(id, cancellation);
+        var key = await PersonalDataKeys.ForCaseAsync(session, keys, id, cancellation);
         return Results.Ok(events.Select(e => Describe(e, seals.GetValueOrDefault(e.Version), key)).ToList());
     }
 
-    /// <summary>The intake as it was given, while the case's personal-data key exists; "[erased]" after.</summary>
-    private static object Readable(object data, PersonalDataKey? key) =>
-        data is CaseOpened opened ? opened with { Worker = PersonalDataProtection.Reveal(opened.Worker, key) } : data;
 
     public static RecordedBy WhoRecorded(IEvent e) => new(
         e.UserName ?? AuditTrail.Anonymous,
         e.GetHeader(AuditTrail.RoleHeader)?.ToString() ?? AuditTrail.Anonymous);
 
-    private static RecordedEvent Describe(IEvent e, EventSeal? seal, PersonalDataKey? key) => new(
-        e.Sequence, e.Version, e.EventTypeName, e.Timestamp, Readable(e.Data, key), WhoRecorded(e),
+    private static RecordedEvent Describe(IEvent e, EventSeal? seal, CaseKey? key) => new(
+        e.Sequence, e.Version, e.EventTypeName, e.Timestamp, SensitiveFields.Reveal(e.Data, key), WhoRecorded(e),
         e.CorrelationId, e.CausationId, seal?.Hash, seal?.PreviousHash);
 }

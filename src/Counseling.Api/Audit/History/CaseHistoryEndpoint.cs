@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Counseling.Api.Access;
 using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
+using Counseling.Api.PersonalData;
 using Counseling.Domain.Cases;
 using Marten;
 using Wolverine.Http;
@@ -20,10 +21,11 @@ public static class CaseHistoryEndpoint
     [Tags("Audit")]
     [EndpointSummary("A readable account of the case's journey: dates, stages, sessions, referrals and outcomes")]
     public static async Task<IResult> Get(
-        Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+        Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, PersonalDataKeyRing keys, CancellationToken cancellation)
     {
         if ((await CaseReading.OpenAsync(id, "history", user, session, clock, cancellation)).Denied is { } denied) return denied;
         var events = await session.Events.FetchStreamAsync(id, token: cancellation);
+        var key = await PersonalDataKeys.ForCaseAsync(session, keys, id, cancellation);
 
         CounselingCase? state = null;
         var entries = new List<HistoryEntry>(events.Count);
@@ -31,7 +33,7 @@ public static class CaseHistoryEndpoint
         {
             state = CounselingCase.Evolve(state, e.Data);
             entries.Add(new HistoryEntry(e.Version, e.Timestamp, Wib.DateOf(e.Timestamp), state!.Stage,
-                JourneyNarrative.Describe(e.Data), CaseEventsEndpoint.WhoRecorded(e)));
+                JourneyNarrative.Describe(SensitiveFields.Reveal(e.Data, key)), CaseEventsEndpoint.WhoRecorded(e)));
         }
         return Results.Ok(new CaseHistory(id, state!.OfficeId, state.Stage, entries));
     }

@@ -2,7 +2,10 @@ using Counseling.Domain.Cases;
 
 namespace Counseling.Api.Audit.History;
 
-/// <summary>Each kind of event told as one sentence. Personal data stays out: no NIK, no phone number.</summary>
+/// <summary>
+/// Each kind of event told as one sentence, from the events as revealed to the reader (reasons read "[erased]" after an
+/// erasure). The worker's identity and the notes stay out: no NIK, name, phone number or note text.
+/// </summary>
 public static class JourneyNarrative
 {
     public static string Describe(object @event) => @event switch

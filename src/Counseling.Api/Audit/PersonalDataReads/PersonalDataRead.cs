@@ -15,6 +15,12 @@ public static class PersonalDataReadLog
     public static void Record(IDocumentSession session, Caller caller, Guid caseId, string view, TimeProvider clock)
     {
         if (caller.Role is not (Role.Auditor or Role.Supervisor)) return;
+        RecordAlways(session, caller, caseId, view, clock);
+    }
+
+    /// <summary>Records the read whoever the caller is (a search by NIK); <see cref="Guid.Empty"/> when it found no case.</summary>
+    public static void RecordAlways(IDocumentSession session, Caller caller, Guid caseId, string view, TimeProvider clock)
+    {
         session.Store(new PersonalDataRead(
             Guid.CreateVersion7(), caseId, caller.UserId, Caller.RoleName(caller.Role), view, clock.GetUtcNow()));
     }

@@ -28,16 +28,15 @@ public static class EraseWorkerPersonalDataEndpoint
 {
 
 
-    /// <summary>Destroys the case's personal-data key in the same transaction that records the erasure.</summary>
+    /// <summary>
+    /// Records the erasure; the case's data key and blind-index entry are deleted in the same transaction as the
+    /// session saves (PersonalDataEncryption).
+    /// </summary>
     [WolverinePost("/cases/{id}/personal-data-erasure"), Idempotent]
     [Authorize(Policy = AccessPolicies.ErasureOfficers)]
     [Tags("Personal data")]
-    [EndpointSummary("Carry out a UU 27/2022 erasure request: the worker's NIK and phone become unreadable everywhere")]
+    [EndpointSummary("Carry out a UU 27/2022 erasure request: the worker's identity and the case's notes become unreadable everywhere")]
     public static (CaseChanged, Events) Post(
-        EraseWorkerPersonalDataRequest request, Decision decision, [WriteCase] IEventStream<CounselingCase> stream,
-        IDocumentSession session, HttpResponse response)
-    {
-        session.Delete<PersonalDataKey>(stream.Id);
-        return CaseStepMiddleware.Accepted(stream, decision, response);
-    }
+        EraseWorkerPersonalDataRequest request, Decision decision, [WriteCase] IEventStream<CounselingCase> stream, HttpResponse response) =>
+        CaseStepMiddleware.Accepted(stream, decision, response);
 }

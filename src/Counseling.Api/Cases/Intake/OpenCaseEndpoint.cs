@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Counseling.Api.Access;
 using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
+using Counseling.Api.Cases.Search;
+using Counseling.Api.PersonalData;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Intake;
 using Marten;
@@ -22,10 +24,30 @@ public static class OpenCaseEndpoint
         if (!ReferenceEquals(invalid, WolverineContinue.NoProblems)) return (null!, invalid);
         if (CaseAccess.ToOpen(Caller.From(user)!, request.OfficeId!, request.CounselorId!) is { } forbidden) return (null!, forbidden);
 
-        var decision = CaseIntake.Open(request.ToCommand(Guid.CreateVersion7()), clock.GetUtcNow());
+        var decision = CounselingCase.Decide(null, request.ToCommand(Guid.CreateVersion7(clock.GetUtcNow())), clock.GetUtcNow());
         return decision.Refusal is { } refusal
             ? (decision, Problems.From(refusal))
             : (decision, WolverineContinue.NoProblems);
+    }
+
+    /// <summary>
+    /// One open case per worker: an intake whose NIK has an open case anywhere, at any office, is refused with the
+    /// case and its office named, so the counselor can contact that office instead. A malformed NIK is left to Before.
+    /// </summary>
+    public static async Task<ProblemDetails> ValidateAsync(
+        OpenCaseRequest request, IQuerySession session, NikBlindIndex index, CancellationToken cancellation)
+    {
+        if (request.Worker?.Nik is not { } nik || !OpenCaseValidator.IsNik(nik)) return WolverineContinue.NoProblems;
+        var open = (await ReturningWorkers.CasesOfAsync(session, index, nik, cancellation)).FirstOrDefault(c => !c.IsClosed);
+        return open is null ? WolverineContinue.NoProblems : new ProblemDetails
+        {
+            Type = "https://jkp-counseling.example/problems/worker-has-an-open-case",
+            Title = "This worker already has an open case.",
+            Status = StatusCodes.Status409Conflict,
+            Detail = $"The worker with this NIK has an open case ({open.Id}) at office {open.OfficeId}: " +
+                     "continue that case (or have it reassigned) instead of opening another.",
+            Extensions = { ["existingCaseId"] = open.Id, ["officeId"] = open.OfficeId },
+        };
     }
 
     [WolverinePost("/cases"), Idempotent]
@@ -33,15 +55,16 @@ public static class OpenCaseEndpoint
     [Tags("Cases")]
     [EndpointSummary("Intake: open a counseling case for a worker who lost their job and claims JKP")]
     public static (CaseOpenedResponse, IStartStream) Post(
-        OpenCaseRequest request, Decision decision, IDocumentSession session, TimeProvider clock, HttpResponse response)
+        OpenCaseRequest request, Decision decision, HttpResponse response)
     {
+        // Personal fields are encrypted, and the case's key and blind-index entry stored, as the session saves
+        // (PersonalDataEncryption).
         var opened = decision.Events.OfType<CaseOpened>().Single();
-        var stored = IntakeProtection.Protect(opened, session, clock.GetUtcNow());
 
         response.Headers[HeaderNames.ETag] = Preconditions.ETagFor(1);
         return (
             new CaseOpenedResponse(opened.CaseId, 1),
-            MartenOps.StartStream<CounselingCase>(opened.CaseId, stored));
+            MartenOps.StartStream<CounselingCase>(opened.CaseId, opened));
     }
 }
 

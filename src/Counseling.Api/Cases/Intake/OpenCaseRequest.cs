@@ -34,7 +34,7 @@ public sealed record OpenCaseRequest(
         caseId,
         OfficeId!,
         CounselorId!,
-        new WorkerDetails(Worker!.Nik!, Worker.FullName!, Worker.BirthDate!.Value, Worker.Phone!, Worker.BpjsMembershipNumber!),
+        WorkerDetails.Of(Worker!.Nik!, Worker.FullName!, Worker.BirthDate!.Value, Worker.Phone!, Worker.BpjsMembershipNumber!),
         new EndedEmployment(
             Employment!.Employer!,
             Employment.LastPosition!,

@@ -5,6 +5,10 @@ namespace Counseling.Api.Cases.Intake;
 
 public sealed class OpenCaseValidator : AbstractValidator<OpenCaseRequest>
 {
+    public const string NikMessage = "A NIK is exactly 16 digits.";
+
+    public static bool IsNik(string value) => value.Length == 16 && value.All(char.IsAsciiDigit);
+
     public OpenCaseValidator()
     {
         RuleFor(r => r.OfficeId).Identifier();
@@ -15,7 +19,7 @@ public sealed class OpenCaseValidator : AbstractValidator<OpenCaseRequest>
         RuleFor(r => r.Worker).NotNull().DependentRules(() =>
         {
             RuleFor(r => r.Worker!.Nik).NotEmpty()
-                .Matches("^[0-9]{16}$").WithMessage("A NIK is exactly 16 digits.");
+                .Must(nik => nik is null || IsNik(nik)).WithMessage(NikMessage);
             RuleFor(r => r.Worker!.FullName).RequiredText(200);
             RuleFor(r => r.Worker!.BirthDate).NotNull();
             RuleFor(r => r.Worker!.Phone).NotEmpty()

@@ -29,7 +29,7 @@ public sealed record CaseView(
     DateOnly? SelfEmployedSince,
     ClosureReason? ClosedBecause)
 {
-    public static CaseView Of(CounselingCase @case, PersonalDataKey? key) => new(
+    public static CaseView Of(CounselingCase @case, CaseKey? key) => new(
         @case.Id, @case.Version, @case.Stage, @case.OfficeId, @case.CounselorId, @case.OpenedAt,
         PersonalDataProtection.Reveal(@case.Worker, key), @case.SessionsCount, @case.LastContactAt, @case.NextFollowUpOn, @case.Readiness,
         @case.JobReferrals, @case.TrainingReferrals, @case.Placement, @case.SelfEmployedSince, @case.ClosedBecause);
@@ -45,7 +45,7 @@ public static class GetCaseEndpoint
     [EndpointSummary("A case as it stands now (ETag: the version for If-Match), or as it stood at ?asOf= or ?version=")]
     public static async Task<IResult> Get(
         Guid id, DateTimeOffset? asOf, long? version, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
-        HttpResponse response, CancellationToken cancellation)
+        PersonalDataKeyRing keys, HttpResponse response, CancellationToken cancellation)
     {
         if (version is < 1) return Results.Problem(Problems.InvalidQuery("version", "A version is 1 or more."));
         var (current, denied) = await CaseReading.OpenAsync(id, asOf is null && version is null ? "case" : "case-as-of", user, session, clock, cancellation);
@@ -57,10 +57,10 @@ public static class GetCaseEndpoint
             var past = await session.Events.AggregateStreamAsync<CounselingCase>(id, version ?? 0, asOf, token: cancellation);
             return past is null
                 ? Results.Problem(Problems.CaseNotFound(id, asOf is null ? null : $"The case did not exist yet at {asOf:O}."))
-                : Results.Ok(CaseView.Of(past, await session.LoadAsync<PersonalDataKey>(id, cancellation)));
+                : Results.Ok(CaseView.Of(past, await PersonalDataKeys.ForCaseAsync(session, keys, id, cancellation)));
         }
 
         response.Headers[HeaderNames.ETag] = Preconditions.ETagFor(current!.Version);
-        return Results.Ok(CaseView.Of(current, await session.LoadAsync<PersonalDataKey>(id, cancellation)));
+        return Results.Ok(CaseView.Of(current, await PersonalDataKeys.ForCaseAsync(session, keys, id, cancellation)));
     }
 }

@@ -27,12 +27,13 @@ public static class CaseIntake
     {
         var today = Wib.DateOf(now);
         var employment = command.Employment;
+        var bornOn = command.Worker.BornOn();
 
-        if (command.Worker.BirthDate >= today)
+        if (bornOn >= today)
             return Refusal.Invalid("worker.birthDate", "The birth date must be in the past.");
         if (employment.TerminationDate > today)
             return Refusal.Invalid("employment.terminationDate", "The termination date cannot be in the future.");
-        if (employment.TerminationDate <= command.Worker.BirthDate)
+        if (employment.TerminationDate <= bornOn)
             return Refusal.Invalid("employment.terminationDate", "The termination date must be after the birth date.");
         if (NonQualifyingReasons.Contains(employment.TerminationReason))
             return Refusal.NotAllowed(

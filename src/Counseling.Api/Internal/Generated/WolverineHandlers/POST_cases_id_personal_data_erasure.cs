@@ -112,7 +112,7 @@ namespace Internal.Generated.WolverineHandlers
 
                 
                 // The actual HTTP request handler execution
-                (var caseChanged_response, var events) = Counseling.Api.Cases.Erasure.EraseWorkerPersonalDataEndpoint.Post(request, decision, stream_stream, documentSession, httpContext.Response);
+                (var caseChanged_response, var events) = Counseling.Api.Cases.Erasure.EraseWorkerPersonalDataEndpoint.Post(request, decision, stream_stream, httpContext.Response);
 
                 if (events != null)
                 {

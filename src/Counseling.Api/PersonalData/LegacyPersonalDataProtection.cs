@@ -1,0 +1,112 @@
+using Counseling.Api.Audit;
+using Counseling.Api.Caseloads;
+using Counseling.Domain.Cases;
+using JasperFx.CommandLine;
+using JasperFx.Events;
+using Marten;
+using Marten.Events;
+
+namespace Counseling.Api.PersonalData;
+
+/// <summary>
+/// A one-off, for a database written before every personal field was encrypted (until then only NIK and phone were):
+/// encrypts what those events still hold in clear (name, birth date, BPJS number, claim reference, notes and reasons)
+/// with each case's key, or replaces it by "[erased]" where the key was already destroyed, and writes the case's
+/// snapshot, caseload entry, blind-index entry and seals to match. Reads never need it (a value stored in clear reads
+/// as stored, or "[erased]" without a key); it exists so that a dump holds no such value any more. It is the one
+/// place where stored events are rewritten: their seals are recomputed from the first event, so run it once, at the
+/// upgrade, before anyone relies on seals issued earlier. Running it again changes nothing.
+/// </summary>
+public sealed class LegacyPersonalDataProtection(IDocumentStore store, PersonalDataKeyRing ring, NikBlindIndex index)
+{
+    private static readonly Type[] SensitiveEventTypes =
+    [
+        typeof(CaseOpened), typeof(CounselingSessionLogged), typeof(SelfAssessmentRecorded), typeof(PlacementFollowedUp),
+        typeof(CaseClosed), typeof(CaseReopened), typeof(CaseReassigned),
+    ];
+
+    public sealed record Outcome(int Streams, int Events);
+
+    public async Task<Outcome> RunAsync(CancellationToken cancellation = default)
+    {
+        var streams = new HashSet<Guid>();
+        await using (var query = store.QuerySession())
+        {
+            long after = 0;
+            while (true)
+            {
+                var batch = await query.Events.QueryAllRawEvents()
+                    .Where(e => e.Sequence > after && e.EventTypesAre(SensitiveEventTypes))
+                    .OrderBy(e => e.Sequence).Take(5_000).ToListAsync(cancellation);
+                if (batch.Count == 0) break;
+                streams.UnionWith(batch.Where(e => HoldsClearText(e.Data)).Select(e => e.StreamId));
+                after = batch[^1].Sequence;
+            }
+        }
+
+        var events = 0;
+        foreach (var streamId in streams) events += await ProtectStreamAsync(streamId, cancellation);
+        return new Outcome(streams.Count, events);
+    }
+
+    private static bool HoldsClearText(object data)
+    {
+        var clear = false;
+        SensitiveFields.Map(data, value =>
+        {
+            clear |= value.Length > 0 && value != PersonalDataProtection.Erased && !PersonalDataProtection.IsProtected(value);
+            return value;
+        });
+        return clear;
+    }
+
+    private async Task<int> ProtectStreamAsync(Guid streamId, CancellationToken cancellation)
+    {
+        await using var session = store.LightweightSession();
+        var stream = await session.Events.FetchStreamAsync(streamId, token: cancellation);
+        var key = await PersonalDataKeys.ForCaseAsync(session, ring, streamId, cancellation);
+        var eventTable = $"{store.Options.Events.DatabaseSchemaName}.mt_events";
+        var serializer = store.Options.Serializer();
+
+        var rewritten = 0;
+        foreach (var e in stream.Where(e => HoldsClearText(e.Data)))
+        {
+            var protectedData = key is not null
+                ? SensitiveFields.Protect(e.Data, key)
+                : SensitiveFields.Map(e.Data, value => value.Length == 0 || PersonalDataProtection.IsProtected(value) ? value : PersonalDataProtection.Erased);
+            e.GetType().GetProperty(nameof(IEvent.Data))!.SetValue(e, protectedData);
+            session.QueueSqlCommand($"update {eventTable} set data = ?::jsonb where seq_id = ?", serializer.ToJson(protectedData), e.Sequence);
+            rewritten++;
+        }
+
+        // Everything derived from those events, as the projections would derive it from the rewritten ones.
+        CounselingCase? snapshot = null;
+        foreach (var e in stream) snapshot = CounselingCase.Evolve(snapshot, e.Data) is { } next ? next with { Version = e.Version } : snapshot;
+        if (snapshot is not null) session.Store(snapshot);
+        await new EventSealing().ApplyAsync(session, stream, cancellation);
+
+        var opened = stream.Select(e => e.Data).OfType<CaseOpened>().Single();
+        if (await session.LoadAsync<CaseloadEntry>(streamId, cancellation) is { } entry)
+            session.Store(entry with { WorkerName = opened.Worker.FullName, ProtectedNik = opened.Worker.Nik });
+        if (key is not null && PersonalDataProtection.Reveal(opened.Worker.Nik, key) is { Length: 16 } nik)
+            session.Store(new NikIndexEntry(streamId, index.Of(nik)));
+
+        await session.SaveChangesAsync(cancellation);
+        return rewritten;
+    }
+}
+
+[Description("One-off after upgrading: encrypt personal fields that events stored before encryption covered them still hold in clear", Name = "protect-legacy")]
+public sealed class ProtectLegacyCommand : JasperFxAsyncCommand<NetCoreInput>
+{
+    public override async Task<bool> Execute(NetCoreInput input)
+    {
+        using var host = input.BuildHost();
+        var migration = new LegacyPersonalDataProtection(host.Services.GetRequiredService<IDocumentStore>(),
+            host.Services.GetRequiredService<PersonalDataKeyRing>(), host.Services.GetRequiredService<NikBlindIndex>());
+        var outcome = await migration.RunAsync();
+        Console.WriteLine($"protect-legacy: {outcome.Events} events of {outcome.Streams} cases encrypted (or erased); " +
+                          "their snapshots, caseload entries, blind-index entries and seals rewritten to match.");
+        return true;
+    }
+}
