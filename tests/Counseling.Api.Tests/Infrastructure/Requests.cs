@@ -10,8 +10,9 @@ public static class Requests
         string counselorId = "c-001",
         string nik = "3216061505900001",
         string terminationReason = "efficiency",
-        string terminationDate = "2026-10-31",
-        long lastMonthlyWage = 5_200_000) => new
+        string? terminationDate = null,
+        long lastMonthlyWage = 5_200_000,
+        string? claimedOn = null) => new
     {
         officeId,
         counselorId,
@@ -27,12 +28,15 @@ public static class Requests
         {
             employer = "PT Sinar Cikarang Plastik",
             lastPosition = "Operator Injection Moulding",
-            terminationDate,
+            // Unless told, a month before today (this fixture's clock is the real one): well within the claim window.
+            terminationDate = terminationDate ?? DateTime.UtcNow.AddHours(7).AddDays(-30).ToString("yyyy-MM-dd"),
             terminationReason,
             lastMonthlyWage,
         },
         jkpClaimReference = "JKP-2026-000123",
         contributionMonths = 24,
+        claimedOn,
+        contributionHistory = new { monthsPaidInLast24Months = 24, consecutiveMonthsBeforeTermination = 24 },
     };
 
     public static object LogSession(DateTimeOffset heldAt, string? nextFollowUpOn = null, string mode = "inPerson") => new

@@ -168,8 +168,9 @@ public class HostileInputTests(ApiFixture api)
         });
         var data = JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.EnumerateArray().Select(e => e.GetProperty("data")).ToList();
 
-        data[1].GetProperty("notes").GetString().Should().Be(Hostile);
+        // data[0] and data[1]: the intake and its JKP claim.
         data[2].GetProperty("notes").GetString().Should().Be(Hostile);
-        data[3].GetProperty("reason").GetString().Should().Be(Hostile);
+        data[3].GetProperty("notes").GetString().Should().Be(Hostile);
+        data[4].GetProperty("reason").GetString().Should().Be(Hostile);
     }
 }

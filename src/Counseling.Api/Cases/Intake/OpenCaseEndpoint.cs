@@ -37,11 +37,13 @@ public static class OpenCaseEndpoint
     {
         var opened = decision.Events.OfType<CaseOpened>().Single();
         var stored = IntakeProtection.Protect(opened, session, clock.GetUtcNow());
+        // The intake and the JKP claim beside it.
+        var version = decision.Events.Count;
 
-        response.Headers[HeaderNames.ETag] = Preconditions.ETagFor(1);
+        response.Headers[HeaderNames.ETag] = Preconditions.ETagFor(version);
         return (
-            new CaseOpenedResponse(opened.CaseId, 1),
-            MartenOps.StartStream<CounselingCase>(opened.CaseId, stored));
+            new CaseOpenedResponse(opened.CaseId, version),
+            MartenOps.StartStream<CounselingCase>(opened.CaseId, [stored, .. decision.Events.Skip(1)]));
     }
 }
 
