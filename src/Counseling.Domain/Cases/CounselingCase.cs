@@ -60,8 +60,6 @@ public sealed record CounselingCase
     public JkpClaim? Claim { get; init; }
     public DateOnly? JobSearchCommittedOn { get; init; }
     public IReadOnlyList<JobSearchActivity> JobSearchActivities { get; init; } = [];
-    /// <summary>The day of the first self-assessment: the first benefit month needs one.</summary>
-    public DateOnly? SelfAssessedOn { get; init; }
     /// <summary>The start of the first job after the PHK: the benefit ends then (PP 6/2025 Pasal 40).</summary>
     public DateOnly? FirstPlacementStartsOn { get; init; }
     public DateOnly? DiedOn { get; init; }
@@ -116,11 +114,7 @@ public sealed record CounselingCase
             JobSearchActivities = [.. current.JobSearchActivities,
                 new JobSearchActivity(activity.ActivityId, activity.Kind, activity.On, activity.Employer, activity.Programme, activity.AttendancePercent)],
         },
-        (_, SelfAssessmentRecorded assessed) => current with
-        {
-            Readiness = assessed.Readiness,
-            SelfAssessedOn = current.SelfAssessedOn is { } earlier && earlier < assessed.AssessedOn ? earlier : assessed.AssessedOn,
-        },
+        (_, SelfAssessmentRecorded assessed) => current with { Readiness = assessed.Readiness },
         (_, JobReferralMade referral) => current with
         {
             JobReferrals = [.. current.JobReferrals,

@@ -28,6 +28,7 @@ public class RoleMatrixTests(ApiFixture api)
         ["read-as-of"] = ("GET", "?version=1", null),
         ["events"] = ("GET", "/events", null),
         ["history"] = ("GET", "/history", null),
+        ["benefit"] = ("GET", "/benefit?ruleSet=PP-37-2021", null),
         ["session"] = ("POST", "/sessions", Requests.LogSession(DateTimeOffset.UtcNow)),
         ["assessment"] = ("POST", "/assessments", new { assessedOn = Today, educationLevel = "bachelor", readiness = "readyForWork" }),
         ["job-referral"] = ("POST", "/job-referrals", new { vacancyReference = "V-1", employer = "PT A", position = "Sales Executive", referredOn = Today }),
@@ -37,12 +38,14 @@ public class RoleMatrixTests(ApiFixture api)
         ["placement"] = ("POST", "/placements", new { employer = "PT A", position = "Sales", startsOn = Today, monthlyWage = 5_000_000, contractType = "permanent" }),
         ["placement-follow-up"] = ("POST", "/placement-follow-up", new { on = Today, stillEmployed = true }),
         ["self-employment"] = ("POST", "/self-employment", new { businessType = "Warung", startsOn = Today }),
+        ["job-search-commitment"] = ("POST", "/job-search-commitment", new { committedOn = Today }),
+        ["job-search-activity"] = ("POST", "/job-search-activities", new { kind = "application", on = Today, employer = "PT A" }),
         ["closure"] = ("POST", "/closure", new { reason = "withdrew" }),
         ["reopening"] = ("POST", "/reopening", new { reason = "Kembali" }),
         ["reassignment"] = ("POST", "/reassignment", new { counselorId = "c-006", reason = "Cuti" }),
     };
 
-    private static readonly HashSet<string> Reads = ["read", "read-as-of", "events", "history"];
+    private static readonly HashSet<string> Reads = ["read", "read-as-of", "events", "history", "benefit"];
 
     private static bool Allowed(Who who, string endpoint) => who switch
     {
@@ -163,6 +166,7 @@ public class RoleMatrixTests(ApiFixture api)
         ["own caseload"] = ("GET", "/counselors/c-001/caseload", null, [Who.AssignedCounselor, Who.SupervisorOfOffice, Who.Auditor]),
         ["own follow-ups"] = ("GET", "/counselors/c-001/follow-ups", null, [Who.AssignedCounselor, Who.SupervisorOfOffice, Who.Auditor]),
         ["office dashboard"] = ("GET", "/offices/bekasi/dashboard", null, [Who.SupervisorOfOffice, Who.Auditor]),
+        ["office rule impact"] = ("GET", "/offices/bekasi/rule-impact?ruleSet=PP-37-2021", null, [Who.SupervisorOfOffice, Who.Auditor]),
         ["verify"] = ("GET", "/audit/verify", null, [Who.Auditor]),
         ["personal-data reads"] = ("GET", "/audit/personal-data-reads", null, [Who.Auditor]),
         ["erasure"] = ("POST", "/personal-data-erasure", new { requestReference = "PDP-9" }, [Who.SupervisorOfOffice, Who.Admin]),

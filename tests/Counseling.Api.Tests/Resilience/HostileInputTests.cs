@@ -53,6 +53,11 @@ public class HostileInputTests(ApiFixture api)
             ["closure"] = new("POST", "/closure", Role.Counselor, "bekasi", Json(new { reason = "withdrew", notes = "Pindah kota." })),
             ["reopening"] = new("POST", "/reopening", Role.Counselor, "bekasi", Json(new { reason = "Kembali." })),
             ["reassignment"] = new("POST", "/reassignment", Role.Supervisor, "bekasi", Json(new { counselorId = "c-006", reason = "Cuti." })),
+            ["job-search-commitment"] = new("POST", "/job-search-commitment", Role.Counselor, "bekasi", Json(new { committedOn = today })),
+            ["job-search-activity"] = new("POST", "/job-search-activities", Role.Counselor, "bekasi", Json(new
+            {
+                kind = "application", on = today, employer = "PT Astrido Jaya Mobilindo",
+            })),
             ["erasure"] = new("POST", "/personal-data-erasure", Role.Supervisor, "bekasi", Json(new { requestReference = "PDP-1" })),
             ["counselor-registration"] = new("PUT", "/counselors/c-150", Role.Admin, null, Json(new
             {
@@ -82,7 +87,7 @@ public class HostileInputTests(ApiFixture api)
 
     private async Task RefusedAsync(string endpoint, Func<JsonObject, string> body, int expected = 400)
     {
-        var before = await api.EventCountAsync() + 1; // SendAsync opens one case first
+        var before = await api.EventCountAsync() + 2; // SendAsync opens one case first: its intake and JKP claim
         var (status, text) = await SendAsync(endpoint, body);
         status.Should().Be(expected, text);
         text.Should().Contain("\"status\":" + expected);
@@ -148,6 +153,14 @@ public class HostileInputTests(ApiFixture api)
     [InlineData("job-referral", "referredOn", "2099-12-31")]
     [InlineData("training-referral", "kind", "sulap")]
     [InlineData("closure", "reason", "bosan")]
+    [InlineData("intake", "claimedOn", "2099-01-01")]
+    [InlineData("intake", "claimedOn", "2026-02-30")]
+    [InlineData("intake", "contributionHistory.monthsPaidInLast24Months", 25)]
+    [InlineData("intake", "contributionHistory.consecutiveMonthsBeforeTermination", -1)]
+    [InlineData("job-search-commitment", "committedOn", "2099-01-01")]
+    [InlineData("job-search-activity", "kind", "melamun")]
+    [InlineData("job-search-activity", "on", "2099-01-01")]
+    [InlineData("job-search-activity", "employer", "")]
     public Task Invalid_values_are_refused(string endpoint, string field, object value) =>
         RefusedAsync(endpoint, b => With(b, field, JsonSerializer.SerializeToNode(value)).ToJsonString());
 

@@ -184,16 +184,18 @@ public class BenefitTests
 
     /// <summary>Claimed 1 June 2026: month 1 is June, month 2 is 1-31 July, ... month 6 is 1-30 November.</summary>
     private static CounselingCase Committed() =>
-        Claimed(Phk, ClaimDay).After(new JobSearchCommitmentMade(ClaimDay), Assessed(on: new DateOnly(2026, 6, 5)));
+        Claimed(Phk, ClaimDay).After(new JobSearchCommitmentMade(ClaimDay));
 
     [Fact]
-    public void The_first_month_needs_the_commitment_and_a_self_assessment()
+    public void The_first_month_needs_the_commitment_and_no_job_search_evidence()
     {
         var claimed = Claimed(Phk, ClaimDay);
 
         JkpBenefit.For(claimed, new DateOnly(2026, 6, 10))!.Months[0].Status.Should().Be(BenefitMonthStatus.Due);
         JkpBenefit.For(claimed, new DateOnly(2026, 7, 1))!.Months[0].Should().Match<BenefitMonth>(m =>
-            m.Status == BenefitMonthStatus.NotMet && m.Missing!.Contains("commitment") && m.Missing.Contains("self-assessment"));
+            m.Status == BenefitMonthStatus.NotMet && m.Missing == "the job-search commitment");
+        JkpBenefit.For(claimed.After(new JobSearchCommitmentMade(new DateOnly(2026, 7, 2))), new DateOnly(2026, 7, 3))!
+            .Months[0].Status.Should().Be(BenefitMonthStatus.NotMet, "a commitment made after the month cannot meet it");
         JkpBenefit.For(Committed(), new DateOnly(2026, 6, 10))!.Months[0].Status.Should().Be(BenefitMonthStatus.Met);
     }
 

@@ -177,12 +177,9 @@ public static class JkpBenefit
     {
         var missing = new List<string>();
         if (current.JobSearchCommittedOn is not { } committed || committed > to) missing.Add("the job-search commitment");
-        if (number == 1)
-        {
-            // Permenaker 15/2021 Pasal 13 ayat (1)-(2), as amended: the first month follows the claim and a self-assessment.
-            if (current.SelfAssessedOn is not { } assessed || assessed > to) missing.Add("a self-assessment");
-        }
-        else
+        // The first month is paid on the claim itself (Permenaker 15/2021 Pasal 13 ayat (1) as amended): the claim and the
+        // commitment are all it needs here; the self-assessment that follows the claim is made in SIAPkerja, not in this case.
+        if (number > 1)
         {
             var searched = evidence.Applications >= rules.MinimumApplications
                            || evidence.InterviewOrTestCalls >= rules.MinimumInterviewOrTestCalls
