@@ -225,6 +225,8 @@ public class BenefitPeriodTests(CaseloadFixture api)
         benefit.GetProperty("claimDateRecorded").GetBoolean().Should().BeFalse();
         benefit.GetProperty("contributions").ValueKind.Should().Be(JsonValueKind.Null);
         benefit.GetProperty("months")[0].GetProperty("amountRupiah").GetInt64().Should().Be(2_400_000, "60% of Rp4,000,000");
-        benefit.GetProperty("months")[0].GetProperty("status").GetString().Should().Be("notMet", "no commitment was recorded in its month");
+        benefit.GetProperty("months")[0].GetProperty("from").GetString().Should().Be(Day(api.Today.AddDays(-20)));
+        benefit.GetProperty("months")[0].GetProperty("status").GetString().Should().Be("due", "the month runs and no commitment is recorded yet");
+        benefit.GetProperty("months")[0].GetProperty("missing").GetString().Should().Be("the job-search commitment");
     }
 }

@@ -40,9 +40,9 @@ internal static class JobSearchDecisions
     internal static Decision Record(this CounselingCase current, RecordJobSearchActivity command, DateTimeOffset now)
     {
         if (current.MustBeOpen("recording job-search activities") is { } closed) return closed;
+        if (command.On > Wib.DateOf(now)) return Refusal.Invalid("on", $"{command.On:yyyy-MM-dd} is in the future.");
         if (current.JobSearchCommittedOn is null)
             return Refusal.Conflict("Record the worker's job-search commitment first: the evidence counts towards it.");
-        if (command.On > Wib.DateOf(now)) return Refusal.Invalid("on", $"{command.On:yyyy-MM-dd} is in the future.");
         var claim = current.Claim!;
         if (command.On < claim.ClaimedOn)
             return Refusal.Invalid("on", $"{command.On:yyyy-MM-dd} is before the JKP claim of {claim.ClaimedOn:yyyy-MM-dd}: evidence counts from the claim.");
