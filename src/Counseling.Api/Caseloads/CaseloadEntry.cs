@@ -31,7 +31,7 @@ public sealed record CaseloadEntry
     /// The last days of the JKP benefit months still short of their conditions (see <see cref="JkpBenefit.EvidenceDueOn"/>):
     /// the follow-ups and the dashboard find due and at-risk months from these in SQL.
     /// </summary>
-    public IReadOnlyList<DateOnly> BenefitEvidenceDue { get; init; } = [];
+    public DateOnly[] BenefitEvidenceDue { get; init; } = [];
 
     /// <summary>
     /// The domain's own view of the journey, which derives the stage; kept here so this projection never re-derives
@@ -65,7 +65,7 @@ public sealed partial class CaseloadProjection : SingleStreamProjection<Caseload
             OpenedOn = journey.OpenedOn,
             LastContactAt = journey.LastContactAt,
             NextFollowUpOn = journey.NextFollowUpOn,
-            BenefitEvidenceDue = JkpBenefit.EvidenceDueOn(journey),
+            BenefitEvidenceDue = [.. JkpBenefit.EvidenceDueOn(journey)],
             Journey = journey with { Worker = NoPersonalData },
         };
     }

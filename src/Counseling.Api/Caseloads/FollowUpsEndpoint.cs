@@ -56,7 +56,7 @@ public static class FollowUpsEndpoint
 
     /// <summary>An entry with a benefit month still short of its conditions whose last day falls between the two parameters.</summary>
     internal const string BenefitMonthsDueSql =
-        "exists (select 1 from jsonb_array_elements_text(d.data -> 'benefitEvidenceDue') as due(day) where due.day::date between ? and ?)";
+        "exists (select 1 from unnest(d.benefit_evidence_due) as due(day) where due.day between ? and ?)";
 
     [WolverineGet("/counselors/{id}/follow-ups")]
     [Tags("Caseloads")]
