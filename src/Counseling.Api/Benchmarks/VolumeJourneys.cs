@@ -53,7 +53,7 @@ public static class VolumeJourneys
 
         // Later steps fall at increasing moments between intake and a minute ago.
         var closes = eventCount >= 4 && random.Next(20) == 0;
-        var steps = eventCount - 1;
+        var steps = eventCount - events.Count;
         var span = now - TimeSpan.FromMinutes(1) - openedAt;
         for (var step = 1; step <= steps; step++)
         {

@@ -1,4 +1,5 @@
 using Counseling.Domain.Cases;
+using Counseling.Domain.Cases.Benefit;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 
@@ -26,6 +27,12 @@ public sealed record CaseloadEntry
     public DateOnly OpenedOn { get; init; }
     public DateTimeOffset? LastContactAt { get; init; }
     public DateOnly? NextFollowUpOn { get; init; }
+
+    /// <summary>
+    /// The last days of the JKP benefit months still short of their conditions (see <see cref="JkpBenefit.EvidenceDueOn"/>):
+    /// the follow-ups and the dashboard find due and at-risk months from these in SQL.
+    /// </summary>
+    public DateOnly[] BenefitEvidenceDue { get; init; } = [];
 
     /// <summary>
     /// The domain's own view of the journey, which derives the stage; kept here so this projection never re-derives
@@ -59,6 +66,7 @@ public sealed partial class CaseloadProjection : SingleStreamProjection<Caseload
             OpenedOn = journey.OpenedOn,
             LastContactAt = journey.LastContactAt,
             NextFollowUpOn = journey.NextFollowUpOn,
+            BenefitEvidenceDue = [.. JkpBenefit.EvidenceDueOn(journey)],
             Journey = journey with { Worker = NoPersonalData },
         };
     }

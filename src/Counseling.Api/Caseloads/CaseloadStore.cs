@@ -33,6 +33,9 @@ public static class CaseloadStore
             foreach (var member in (string[])[nameof(CaseloadEntry.CounselorId), nameof(CaseloadEntry.OfficeId), nameof(CaseloadEntry.Stage),
                          nameof(CaseloadEntry.IsOpen), nameof(CaseloadEntry.NextFollowUpOn), nameof(CaseloadEntry.OpenedOn)])
                 mapping.DuplicateField(member);
+            // The last days of the benefit months still short of their conditions, as a date[] beside the document: the
+            // dashboard's at-risk count and the follow-ups read it without opening each entry's JSON.
+            mapping.DuplicateField(nameof(CaseloadEntry.BenefitEvidenceDue), pgType: "date[]");
         });
         options.Schema.For<CaseloadEntry>()
             // A counselor's caseload page, in its order (next follow-up, intake date), straight from one index: without

@@ -1,4 +1,5 @@
 using Counseling.Domain.Cases;
+using Counseling.Domain.Cases.Benefit;
 using Marten;
 using Marten.Services.BatchQuerying;
 
@@ -34,6 +35,23 @@ public static class CaseloadTable
              from {table} where {column} = ? and is_open group by counselor_id, stage
              """,
             today, value);
+    }
+
+    public sealed record CaseCount(long Cases);
+
+    /// <summary>
+    /// The office's open cases whose benefit month running today is still short of its conditions with at most
+    /// <see cref="JkpBenefit.AtRiskDays"/> days left: a month short of evidence ending within that week can only be the current one.
+    /// </summary>
+    public static Task<IReadOnlyList<CaseCount>> WithBenefitMonthAtRisk(IBatchedQuery batch, IQuerySession session, string officeId, DateOnly today)
+    {
+        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(CaseloadEntry)).TableName.QualifiedName;
+        return batch.Query<CaseCount>(
+            $"""
+             select jsonb_build_object('cases', count(*))
+             from {table} as d where office_id = ? and is_open and {FollowUpsEndpoint.BenefitMonthsDueSql}
+             """,
+            officeId, today, today.AddDays(JkpBenefit.AtRiskDays - 1));
     }
 
     public static Dictionary<string, int> ByStage(IEnumerable<Count> counts) =>

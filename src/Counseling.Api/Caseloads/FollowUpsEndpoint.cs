@@ -3,6 +3,8 @@ using Counseling.Api.Access;
 using Counseling.Api.PersonalData;
 using Counseling.Api.ReferenceData;
 using Counseling.Domain.Cases;
+using Counseling.Domain.Cases.Benefit;
+using Marten.Linq.MatchesSql;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -17,7 +19,24 @@ public sealed record FollowUpWorklist(
     int Due,
     int Overdue,
     IReadOnlyList<FollowUpItem> Items,
+    IReadOnlyList<BenefitMonthDue> BenefitMonths,
     Freshness Freshness);
+
+/// <summary>
+/// A JKP benefit month running today whose conditions are not met yet and whose last day falls from..to: the
+/// counselor has until <see cref="To"/> to see the worker's evidence recorded. <see cref="AtRisk"/>: a week or less left.
+/// </summary>
+public sealed record BenefitMonthDue(
+    Guid CaseId,
+    string WorkerName,
+    string MaskedNik,
+    int Month,
+    DateOnly From,
+    DateOnly To,
+    int DaysLeft,
+    bool AtRisk,
+    long AmountRupiah,
+    string? Missing);
 
 public sealed record FollowUpItem(
     Guid CaseId,
@@ -34,6 +53,10 @@ public static class FollowUpsEndpoint
     public const int DefaultDays = 7;
     public const int MaxDays = 92;
     public const int MaxItems = 500;
+
+    /// <summary>An entry with a benefit month still short of its conditions whose last day falls between the two parameters.</summary>
+    internal const string BenefitMonthsDueSql =
+        "exists (select 1 from unnest(d.benefit_evidence_due) as due(day) where due.day between ? and ?)";
 
     [WolverineGet("/counselors/{id}/follow-ups")]
     [Tags("Caseloads")]
@@ -61,7 +84,16 @@ public static class FollowUpsEndpoint
             .Take(MaxItems)
             .ToListAsync(cancellation);
 
-        var keys = await PersonalDataKeys.ForCasesAsync(session, keyRing, entries.Select(e => e.Id), cancellation);
+        // Months whose last day falls in the period and not before today: the SQL finds the candidates, the domain tells
+        // which of them is the month running today and still short of its conditions.
+        var evidenceFrom = first > today ? first : today;
+        var withMonthsDue = evidenceFrom > last ? [] : await session.Query<CaseloadEntry>()
+            .Where(e => e.CounselorId == id && e.IsOpen && e.MatchesSql(BenefitMonthsDueSql, evidenceFrom, last))
+            .OrderBy(e => e.Id)
+            .Take(MaxItems)
+            .ToListAsync(cancellation);
+
+        var keys = await PersonalDataKeys.ForCasesAsync(session, keyRing, entries.Concat(withMonthsDue).Select(e => e.Id).Distinct(), cancellation);
         var items = entries.Select(e =>
         {
             var due = e.NextFollowUpOn!.Value;
@@ -70,7 +102,18 @@ public static class FollowUpsEndpoint
                 due < today, Math.Max(0, today.DayNumber - due.DayNumber));
         }).ToList();
 
+        var months = withMonthsDue
+            .Select(e => (Entry: e, Month: JkpBenefit.For(e.Journey, today)?.MonthOn(today)))
+            .Where(m => m.Month is { Status: BenefitMonthStatus.Due } month && month.To <= last)
+            .Select(m => new BenefitMonthDue(
+                m.Entry.Id, PersonalDataProtection.Reveal(m.Entry.WorkerName, keys.GetValueOrDefault(m.Entry.Id)),
+                PersonalDataProtection.MaskedNik(m.Entry.ProtectedNik, keys.GetValueOrDefault(m.Entry.Id)),
+                m.Month!.Number, m.Month.From, m.Month.To, m.Month.To.DayNumber - today.DayNumber + 1, m.Month.AtRisk,
+                m.Month.AmountRupiah, m.Month.Missing))
+            .OrderBy(m => m.To).ThenBy(m => m.CaseId)
+            .ToList();
+
         return Results.Ok(new FollowUpWorklist(
-            counselor.Id, first, last, today, items.Count(i => !i.Overdue), items.Count(i => i.Overdue), items, freshness));
+            counselor.Id, first, last, today, items.Count(i => !i.Overdue), items.Count(i => i.Overdue), items, months, freshness));
     }
 }

@@ -16,6 +16,7 @@ public sealed record OfficeDashboard(
     DateOnly Today,
     int OpenCases,
     Dictionary<string, int> OpenCasesByStage,
+    int OpenCasesWithBenefitMonthAtRisk,
     IReadOnlyList<CounselorLoad> Counselors,
     PeriodFigures Period,
     Freshness Freshness);
@@ -116,6 +117,7 @@ public static class OfficeDashboardEndpoint
         var daysLoad = batch.Query<OfficeDailyStatistics>().Where(d => d.OfficeId == id && d.Day >= first && d.Day <= last).ToList();
         var staffLoad = batch.Query<Counselor>().Where(c => c.OfficeId == id).ToList();
         var countsLoad = CaseloadTable.OfOffice(batch, session, id, today);
+        var atRiskLoad = CaseloadTable.WithBenefitMonthAtRisk(batch, session, id, today);
         await batch.Execute(cancellation);
 
         var office = await officeLoad;
@@ -138,7 +140,7 @@ public static class OfficeDashboardEndpoint
 
         return Results.Ok(new OfficeDashboard(
             office.Id, office.Name, first, last, today,
-            (int)counts.Sum(c => c.Cases), CaseloadTable.ByStage(counts), counselors,
+            (int)counts.Sum(c => c.Cases), CaseloadTable.ByStage(counts), (int)(await atRiskLoad).Single().Cases, counselors,
             PeriodFigures.Sum(days), freshness));
     }
 }

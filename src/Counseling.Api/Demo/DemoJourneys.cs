@@ -4,7 +4,9 @@ using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Assessments;
 using Counseling.Domain.Cases.Closure;
 using Counseling.Domain.Cases.Intake;
+using Counseling.Domain.Cases.Benefit;
 using Counseling.Domain.Cases.JobReferrals;
+using Counseling.Domain.Cases.JobSearch;
 using Counseling.Domain.Cases.Placements;
 using Counseling.Domain.Cases.Reassignment;
 using Counseling.Domain.Cases.Sessions;
@@ -118,7 +120,15 @@ internal sealed class JourneyPlanner(int seed, int number, Random random, DemoRe
     /// <summary>Of the rest of the graduates, those who start a business of their own.</summary>
     public const int GraduatesSelfEmployedPercent = 20;
 
+    /// <summary>
+    /// How keenly workers report their job search: most send enough applications every month, some too few (their
+    /// months fall short unless an interview call saves them), a few report nothing after the first month.
+    /// </summary>
+    private enum Diligence { Steady, Patchy, Idle }
+
     private readonly DateOnly _anchorDay = Wib.DateOf(anchor);
+    private Diligence _diligence;
+    private DateOnly _evidenceUpTo;
     private readonly List<Visit> _visits = [];
     private readonly List<DemoStep> _steps = [];
     private readonly List<object> _events = [];
@@ -144,6 +154,7 @@ internal sealed class JourneyPlanner(int seed, int number, Random random, DemoRe
     public DemoJourney Plan()
     {
         _officeId = Weighted(OfficeShares.Select(o => (o.Office, o.Weight)));
+        _diligence = Weighted([(Diligence.Steady, 65), (Diligence.Patchy, 25), (Diligence.Idle, 10)]);
         var intakeDay = Weekday(_anchorDay.AddDays(-random.Next(3, 190)));
         _day = intakeDay;
         var counselor = Pick(CertifiedCounselors(intakeDay, except: null))
@@ -178,12 +189,21 @@ internal sealed class JourneyPlanner(int seed, int number, Random random, DemoRe
             Topics = [SessionTopic.Other, SessionTopic.LabourMarketInformation],
             Notes = "Penerimaan peserta JKP: verifikasi data, penjelasan manfaat JKP dan alur konseling.",
         };
+        // The JKP claim follows the PHK within days or weeks, and comes before the intake (or on its day).
+        var terminationDate = intakeDay.AddDays(-random.Next(7, 75));
+        var claimedOn = Min(terminationDate.AddDays(random.Next(1, 21)), intakeDay);
+        var contributionMonths = random.Next(12, 120);
+        var contributions = new ContributionHistory(
+            random.Next(12, Math.Min(24, contributionMonths) + 1), random.Next(6, contributionMonths + 1));
         visit.Before.Add(new OpenCase(
             _caseId, _officeId, counselorId, worker,
-            new EndedEmployment(Pick(FormerEmployers[_officeId])!, position, intakeDay.AddDays(-random.Next(7, 75)),
+            new EndedEmployment(Pick(FormerEmployers[_officeId])!, position, terminationDate,
                 Weighted(TerminationReasons.Select(t => (t.Reason, t.Weight))), wage),
             $"JKP-{intakeDay.Year}-{random.Next(1, 1_000_000):D6}",
-            random.Next(12, 120)));
+            contributionMonths, claimedOn, contributions));
+        // The commitment to look for work is part of the claim: the counselor records it at intake.
+        visit.After.Add(new MakeJobSearchCommitment(claimedOn));
+        _evidenceUpTo = claimedOn.AddDays(-1);
         _visits.Add(visit);
     }
 
@@ -407,6 +427,7 @@ internal sealed class JourneyPlanner(int seed, int number, Random random, DemoRe
             var counselorId = _case?.CounselorId ?? ((OpenCase)visit.Before[0]).CounselorId;
 
             foreach (var command in visit.Before) Step(ref at, counselorId, Role.Counselor, command, correlation);
+            if (i > 0) RecordJobSearchEvidence(visit.Day, ref at, counselorId, correlation);
             if (visit.HasSession)
             {
                 var duration = visit.Mode == SessionMode.Phone ? 10 + random.Next(20) : 30 + random.Next(45);
@@ -418,6 +439,48 @@ internal sealed class JourneyPlanner(int seed, int number, Random random, DemoRe
             }
             foreach (var command in visit.After) Step(ref at, counselorId, Role.Counselor, command, correlation);
         }
+    }
+
+    /// <summary>
+    /// At each visit the counselor records what the worker did to find work since the last one, as far as the benefit
+    /// still runs: applications to the office's employers (steady workers twice a week, patchy ones once, idle ones
+    /// not at all), now and then an interview call, the attendance of a training under way, and in the last month the
+    /// employment-status report.
+    /// </summary>
+    private void RecordJobSearchEvidence(DateOnly visitDay, ref DateTimeOffset at, string counselorId, string correlation)
+    {
+        if (_case is not { IsClosed: false, JobSearchCommittedOn: not null } || JkpBenefit.For(_case, visitDay) is not { } benefit) return;
+        var endsBefore = benefit.EndedBecause is BenefitEndReason.NewEmployment or BenefitEndReason.Death
+            ? benefit.EndedOn!.Value : benefit.PeriodEnd.AddDays(1);
+        var from = Max(_evidenceUpTo.AddDays(1), benefit.ClaimedOn);
+        var to = Min(visitDay, endsBefore.AddDays(-1));
+        _evidenceUpTo = Max(_evidenceUpTo, visitDay);
+        if (from > to) return;
+
+        var employers = reference.Vacancies.Where(v => v.OfficeId == _officeId).Select(v => v.Employer).Distinct().ToList();
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            var applies = _diligence switch
+            {
+                Diligence.Steady => day.DayOfWeek is DayOfWeek.Monday or DayOfWeek.Thursday,
+                Diligence.Patchy => day.DayOfWeek == DayOfWeek.Wednesday && random.Next(100) < 80,
+                _ => false,
+            };
+            if (applies)
+                Step(ref at, counselorId, Role.Counselor, new RecordJobSearchActivity(
+                    NewId(day), JobSearchActivityKind.Application, day, Pick(employers), null, null), correlation);
+            if (_diligence != Diligence.Idle && day.DayOfWeek == DayOfWeek.Tuesday && random.Next(100) < 6)
+                Step(ref at, counselorId, Role.Counselor, new RecordJobSearchActivity(
+                    NewId(day), JobSearchActivityKind.InterviewCall, day, Pick(employers), null, null), correlation);
+        }
+
+        if (_case.TrainingReferrals.FirstOrDefault(t => t.Outcome == TrainingOutcome.Started) is { } training)
+            Step(ref at, counselorId, Role.Counselor, new RecordJobSearchActivity(
+                NewId(to), JobSearchActivityKind.TrainingAttendance, to, null, training.Programme, 70 + random.Next(31)), correlation);
+        if (_diligence != Diligence.Idle && benefit.Months[^1].From <= to
+            && !_case.JobSearchActivities.Any(a => a.Kind == JobSearchActivityKind.EmploymentStatusReport))
+            Step(ref at, counselorId, Role.Counselor, new RecordJobSearchActivity(
+                NewId(to), JobSearchActivityKind.EmploymentStatusReport, to, null, null, null), correlation);
     }
 
     /// <summary>

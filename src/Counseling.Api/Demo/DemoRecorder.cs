@@ -36,9 +36,10 @@ public sealed class DemoRecorder(IDocumentStore store, SimulatedClock clock)
 
             if (step.Command is OpenCase)
             {
-                var opened = Decided(step, CounselingCase.Decide(null, step.Command, now)).OfType<CaseOpened>().Single();
-                session.Events.StartStream<CounselingCase>(opened.CaseId, opened);
-                events++;
+                var decided = Decided(step, CounselingCase.Decide(null, step.Command, now));
+                var opened = (CaseOpened)decided[0];
+                session.Events.StartStream<CounselingCase>(opened.CaseId, [.. decided]);
+                events += decided.Count;
             }
             else
             {

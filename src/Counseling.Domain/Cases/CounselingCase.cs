@@ -18,6 +18,17 @@ public sealed record TrainingReferral(
 public sealed record Placement(Guid Id, string Employer, string Position, DateOnly StartsOn, long MonthlyWageRupiah, bool? StillEmployed);
 
 /// <summary>
+/// What the JKP entitlement is decided on: the PHK date and last reported wage (from the intake's employment), the
+/// claim date and the contribution history. <see cref="ClaimDateRecorded"/> is false for cases opened before the claim
+/// was recorded: their claim date is the intake date.
+/// </summary>
+public sealed record JkpClaim(
+    DateOnly TerminationDate, long LastMonthlyWageRupiah, DateOnly ClaimedOn, ContributionHistory? Contributions, bool ClaimDateRecorded);
+
+public sealed record JobSearchActivity(
+    Guid Id, JobSearchActivityKind Kind, DateOnly On, string? Employer, string? Programme, int? AttendancePercent);
+
+/// <summary>
 /// A case as its events have made it: the state every decision about the case is taken on.
 /// Immutable: <see cref="Evolve"/> returns the next state. The stage is derived here, never set by a command.
 /// </summary>
@@ -45,6 +56,13 @@ public sealed record CounselingCase
     public DateOnly? SelfEmployedSince { get; init; }
     public ClosureReason? ClosedBecause { get; init; }
     public DateOnly? PersonalDataErasedOn { get; init; }
+
+    public JkpClaim? Claim { get; init; }
+    public DateOnly? JobSearchCommittedOn { get; init; }
+    public IReadOnlyList<JobSearchActivity> JobSearchActivities { get; init; } = [];
+    /// <summary>The start of the first job after the PHK: the benefit ends then (PP 6/2025 Pasal 40).</summary>
+    public DateOnly? FirstPlacementStartsOn { get; init; }
+    public DateOnly? DiedOn { get; init; }
 
     public bool IsClosed => ClosedBecause is not null;
     public bool IsPlaced => Placement is { StillEmployed: not false };
@@ -86,6 +104,16 @@ public sealed record CounselingCase
             LastContactAt = current.LastContactAt is { } known && known > session.HeldAt ? known : session.HeldAt,
             NextFollowUpOn = session.NextFollowUpOn,
         },
+        (_, JkpClaimRecorded claim) => current with
+        {
+            Claim = current.Claim! with { ClaimedOn = claim.ClaimedOn, Contributions = claim.Contributions, ClaimDateRecorded = true },
+        },
+        (_, JobSearchCommitmentMade committed) => current with { JobSearchCommittedOn = committed.CommittedOn },
+        (_, JobSearchActivityRecorded activity) => current with
+        {
+            JobSearchActivities = [.. current.JobSearchActivities,
+                new JobSearchActivity(activity.ActivityId, activity.Kind, activity.On, activity.Employer, activity.Programme, activity.AttendancePercent)],
+        },
         (_, SelfAssessmentRecorded assessed) => current with { Readiness = assessed.Readiness },
         (_, JobReferralMade referral) => current with
         {
@@ -109,13 +137,19 @@ public sealed record CounselingCase
         (_, WorkerPlaced placed) => current with
         {
             Placement = new Placement(placed.PlacementId, placed.Employer, placed.Position, placed.StartsOn, placed.MonthlyWageRupiah, null),
+            FirstPlacementStartsOn = current.FirstPlacementStartsOn is { } earlier && earlier < placed.StartsOn ? earlier : placed.StartsOn,
         },
         (_, PlacementFollowedUp followUp) => current with
         {
             Placement = current.Placement! with { StillEmployed = followUp.StillEmployed },
         },
         (_, SelfEmploymentStarted started) => current with { SelfEmployedSince = started.StartsOn },
-        (_, CaseClosed closed) => current with { ClosedBecause = closed.Reason, NextFollowUpOn = null },
+        (_, CaseClosed closed) => current with
+        {
+            ClosedBecause = closed.Reason,
+            NextFollowUpOn = null,
+            DiedOn = closed.Reason == ClosureReason.Died ? closed.On : current.DiedOn,
+        },
         (_, CaseReopened) => current with { ClosedBecause = null },
         (_, CaseReassigned reassigned) => current with { CounselorId = reassigned.ToCounselorId },
         (_, WorkerPersonalDataErased erased) => current with { PersonalDataErasedOn = erased.On },
@@ -129,5 +163,7 @@ public sealed record CounselingCase
         CounselorId = opened.CounselorId,
         Worker = opened.Worker,
         OpenedAt = opened.OpenedAt,
+        Claim = new JkpClaim(
+            opened.Employment.TerminationDate, opened.Employment.LastMonthlyWageRupiah, Wib.DateOf(opened.OpenedAt), null, ClaimDateRecorded: false),
     };
 }

@@ -42,6 +42,30 @@ public sealed record CaseOpened(
     int ContributionMonths,
     DateTimeOffset OpenedAt);
 
+/// <summary>Months of JKP contributions as BPJS Ketenagakerjaan reports them at the claim.</summary>
+public sealed record ContributionHistory(int MonthsPaidInLast24Months, int ConsecutiveMonthsBeforeTermination);
+
+/// <summary>
+/// Intake, beside <see cref="CaseOpened"/>: what the JKP entitlement is decided on besides the wage and the PHK date
+/// there. Cases opened before this event existed have none; their claim date is taken to be the intake date.
+/// </summary>
+public sealed record JkpClaimRecorded(DateOnly ClaimedOn, ContributionHistory? Contributions);
+
+/// <summary>The worker committed to look for work actively (komitmen aktivitas pencarian kerja), as the benefit requires.</summary>
+public sealed record JobSearchCommitmentMade(DateOnly CommittedOn);
+
+/// <summary>
+/// Evidence of job search: an application, an interview or selection-test call, training attendance, or the
+/// employment-status report. <paramref name="Employer"/> and <paramref name="Programme"/> are free text.
+/// </summary>
+public sealed record JobSearchActivityRecorded(
+    Guid ActivityId,
+    JobSearchActivityKind Kind,
+    DateOnly On,
+    string? Employer,
+    string? Programme,
+    int? AttendancePercent);
+
 /// <summary>A counselor met the worker (in person, by phone or by video) and wrote down what was covered.</summary>
 public sealed record CounselingSessionLogged(
     Guid SessionId,

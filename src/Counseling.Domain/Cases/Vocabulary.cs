@@ -108,4 +108,18 @@ public enum ClosureReason
     Unreachable,
     Withdrew,
     Other,
+    /// <summary>The worker died: the JKP benefit ends (PP 6/2025 Pasal 40).</summary>
+    Died,
+}
+
+/// <summary>What a worker did to look for work, as the benefit's monthly evidence counts it.</summary>
+public enum JobSearchActivityKind
+{
+    Application,
+    InterviewCall,
+    SelectionTestCall,
+    /// <summary>Attendance of a training over the month, as a percentage.</summary>
+    TrainingAttendance,
+    /// <summary>The employment-status form the last benefit month needs.</summary>
+    EmploymentStatusReport,
 }

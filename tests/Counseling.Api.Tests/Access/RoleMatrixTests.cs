@@ -67,7 +67,7 @@ public class RoleMatrixTests(ApiFixture api)
         // Each row: route, how to get its URL, the body it sends; then the status for each caller, in this order:
         // anonymous, assigned counselor, counselor of other office, supervisor of office, supervisor of other office, auditor, admin.
         R("POST /cases", _ => Task.FromResult("/cases"), _ => Requests.OpenCase(),
-            401, 201, 403, 403, 403, 403, 403, appends: 1),
+            401, 201, 403, 403, 403, 403, 403, appends: 2), // the intake and its JKP claim
         // Every case reader may search a NIK; whose personal data the answer shows is ReturningWorkerTests' matter.
         R("GET /cases", _ => Task.FromResult("/cases?nik=3216061505909999"), NoBody,
             401, 200, 200, 200, 200, 200, 403, query: "?nik="),
@@ -79,6 +79,13 @@ public class RoleMatrixTests(ApiFixture api)
             401, 200, 403, 200, 403, 200, 403),
         R("GET /cases/{id}/history", t => t.CaseAsync("/history"), NoBody,
             401, 200, 403, 200, 403, 200, 403),
+        R("GET /cases/{id}/benefit", t => t.CaseAsync("/benefit?ruleSet=PP-37-2021"), NoBody,
+            401, 200, 403, 200, 403, 200, 403, query: "?ruleSet="),
+        R("POST /cases/{id}/job-search-commitment", t => t.CaseAsync("/job-search-commitment"), a => new { committedOn = Day(a) },
+            401, 200, 403, 403, 403, 403, 403, appends: 1),
+        R("POST /cases/{id}/job-search-activities", t => t.CommittedCaseAsync("/job-search-activities"),
+            a => new { kind = "application", on = Day(a), employer = "PT A" },
+            401, 200, 403, 403, 403, 403, 403, appends: 1),
         R("POST /cases/{id}/sessions", t => t.CaseAsync("/sessions"), a => Requests.LogSession(a.Now),
             401, 200, 403, 403, 403, 403, 403, appends: 1),
         R("POST /cases/{id}/assessments", t => t.CaseAsync("/assessments"),
@@ -129,6 +136,8 @@ public class RoleMatrixTests(ApiFixture api)
             401, 200, 403, 200, 403, 200, 403),
         R("GET /offices/{id}/dashboard", _ => Task.FromResult("/offices/bekasi/dashboard"), NoBody,
             401, 403, 403, 200, 403, 200, 403),
+        R("GET /offices/{id}/rule-impact", _ => Task.FromResult("/offices/bekasi/rule-impact?ruleSet=PP-37-2021"), NoBody,
+            401, 403, 403, 200, 403, 200, 403, query: "?ruleSet="),
         R("GET /audit/verify", _ => Task.FromResult("/audit/verify"), NoBody,
             401, 403, 403, 403, 403, 200, 403),
         R("GET /audit/personal-data-reads", _ => Task.FromResult("/audit/personal-data-reads"), NoBody,
@@ -175,6 +184,13 @@ public class RoleMatrixTests(ApiFixture api)
     {
         var journey = await Journey.OpenAsync(api);
         await journey.PlaceAsync();
+        return $"/cases/{journey.CaseId}{path}";
+    }
+
+    private async Task<string> CommittedCaseAsync(string path)
+    {
+        var journey = await Journey.OpenAsync(api);
+        await journey.PostAsync("job-search-commitment", new { committedOn = api.Today.ToString("yyyy-MM-dd") }, 200);
         return $"/cases/{journey.CaseId}{path}";
     }
 

@@ -48,12 +48,13 @@ public class ReplayTests(ApiFixture api)
 
         var events = (await GetJsonAsync($"/cases/{journey.CaseId}/events")).EnumerateArray().ToList();
 
-        events.Should().HaveCount(21);
-        events.Select(e => e.GetProperty("version").GetInt64()).Should().Equal(Enumerable.Range(1, 21).Select(v => (long)v));
+        events.Should().HaveCount(22);
+        events.Select(e => e.GetProperty("version").GetInt64()).Should().Equal(Enumerable.Range(1, 22).Select(v => (long)v));
         events.Select(e => e.GetProperty("sequence").GetInt64()).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
         events[0].GetProperty("type").GetString().Should().Be("case_opened");
         events[0].GetProperty("data").GetProperty("worker").GetProperty("fullName").GetString().Should().Be("Siti Rahmawati");
-        events[1].GetProperty("correlationId").GetString().Should().Be("walk-in-interview-2026-11");
+        events[1].GetProperty("type").GetString().Should().Be("jkp_claim_recorded");
+        events[2].GetProperty("correlationId").GetString().Should().Be("walk-in-interview-2026-11");
         events.Should().OnlyContain(e => !string.IsNullOrEmpty(e.GetProperty("causationId").GetString()));
         events.Select(e => e.GetProperty("recordedBy").GetProperty("userId").GetString()).Should().AllBe("c-001");
         events.Select(e => e.GetProperty("recordedBy").GetProperty("role").GetString()).Should().AllBe("counselor");
@@ -67,13 +68,13 @@ public class ReplayTests(ApiFixture api)
     {
         var journey = await LongJourneyAsync();
         var events = (await GetJsonAsync($"/cases/{journey.CaseId}/events")).EnumerateArray().ToList();
-        var fifth = events[4].GetProperty("timestamp").GetDateTimeOffset();
-        var sixth = events[5].GetProperty("timestamp").GetDateTimeOffset();
+        var fifth = events[5].GetProperty("timestamp").GetDateTimeOffset();
+        var sixth = events[6].GetProperty("timestamp").GetDateTimeOffset();
         var between = fifth + (sixth - fifth) / 2;
 
         var asOf = await GetJsonAsync($"/cases/{journey.CaseId}?asOf={Uri.EscapeDataString(between.ToString("O"))}");
 
-        asOf.GetProperty("version").GetInt64().Should().Be(5);
+        asOf.GetProperty("version").GetInt64().Should().Be(6, "the intake's two events and four sessions");
         asOf.GetProperty("sessionsCount").GetInt32().Should().Be(4);
         asOf.GetProperty("stage").GetString().Should().Be("intake");
         asOf.GetProperty("counselorId").GetString().Should().Be("c-001");
@@ -88,9 +89,9 @@ public class ReplayTests(ApiFixture api)
     {
         var journey = await LongJourneyAsync();
 
-        var atSixteen = await GetJsonAsync($"/cases/{journey.CaseId}?version=16");
+        var atSixteen = await GetJsonAsync($"/cases/{journey.CaseId}?version=17");
 
-        atSixteen.GetProperty("version").GetInt64().Should().Be(16);
+        atSixteen.GetProperty("version").GetInt64().Should().Be(17);
         atSixteen.GetProperty("stage").GetString().Should().Be("jobSearch");
         atSixteen.GetProperty("jobReferrals")[0].GetProperty("outcome").GetString().Should().Be("rejected");
         await GetJsonAsync($"/cases/{journey.CaseId}?version=0", 400);
@@ -105,7 +106,8 @@ public class ReplayTests(ApiFixture api)
         var history = await GetJsonAsync($"/cases/{journey.CaseId}/history");
 
         var entries = history.GetProperty("entries").EnumerateArray().ToList();
-        entries.Should().HaveCount(22);
+        entries.Should().HaveCount(23);
+        entries[1].GetProperty("what").GetString().Should().StartWith("JKP claimed on ");
         history.GetProperty("currentStage").GetString().Should().Be("closed");
         var reassignment = entries.Single(e => e.GetProperty("what").GetString()!.StartsWith("Case reassigned"));
         reassignment.GetProperty("what").GetString().Should().Contain("from c-001 to c-006");

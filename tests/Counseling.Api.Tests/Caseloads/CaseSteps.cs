@@ -21,7 +21,7 @@ public sealed class CaseSteps(CaseloadFixture api, Guid caseId, string officeId,
     {
         var result = await api.Host.Scenario(s =>
         {
-            s.Post.Json(Requests.OpenCase(officeId, counselorId, nik)).ToUrl("/cases");
+            s.Post.Json(Requests.OpenCase(officeId, counselorId, nik, terminationDate: api.Today.AddDays(-10).ToString("yyyy-MM-dd"))).ToUrl("/cases");
             s.WithBearerToken(api.TokenFor(counselorId, Role.Counselor, officeId));
             s.StatusCodeShouldBe(201);
         });

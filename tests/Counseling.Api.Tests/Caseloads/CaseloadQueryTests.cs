@@ -100,7 +100,7 @@ public class CaseloadQueryTests(CaseloadFixture api)
 
             stale.GetProperty("openCases").GetInt32().Should().Be(0);
             var freshness = stale.GetProperty("freshness");
-            freshness.GetProperty("lag").GetInt64().Should().Be(lagBefore + 1);
+            freshness.GetProperty("lag").GetInt64().Should().Be(lagBefore + 2); // the intake and its JKP claim
             (freshness.GetProperty("latestEventSequence").GetInt64() - freshness.GetProperty("eventSequence").GetInt64())
                 .Should().Be(freshness.GetProperty("lag").GetInt64());
         }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Counseling.Api.Access;
 using Counseling.Api.Demo;
 using Counseling.Domain.Cases;
+using Counseling.Domain.Cases.Benefit;
 using Counseling.Domain.Cases.Intake;
 
 namespace Counseling.Api.Tests.Demo;
@@ -53,6 +54,26 @@ public sealed class DemoJourneyTests
         Share(open, j => j.Final.NextFollowUpOn < Wib.DateOf(Anchor)).Should().BeInRange(5, 25, "a few follow-ups are overdue");
         Share(journeys, j => Wib.DateOf(j.Final.OpenedAt) >= Wib.DateOf(Anchor).AddDays(-31)).Should().BeInRange(10, 25,
             "intakes spread over six months");
+    }
+
+    [Fact]
+    public void Benefit_months_follow_the_rules_most_met_some_not_some_at_risk_and_some_lapsed()
+    {
+        var today = Wib.DateOf(Anchor);
+        var schedules = Large.Value.Journeys.Select(j => JkpBenefit.For(j.Final, today)!).ToList();
+        var months = schedules.SelectMany(s => s.Months).ToList();
+
+        // Months after the first, decided one way or the other: most workers send their applications.
+        var decided = months.Where(m => m.Number > 1 && m.Status is BenefitMonthStatus.Met or BenefitMonthStatus.NotMet).ToList();
+        decided.Should().HaveCountGreaterThan(1000);
+        Share(decided, m => m.Status == BenefitMonthStatus.Met).Should().BeInRange(60, 95);
+        months.Should().Contain(m => m.Status == BenefitMonthStatus.Due && m.AtRisk);
+        months.Should().Contain(m => m.Status == BenefitMonthStatus.Lapsed);
+        months.Should().Contain(m => m.Status == BenefitMonthStatus.Upcoming);
+        schedules.Should().Contain(s => s.EndedBecause == BenefitEndReason.NewEmployment);
+        schedules.Should().Contain(s => s.EndedBecause == BenefitEndReason.PeriodOver);
+        schedules.Should().OnlyContain(s => s.RuleSet == "PP-6-2025" && s.ClaimedOn <= s.ClaimDeadline);
+        Large.Value.Journeys.Should().OnlyContain(j => j.Final.JobSearchCommittedOn != null);
     }
 
     [Fact]

@@ -10,8 +10,9 @@ public static class Requests
         string counselorId = "c-001",
         string? nik = null,
         string terminationReason = "efficiency",
-        string terminationDate = "2026-10-31",
-        long lastMonthlyWage = 5_200_000) => new
+        string? terminationDate = null,
+        long lastMonthlyWage = 5_200_000,
+        string? claimedOn = null) => new
     {
         officeId,
         counselorId,
@@ -27,12 +28,15 @@ public static class Requests
         {
             employer = "PT Sinar Cikarang Plastik",
             lastPosition = "Operator Injection Moulding",
-            terminationDate,
+            // Unless told, a month before today (this fixture's clock is the real one): well within the claim window.
+            terminationDate = terminationDate ?? DateTime.UtcNow.AddHours(7).AddDays(-30).ToString("yyyy-MM-dd"),
             terminationReason,
             lastMonthlyWage,
         },
         jkpClaimReference = "JKP-2026-000123",
         contributionMonths = 24,
+        claimedOn,
+        contributionHistory = new { monthsPaidInLast24Months = 24, consecutiveMonthsBeforeTermination = 24 },
     };
 
     private static long _lastNik = 3216_0615_0000_0000 + Random.Shared.NextInt64(0, 9_000_000);

@@ -19,6 +19,7 @@ public class SensitiveFieldsTests
         "TrainingReferralMade.Provider", "TrainingReferralMade.Programme",
         "WorkerPlaced.Employer", "WorkerPlaced.Position",
         "SelfEmploymentStarted.BusinessType",
+        "JobSearchActivityRecorded.Employer", "JobSearchActivityRecorded.Programme",
         "CaseReassigned.FromCounselorId", "CaseReassigned.ToCounselorId",
         "WorkerPersonalDataErased.RequestReference",
     ];
@@ -36,7 +37,7 @@ public class SensitiveFieldsTests
     private static readonly HashSet<Type> NotEvents =
     [
         typeof(WorkerDetails), typeof(EndedEmployment), typeof(CounselingCase), typeof(JobReferral), typeof(TrainingReferral),
-        typeof(Placement), typeof(Refusal), typeof(Decision),
+        typeof(Placement), typeof(JobSearchActivity), typeof(Refusal), typeof(Decision),
     ];
 
     public static IEnumerable<Type> EventTypes() => typeof(CaseOpened).Assembly.GetTypes()

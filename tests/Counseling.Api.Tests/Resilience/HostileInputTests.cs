@@ -180,6 +180,26 @@ public class HostileInputTests(ApiFixture api)
             {
                 BadQueries = [("nik=12345", "nik"), ("nik=32160615059000ab", "nik"), ($"nik={HostileId}", "nik")],
             },
+            new("POST /cases/{id}/job-search-commitment", "/cases/{case}/job-search-commitment", Role.Counselor, "bekasi")
+            {
+                Body = Json(new { committedOn = day }),
+                RequiredFields = ["committedOn"],
+            },
+            new("POST /cases/{id}/job-search-activities", "/cases/{case}/job-search-activities", Role.Counselor, "bekasi")
+            {
+                Body = Json(new { kind = "application", on = day, employer = "PT Astrido Jaya Mobilindo" }),
+                RequiredFields = ["kind", "on"],
+            },
+            new("GET /cases/{id}/benefit", "/cases/{case}/benefit", Role.Auditor, null)
+            {
+                BadQueries = [("ruleSet=PP-99-2099", "ruleSet"), ($"ruleSet={HostileId}", "ruleSet")],
+                BadPaths = [(NotACase + "/benefit", 404, null)],
+            },
+            new("GET /offices/{id}/rule-impact", "/offices/bekasi/rule-impact", Role.Auditor, null)
+            {
+                BadQueries = [("ruleSet=PP-99-2099", "ruleSet")],
+                BadPaths = [($"/offices/{HostileId}/rule-impact?ruleSet=PP-37-2021", 404, null)],
+            },
             new("GET /audit/verify", "/audit/verify", Role.Auditor, null) { IgnoredQuery = $"x={HostileId}&limit=-1" },
             new("GET /audit/personal-data-reads", "/audit/personal-data-reads", Role.Auditor, null)
             {
@@ -372,6 +392,14 @@ public class HostileInputTests(ApiFixture api)
     [InlineData("POST /cases/{id}/job-referrals", "referredOn", "2099-12-31")]
     [InlineData("POST /cases/{id}/training-referrals", "kind", "sulap")]
     [InlineData("POST /cases/{id}/closure", "reason", "bosan")]
+    [InlineData("POST /cases", "claimedOn", "2099-01-01")]
+    [InlineData("POST /cases", "claimedOn", "2026-02-30")]
+    [InlineData("POST /cases", "contributionHistory.monthsPaidInLast24Months", 25)]
+    [InlineData("POST /cases", "contributionHistory.consecutiveMonthsBeforeTermination", -1)]
+    [InlineData("POST /cases/{id}/job-search-commitment", "committedOn", "2099-01-01")]
+    [InlineData("POST /cases/{id}/job-search-activities", "kind", "melamun")]
+    [InlineData("POST /cases/{id}/job-search-activities", "on", "2099-01-01")]
+    [InlineData("POST /cases/{id}/job-search-activities", "employer", "")]
     [InlineData("PUT /counselors/{id}", "certificate.expiresOn", "2024-12-31")]
     [InlineData("PUT /counselors/{id}", "officeId", "Bekasi; DROP")]
     public async Task Invalid_values_are_refused_by_name(string route, string field, object value) =>
@@ -431,9 +459,10 @@ public class HostileInputTests(ApiFixture api)
         });
         var data = JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.EnumerateArray().Select(e => e.GetProperty("data")).ToList();
 
-        data[1].GetProperty("notes").GetString().Should().Be(Hostile);
+        // data[0] and data[1]: the intake and its JKP claim.
         data[2].GetProperty("notes").GetString().Should().Be(Hostile);
-        data[3].GetProperty("reason").GetString().Should().Be(Hostile);
+        data[3].GetProperty("notes").GetString().Should().Be(Hostile);
+        data[4].GetProperty("reason").GetString().Should().Be(Hostile);
     }
 
     [Theory]

@@ -30,8 +30,8 @@ internal static class CaseFixtures
         var command = OpenCaseCommand();
         if (command.Employment.TerminationDate > Wib.DateOf(at))
             command = command with { Employment = command.Employment with { TerminationDate = Wib.DateOf(at).AddDays(-7) } };
-        var opened = (CaseOpened)CounselingCase.Decide(null, command, at).Events.Single();
-        return CounselingCase.Evolve(null, opened)! with { Version = 1 };
+        var events = CounselingCase.Decide(null, command, at).Events;
+        return events.Aggregate((CounselingCase?)null, CounselingCase.Evolve)! with { Version = events.Count };
     }
 
     // Facts to build a case's history with (see After).

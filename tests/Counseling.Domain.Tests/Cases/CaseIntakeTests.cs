@@ -14,10 +14,12 @@ public class CaseIntakeTests
         var decision = CounselingCase.Decide(null, command, Now);
 
         decision.IsRefused.Should().BeFalse();
-        var opened = decision.Events.Should().ContainSingle().Which.Should().BeOfType<CaseOpened>().Subject;
+        decision.Events.Should().HaveCount(2);
+        var opened = decision.Events[0].Should().BeOfType<CaseOpened>().Subject;
         opened.CaseId.Should().Be(command.CaseId);
         opened.OpenedAt.Should().Be(Now);
         opened.Worker.Should().Be(command.Worker);
+        decision.Events[1].Should().Be(new JkpClaimRecorded(Today, null), "the claim is taken to be made on the intake day unless told");
         CounselingCase.Evolve(null, opened)!.Stage.Should().Be(CaseStage.Intake);
     }
 
@@ -39,10 +41,12 @@ public class CaseIntakeTests
     [Fact]
     public void Too_few_contribution_months_are_refused()
     {
-        var decision = CounselingCase.Decide(null, OpenCaseCommand(contributionMonths: 5), Now);
+        // Fewer than 12 months in all cannot hold 12 within the last 24 (PP 37/2021 Pasal 19).
+        var decision = CounselingCase.Decide(null, OpenCaseCommand(contributionMonths: 11), Now);
 
         decision.Refusal!.Kind.Should().Be(RefusalKind.NotAllowed);
         decision.Refusal.Field.Should().Be("contributionMonths");
+        decision.Refusal.Reason.Should().Contain("PP 37/2021 Pasal 19");
     }
 
     [Fact]

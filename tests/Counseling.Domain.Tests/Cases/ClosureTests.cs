@@ -4,6 +4,7 @@ using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Assessments;
 using Counseling.Domain.Cases.Closure;
 using Counseling.Domain.Cases.JobReferrals;
+using Counseling.Domain.Cases.JobSearch;
 using Counseling.Domain.Cases.Placements;
 using Counseling.Domain.Cases.Reassignment;
 using Counseling.Domain.Cases.Sessions;
@@ -20,7 +21,7 @@ public class ClosureTests
     // Closing
 
     [Theory]
-    [InlineData(ClosureReason.BenefitPeriodEnded)]
+    [InlineData(ClosureReason.Died)]
     [InlineData(ClosureReason.Unreachable)]
     [InlineData(ClosureReason.Withdrew)]
     [InlineData(ClosureReason.Other)]
@@ -129,6 +130,10 @@ public class ClosureTests
             c => c.Decide(new FollowUpPlacement(Today, true, ""), Now)),
         ["close it"] = (() => OpenedCase(),
             c => c.Decide(new CloseCase(ClosureReason.Other, ""), Now)),
+        ["commit to the job search"] = (() => OpenedCase(),
+            c => c.Decide(new MakeJobSearchCommitment(Today), Now)),
+        ["record a job-search activity"] = (() => OpenedCase().After(new JobSearchCommitmentMade(Today.AddDays(-10))),
+            c => c.Decide(new RecordJobSearchActivity(Guid.NewGuid(), JobSearchActivityKind.Application, Today, "PT A", null, null), Now)),
         ["reassign it"] = (() => OpenedCase(),
             c => c.Decide(new ReassignCase("c-002", new CounselorOnRecord("c-002", "bekasi", null), "Cuti"), Now)),
     };

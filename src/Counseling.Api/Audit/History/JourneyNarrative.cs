@@ -13,6 +13,15 @@ public static class JourneyNarrative
         CaseOpened e => $"Case opened at office {e.OfficeId} for counselor {e.CounselorId}: JKP claim {e.JkpClaimReference}, " +
                         $"{e.Employment.LastPosition} at {e.Employment.Employer} until {e.Employment.TerminationDate:yyyy-MM-dd} " +
                         $"({e.Employment.TerminationReason}), {e.ContributionMonths} months of contributions.",
+        JkpClaimRecorded e => $"JKP claimed on {e.ClaimedOn:yyyy-MM-dd}" +
+                              (e.Contributions is { } c
+                                  ? $": {c.MonthsPaidInLast24Months} months of contributions within 24, {c.ConsecutiveMonthsBeforeTermination} consecutive before the PHK."
+                                  : "."),
+        JobSearchCommitmentMade e => $"The worker committed to an active job search on {e.CommittedOn:yyyy-MM-dd}.",
+        JobSearchActivityRecorded e => $"Job search on {e.On:yyyy-MM-dd}: {e.Kind}" +
+                                       (e.Employer is { } employer ? $" at {employer}" : "") +
+                                       (e.Programme is { } programme ? $" in '{programme}'" : "") +
+                                       (e.AttendancePercent is { } percent ? $", {percent}% attendance." : "."),
         CounselingSessionLogged e => $"Counseling session ({e.Mode}, {e.DurationMinutes} min) on {e.HeldAt.ToOffset(Wib.Offset):yyyy-MM-dd HH:mm} WIB " +
                                      $"covering {string.Join(", ", e.Topics)}" +
                                      (e.NextFollowUpOn is { } next ? $"; next follow-up {next:yyyy-MM-dd}." : "."),

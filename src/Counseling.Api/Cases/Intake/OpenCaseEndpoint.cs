@@ -60,11 +60,13 @@ public static class OpenCaseEndpoint
         // Personal fields are encrypted, and the case's key and blind-index entry stored, as the session saves
         // (PersonalDataEncryption).
         var opened = decision.Events.OfType<CaseOpened>().Single();
+        // The intake and the JKP claim beside it.
+        var version = decision.Events.Count;
 
-        response.Headers[HeaderNames.ETag] = Preconditions.ETagFor(1);
+        response.Headers[HeaderNames.ETag] = Preconditions.ETagFor(version);
         return (
-            new CaseOpenedResponse(opened.CaseId, 1),
-            MartenOps.StartStream<CounselingCase>(opened.CaseId, opened));
+            new CaseOpenedResponse(opened.CaseId, version),
+            MartenOps.StartStream<CounselingCase>(opened.CaseId, [.. decision.Events]));
     }
 }
 

@@ -21,13 +21,21 @@ public sealed record EmploymentRequest(
     TerminationReason? TerminationReason,
     long? LastMonthlyWage);
 
+/// <summary>The JKP contribution months BPJS Ketenagakerjaan reports for the claim.</summary>
+public sealed record ContributionHistoryRequest(int? MonthsPaidInLast24Months, int? ConsecutiveMonthsBeforeTermination);
+
+/// <param name="ClaimedOn">When the JKP claim was made; the intake day when left out.</param>
+/// <param name="ContributionHistory">What the entitlement is decided on (PP 37/2021 Pasal 19); when left out, only
+/// <paramref name="ContributionMonths"/> is checked.</param>
 public sealed record OpenCaseRequest(
     string? OfficeId,
     string? CounselorId,
     WorkerRequest? Worker,
     EmploymentRequest? Employment,
     string? JkpClaimReference,
-    int? ContributionMonths)
+    int? ContributionMonths,
+    DateOnly? ClaimedOn = null,
+    ContributionHistoryRequest? ContributionHistory = null)
 {
     /// <summary>Only called once the validator has passed, so every required value is present.</summary>
     public OpenCase ToCommand(Guid caseId) => new(
@@ -42,5 +50,9 @@ public sealed record OpenCaseRequest(
             Employment.TerminationReason!.Value,
             Employment.LastMonthlyWage!.Value),
         JkpClaimReference!,
-        ContributionMonths!.Value);
+        ContributionMonths!.Value,
+        ClaimedOn,
+        ContributionHistory is { } history
+            ? new ContributionHistory(history.MonthsPaidInLast24Months!.Value, history.ConsecutiveMonthsBeforeTermination!.Value)
+            : null);
 }

@@ -15,6 +15,11 @@ public sealed class OpenCaseValidator : AbstractValidator<OpenCaseRequest>
         RuleFor(r => r.CounselorId).Identifier();
         RuleFor(r => r.JkpClaimReference).RequiredText(64);
         RuleFor(r => r.ContributionMonths).NotNull().InclusiveBetween(0, 600);
+        When(r => r.ContributionHistory is not null, () =>
+        {
+            RuleFor(r => r.ContributionHistory!.MonthsPaidInLast24Months).NotNull().InclusiveBetween(0, 24);
+            RuleFor(r => r.ContributionHistory!.ConsecutiveMonthsBeforeTermination).NotNull().InclusiveBetween(0, 600);
+        });
 
         RuleFor(r => r.Worker).NotNull().DependentRules(() =>
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
 using Counseling.Api.PersonalData;
 using Counseling.Domain.Cases;
+using Counseling.Domain.Cases.Benefit;
 using Marten;
 using Microsoft.Net.Http.Headers;
 using Wolverine.Http;
@@ -27,12 +28,16 @@ public sealed record CaseView(
     IReadOnlyList<TrainingReferral> TrainingReferrals,
     Placement? Placement,
     DateOnly? SelfEmployedSince,
-    ClosureReason? ClosedBecause)
+    ClosureReason? ClosedBecause,
+    IReadOnlyList<JobSearchActivity> JobSearchActivities,
+    BenefitSchedule? Benefit)
 {
-    public static CaseView Of(CounselingCase @case, CaseKey? key) => new(
+    /// <param name="today">The day the benefit months' statuses are told for: today, or the day of ?asOf=.</param>
+    public static CaseView Of(CounselingCase @case, CaseKey? key, DateOnly today) => new(
         @case.Id, @case.Version, @case.Stage, @case.OfficeId, @case.CounselorId, @case.OpenedAt,
         PersonalDataProtection.Reveal(@case.Worker, key), @case.SessionsCount, @case.LastContactAt, @case.NextFollowUpOn, @case.Readiness,
-        @case.JobReferrals, @case.TrainingReferrals, @case.Placement, @case.SelfEmployedSince, @case.ClosedBecause);
+        @case.JobReferrals, @case.TrainingReferrals, @case.Placement, @case.SelfEmployedSince, @case.ClosedBecause,
+        @case.JobSearchActivities, JkpBenefit.For(@case, today));
 }
 
 public static class GetCaseEndpoint
@@ -57,10 +62,10 @@ public static class GetCaseEndpoint
             var past = await session.Events.AggregateStreamAsync<CounselingCase>(id, version ?? 0, asOf, token: cancellation);
             return past is null
                 ? Results.Problem(Problems.CaseNotFound(id, asOf is null ? null : $"The case did not exist yet at {asOf:O}."))
-                : Results.Ok(CaseView.Of(past, await PersonalDataKeys.ForCaseAsync(session, keys, id, cancellation)));
+                : Results.Ok(CaseView.Of(past, await PersonalDataKeys.ForCaseAsync(session, keys, id, cancellation), Wib.DateOf(asOf ?? clock.GetUtcNow())));
         }
 
         response.Headers[HeaderNames.ETag] = Preconditions.ETagFor(current!.Version);
-        return Results.Ok(CaseView.Of(current, await PersonalDataKeys.ForCaseAsync(session, keys, id, cancellation)));
+        return Results.Ok(CaseView.Of(current, await PersonalDataKeys.ForCaseAsync(session, keys, id, cancellation), Wib.DateOf(clock.GetUtcNow())));
     }
 }

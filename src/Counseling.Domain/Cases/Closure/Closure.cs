@@ -1,3 +1,5 @@
+using Counseling.Domain.Cases.Benefit;
+
 namespace Counseling.Domain.Cases.Closure;
 
 public sealed record CloseCase(ClosureReason Reason, string Notes) : ICaseCommand
@@ -19,6 +21,13 @@ internal static class ClosureDecisions
             return Refusal.Conflict("The case can be closed as placed only after a placement is recorded.");
         if (command.Reason == ClosureReason.SelfEmployed && !current.IsSelfEmployed)
             return Refusal.Conflict("The case can be closed as self-employed only after self-employment is recorded.");
+
+        if (command.Reason == ClosureReason.BenefitPeriodEnded
+            && JkpBenefit.For(current, Wib.DateOf(now)) is { EndedBecause: null } running)
+            return Refusal.NotAllowed(
+                $"The JKP benefit period runs until {running.PeriodEnd:yyyy-MM-dd} (six months from the claim of " +
+                $"{running.ClaimedOn:yyyy-MM-dd}, {BenefitRuleSets.Find(running.RuleSet)!.AmountSource}): the case can be closed as " +
+                "'benefitPeriodEnded' only after that day, or once the benefit has ended otherwise.", "reason");
 
         return Decision.Accept(new CaseClosed(command.Reason, Wib.DateOf(now), command.Notes));
     }

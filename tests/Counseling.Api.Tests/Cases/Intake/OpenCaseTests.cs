@@ -17,16 +17,16 @@ public class OpenCaseTests(ApiFixture api)
         });
 
         var body = await result.ReadAsJsonAsync<Versioned>();
-        body.Version.Should().Be(1);
+        body.Version.Should().Be(2, "the intake appends the case's opening and its JKP claim");
         result.Context.Response.Headers.Location.ToString().Should().Be($"/cases/{body.Id}");
-        result.Context.Response.Headers.ETag.ToString().Should().Be("\"1\"");
+        result.Context.Response.Headers.ETag.ToString().Should().Be("\"2\"");
 
         var read = await api.Host.Scenario(s => s.Get.Url($"/cases/{body.Id}"));
         using var json = JsonDocument.Parse(await read.ReadAsTextAsync());
         json.RootElement.GetProperty("stage").GetString().Should().Be("intake");
         json.RootElement.GetProperty("counselorId").GetString().Should().Be("c-001");
         json.RootElement.GetProperty("sessionsCount").GetInt32().Should().Be(0);
-        read.Context.Response.Headers.ETag.ToString().Should().Be("\"1\"");
+        read.Context.Response.Headers.ETag.ToString().Should().Be("\"2\"");
     }
 
     [Fact]

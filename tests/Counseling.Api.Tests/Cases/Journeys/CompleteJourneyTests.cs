@@ -23,7 +23,7 @@ public class CompleteJourneyTests(ApiFixture api)
 
         var closed = await journey.CloseAsync("placed");
 
-        closed.GetProperty("version").GetInt64().Should().Be(8);
+        closed.GetProperty("version").GetInt64().Should().Be(9);
         var state = await journey.ReadAsync();
         state.GetProperty("stage").GetString().Should().Be("closed");
         state.GetProperty("closedBecause").GetString().Should().Be("placed");

@@ -19,15 +19,15 @@ public class LogSessionTests(ApiFixture api)
             s.Post.Json(Requests.LogSession(heldAt, followUp)).ToUrl($"/cases/{caseId}/sessions");
             s.StatusCodeShouldBe(200);
         });
-        (await logged.ReadAsJsonAsync<Versioned>()).Version.Should().Be(2);
+        (await logged.ReadAsJsonAsync<Versioned>()).Version.Should().Be(3);
 
         var read = await api.Host.Scenario(s => s.Get.Url($"/cases/{caseId}"));
         using var json = JsonDocument.Parse(await read.ReadAsTextAsync());
-        json.RootElement.GetProperty("version").GetInt64().Should().Be(2);
+        json.RootElement.GetProperty("version").GetInt64().Should().Be(3);
         json.RootElement.GetProperty("sessionsCount").GetInt32().Should().Be(1);
         json.RootElement.GetProperty("lastContactAt").GetDateTimeOffset().Should().Be(heldAt);
         json.RootElement.GetProperty("nextFollowUpOn").GetString().Should().Be(followUp);
-        read.Context.Response.Headers.ETag.ToString().Should().Be("\"2\"");
+        read.Context.Response.Headers.ETag.ToString().Should().Be("\"3\"");
     }
 
     [Fact]
@@ -97,16 +97,16 @@ public class LogSessionTests(ApiFixture api)
         var stale = await api.Host.Scenario(s =>
         {
             s.Post.Json(Requests.LogSession(api.Now)).ToUrl($"/cases/{caseId}/sessions");
-            s.WithRequestHeader("If-Match", "\"1\"");
+            s.WithRequestHeader("If-Match", "\"2\"");
             s.StatusCodeShouldBe(412);
         });
-        (await stale.ReadAsTextAsync()).Should().Contain("version 2");
+        (await stale.ReadAsTextAsync()).Should().Contain("version 3");
         (await api.EventCountAsync()).Should().Be(before);
 
         await api.Host.Scenario(s =>
         {
             s.Post.Json(Requests.LogSession(api.Now)).ToUrl($"/cases/{caseId}/sessions");
-            s.WithRequestHeader("If-Match", "\"2\"");
+            s.WithRequestHeader("If-Match", "\"3\"");
             s.StatusCodeShouldBe(200);
         });
     }

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Counseling.Api.Access;
+using Counseling.Api.Infrastructure;
+using Counseling.Domain.Cases;
+using Counseling.Domain.Cases.Benefit;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace Counseling.Api.Cases.Benefit;
+
+/// <summary>
+/// A case's benefit as its history decides it (<see cref="Actual"/>) and, when a rule set is asked for, the same
+/// history re-decided under it (<see cref="WhatIf"/>), with what would differ. Nothing is written.
+/// </summary>
+public sealed record BenefitWhatIf(
+    Guid CaseId, DateOnly Today, BenefitSchedule Actual, BenefitSchedule? WhatIf, IReadOnlyList<string> Differences);
+
+public static class BenefitWhatIfEndpoint
+{
+    /// <param name="ruleSet">A rule set id (e.g. PP-37-2021) to re-decide the stored history under.</param>
+    [WolverineGet("/cases/{id}/benefit")]
+    [Authorize(Policy = AccessPolicies.CaseReaders)]
+    [Tags("Cases")]
+    [EndpointSummary("The case's JKP benefit month by month; with ?ruleSet= the same history re-decided under another rule set, writing nothing")]
+    public static async Task<IResult> Get(
+        Guid id, string? ruleSet, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        BenefitRuleSet? asked = null;
+        if (!string.IsNullOrWhiteSpace(ruleSet) && (asked = BenefitRuleSets.Find(ruleSet)) is null)
+            return Results.Problem(RuleSetProblem.Unknown(ruleSet));
+
+        var current = await session.LoadAsync<CounselingCase>(id, cancellation);
+        if (current is null) return Results.Problem(Problems.CaseNotFound(id));
+        if (CaseAccess.ToRead(Caller.From(user)!, current) is { } forbidden) return Results.Problem(forbidden);
+
+        var today = Wib.DateOf(clock.GetUtcNow());
+        var actual = JkpBenefit.For(current, today)!;
+        var whatIf = asked is null ? null : JkpBenefit.For(current, today, asked);
+        return Results.Ok(new BenefitWhatIf(id, today, actual, whatIf, whatIf is null ? [] : JkpBenefit.Differences(actual, whatIf)));
+    }
+}
+
+public static class RuleSetProblem
+{
+    public static ProblemDetails Unknown(string ruleSet) => Problems.InvalidQuery("ruleSet",
+        $"'{ruleSet}' is not a rule set; known: {string.Join(", ", BenefitRuleSets.All.Select(r => r.Id))}.");
+}

@@ -1,0 +1,205 @@
+using System.Globalization;
+
+namespace Counseling.Domain.Cases.Benefit;
+
+public enum BenefitMonthStatus
+{
+    /// <summary>The month has not begun.</summary>
+    Upcoming,
+    /// <summary>The month is running and its conditions are not met yet.</summary>
+    Due,
+    Met,
+    /// <summary>The month is over and its conditions were not met: it is not paid.</summary>
+    NotMet,
+    /// <summary>The right to this month was lost: new employment, death, or no claim in time.</summary>
+    Lapsed,
+}
+
+public enum BenefitEndReason
+{
+    NewEmployment,
+    Death,
+    PeriodOver,
+    NotClaimedInTime,
+}
+
+/// <summary>What the case holds as evidence for one benefit month (activities dated within the month).</summary>
+public sealed record MonthEvidence(int Applications, int InterviewOrTestCalls, int? TrainingAttendancePercent, bool EmploymentStatusReported);
+
+/// <summary>
+/// One benefit month: its period (both days included), the rule set that prices it, the amount, and whether its
+/// conditions are met. <see cref="AtRisk"/>: a month still due with <see cref="JkpBenefit.AtRiskDays"/> days or fewer left.
+/// </summary>
+public sealed record BenefitMonth(
+    int Number,
+    DateOnly From,
+    DateOnly To,
+    string RuleSet,
+    int Percent,
+    long AmountRupiah,
+    BenefitMonthStatus Status,
+    bool AtRisk,
+    MonthEvidence Evidence,
+    string? Missing);
+
+/// <summary>A case's JKP benefit as its history decides it on one day, under the rules in force or a rule set asked for.</summary>
+public sealed record BenefitSchedule(
+    string RuleSet,
+    string RuleSetTitle,
+    bool RuleSetRequested,
+    DateOnly TerminationDate,
+    DateOnly ClaimedOn,
+    bool ClaimDateRecorded,
+    DateOnly ClaimDeadline,
+    long LastReportedWageRupiah,
+    long WageBasisRupiah,
+    ContributionHistory? Contributions,
+    DateOnly? JobSearchCommittedOn,
+    IReadOnlyList<BenefitMonth> Months,
+    long TotalRupiah,
+    long MetRupiah,
+    DateOnly? EndedOn,
+    BenefitEndReason? EndedBecause,
+    IReadOnlyList<string> Sources)
+{
+    /// <summary>The month running on <paramref name="today"/>, if any.</summary>
+    public BenefitMonth? MonthOn(DateOnly today) => Months.FirstOrDefault(m => m.From <= today && today <= m.To);
+
+    public DateOnly PeriodEnd => Months[^1].To;
+}
+
+/// <summary>
+/// The benefit month by month, decided from the case's own history: the claim (PHK date, wage, claim date), the
+/// job-search commitment and activities, the self-assessment, a placement and a death. Plain data in, plain data out,
+/// so the case view, the what-if, the caseload projections and reports all share it.
+/// </summary>
+public static class JkpBenefit
+{
+    /// <summary>A month still due with this many days or fewer left (its last day included) is at risk.</summary>
+    public const int AtRiskDays = 7;
+
+    /// <summary>
+    /// The schedule as it stands on <paramref name="today"/>. Without <paramref name="ruleSet"/>, the claim window is
+    /// the one in force on the PHK date and each month is priced by the rules in force on its first day (Permenaker
+    /// 2/2025 Pasal II: a benefit still running on 7 February 2025 is paid under PP 6/2025 from then on). With it,
+    /// that one rule set decides everything: the what-if. Null for a case without a claim (none exists yet).
+    /// </summary>
+    public static BenefitSchedule? For(CounselingCase current, DateOnly today, BenefitRuleSet? ruleSet = null)
+    {
+        if (current.Claim is not { } claim) return null;
+        var governing = ruleSet ?? BenefitRuleSets.InForceOn(claim.TerminationDate) ?? BenefitRuleSets.All[0];
+        var deadline = governing.ClaimDeadline(claim.TerminationDate);
+        var claimedInTime = claim.ClaimedOn <= deadline;
+
+        var monthCount = governing.MonthlyPercent.Count;
+        var periodEnd = claim.ClaimedOn.AddMonths(monthCount).AddDays(-1);
+        var (endedOn, endedBecause) =
+            !claimedInTime ? (deadline.AddDays(1), BenefitEndReason.NotClaimedInTime)
+            : Earliest(current.FirstPlacementStartsOn, BenefitEndReason.NewEmployment, current.DiedOn, BenefitEndReason.Death) is
+                { } early && early.On <= periodEnd ? early
+            : today > periodEnd ? (periodEnd, BenefitEndReason.PeriodOver)
+            : ((DateOnly?)null, (BenefitEndReason?)null);
+
+        var months = Enumerable.Range(1, monthCount).Select(number =>
+        {
+            var from = claim.ClaimedOn.AddMonths(number - 1);
+            var to = claim.ClaimedOn.AddMonths(number).AddDays(-1);
+            var rules = ruleSet ?? BenefitRuleSets.InForceOn(from) ?? governing;
+            var evidence = EvidenceIn(current, from, to);
+            var missing = Missing(current, rules, number, monthCount, to, evidence);
+            // A month after the first is paid once it is over, so employment or death before its last day loses it.
+            var lapsed = !claimedInTime
+                         || (endedBecause is BenefitEndReason.NewEmployment or BenefitEndReason.Death
+                             && (number == 1 ? endedOn <= from : endedOn <= to));
+            var status = lapsed ? BenefitMonthStatus.Lapsed
+                : missing is null ? BenefitMonthStatus.Met
+                : today < from ? BenefitMonthStatus.Upcoming
+                : today <= to ? BenefitMonthStatus.Due
+                : BenefitMonthStatus.NotMet;
+            var atRisk = status == BenefitMonthStatus.Due && to.DayNumber - today.DayNumber < AtRiskDays;
+            return new BenefitMonth(number, from, to, rules.Id, rules.MonthlyPercent[number - 1],
+                rules.AmountFor(number, claim.LastMonthlyWageRupiah), status, atRisk, evidence, lapsed ? null : missing);
+        }).ToList();
+
+        return new BenefitSchedule(
+            governing.Id, governing.Title, ruleSet is not null, claim.TerminationDate, claim.ClaimedOn, claim.ClaimDateRecorded,
+            deadline, claim.LastMonthlyWageRupiah, governing.WageBasis(claim.LastMonthlyWageRupiah), claim.Contributions,
+            current.JobSearchCommittedOn, months,
+            months.Sum(m => m.Status == BenefitMonthStatus.Lapsed ? 0 : m.AmountRupiah),
+            months.Sum(m => m.Status == BenefitMonthStatus.Met ? m.AmountRupiah : 0),
+            endedOn, endedBecause,
+            [.. months.Select(m => m.RuleSet).Prepend(governing.Id).Distinct().SelectMany(id => BenefitRuleSets.Find(id)!.Sources).Distinct()]);
+    }
+
+    /// <summary>
+    /// The last days of the months whose conditions are not met and whose right is not lost, whatever the day: a
+    /// month due, at risk or to come is among them until its evidence is recorded. What the caseload projection keeps
+    /// so its queries find at-risk months in SQL.
+    /// </summary>
+    public static IReadOnlyList<DateOnly> EvidenceDueOn(CounselingCase current) =>
+        For(current, DateOnly.MinValue) is { } schedule
+            ? [.. schedule.Months.Where(m => m.Status is not (BenefitMonthStatus.Met or BenefitMonthStatus.Lapsed)).Select(m => m.To)]
+            : [];
+
+    /// <summary>
+    /// How a schedule would change under another one (e.g. a what-if): one line per difference, empty when none.
+    /// </summary>
+    public static IReadOnlyList<string> Differences(BenefitSchedule actual, BenefitSchedule other)
+    {
+        var differences = new List<string>();
+        if (actual.ClaimDeadline != other.ClaimDeadline)
+            differences.Add($"claim deadline {actual.ClaimDeadline:yyyy-MM-dd} → {other.ClaimDeadline:yyyy-MM-dd}");
+        if (actual.EndedBecause != other.EndedBecause)
+            differences.Add($"benefit ended: {actual.EndedBecause?.ToString() ?? "not ended"} → {other.EndedBecause?.ToString() ?? "not ended"}");
+        foreach (var (a, b) in actual.Months.Zip(other.Months))
+        {
+            if (a.AmountRupiah != b.AmountRupiah || a.Status != b.Status)
+                differences.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"month {a.Number}: Rp{a.AmountRupiah:N0} {a.Status} → Rp{b.AmountRupiah:N0} {b.Status}"));
+        }
+        if (actual.Months.Count != other.Months.Count)
+            differences.Add($"{actual.Months.Count} months → {other.Months.Count} months");
+        return differences;
+    }
+
+    private static MonthEvidence EvidenceIn(CounselingCase current, DateOnly from, DateOnly to)
+    {
+        var inMonth = current.JobSearchActivities.Where(a => a.On >= from && a.On <= to).ToList();
+        return new MonthEvidence(
+            inMonth.Count(a => a.Kind == JobSearchActivityKind.Application),
+            inMonth.Count(a => a.Kind is JobSearchActivityKind.InterviewCall or JobSearchActivityKind.SelectionTestCall),
+            inMonth.Where(a => a.Kind == JobSearchActivityKind.TrainingAttendance).Max(a => a.AttendancePercent),
+            inMonth.Any(a => a.Kind == JobSearchActivityKind.EmploymentStatusReport));
+    }
+
+    /// <summary>What the month still lacks under <paramref name="rules"/>, or null when its conditions are met.</summary>
+    private static string? Missing(CounselingCase current, BenefitRuleSet rules, int number, int monthCount, DateOnly to, MonthEvidence evidence)
+    {
+        var missing = new List<string>();
+        if (current.JobSearchCommittedOn is not { } committed || committed > to) missing.Add("the job-search commitment");
+        // The first month is paid on the claim itself (Permenaker 15/2021 Pasal 13 ayat (1) as amended): the claim and the
+        // commitment are all it needs here; the self-assessment that follows the claim is made in SIAPkerja, not in this case.
+        if (number > 1)
+        {
+            var searched = evidence.Applications >= rules.MinimumApplications
+                           || evidence.InterviewOrTestCalls >= rules.MinimumInterviewOrTestCalls
+                           || evidence.TrainingAttendancePercent >= rules.MinimumTrainingAttendancePercent;
+            if (!searched)
+                missing.Add($"evidence of job search ({rules.MinimumApplications} applications, {evidence.Applications} recorded; " +
+                            $"or {rules.MinimumInterviewOrTestCalls} interview or selection-test call; " +
+                            $"or {rules.MinimumTrainingAttendancePercent}% training attendance)");
+            if (number == monthCount && rules.LastMonthNeedsEmploymentStatusReport && !evidence.EmploymentStatusReported)
+                missing.Add("the employment-status report");
+        }
+        return missing.Count == 0 ? null : string.Join("; ", missing);
+    }
+
+    private static (DateOnly On, BenefitEndReason Reason)? Earliest(DateOnly? first, BenefitEndReason firstReason, DateOnly? second, BenefitEndReason secondReason) =>
+        (first, second) switch
+        {
+            ({ } a, { } b) => a <= b ? (a, firstReason) : (b, secondReason),
+            ({ } a, null) => (a, firstReason),
+            (null, { } b) => (b, secondReason),
+            _ => null,
+        };
+}
