@@ -47,6 +47,8 @@ public static class AuthenticationConfiguration
             .AddPolicy(AccessPolicies.Supervision, p => p.RequireRole(Caller.RoleName(Role.Supervisor), Caller.RoleName(Role.Auditor)))
             .AddPolicy(AccessPolicies.Auditors, p => p.RequireRole(Caller.RoleName(Role.Auditor)))
             .AddPolicy(AccessPolicies.Administrators, p => p.RequireRole(Caller.RoleName(Role.Admin)))
+            .AddPolicy(AccessPolicies.Reporting, p => p.RequireRole(
+                Caller.RoleName(Role.Supervisor), Caller.RoleName(Role.Auditor), Caller.RoleName(Role.Admin)))
             .AddPolicy(AccessPolicies.ErasureOfficers, p => p.RequireRole(Caller.RoleName(Role.Admin), Caller.RoleName(Role.Supervisor)));
         builder.Services.AddSingleton<DevelopmentTokens>();
         builder.Services.AddSingleton<CounselorRegistry>();

@@ -3,6 +3,7 @@ using Counseling.Api.Caseloads;
 using Counseling.Api.Cases;
 using Counseling.Api.PersonalData;
 using Counseling.Api.ReferenceData;
+using Counseling.Api.Reports;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -53,6 +54,7 @@ public static class StoreConfiguration
         options.Schema.For<EventSeal>().Identity(s => s.Id);
         options.Schema.For<PersonalDataKey>();
         options.AddCaseloads();
+        options.AddReports();
     }
 
     /// <summary>
