@@ -158,11 +158,21 @@ public class RoleMatrixTests(ApiFixture api)
         return data;
     }
 
+    /// <summary>A moment before any test's clock: asOf must not be in the future.</summary>
+    private const string AMomentPast = "2026-01-01T00:00:00Z";
+
     private static readonly Dictionary<string, (string Method, string Url, object? Body, Who[] Allowed)> Views = new()
     {
         ["own caseload"] = ("GET", "/counselors/c-001/caseload", null, [Who.AssignedCounselor, Who.SupervisorOfOffice, Who.Auditor]),
         ["own follow-ups"] = ("GET", "/counselors/c-001/follow-ups", null, [Who.AssignedCounselor, Who.SupervisorOfOffice, Who.Auditor]),
         ["office dashboard"] = ("GET", "/offices/bekasi/dashboard", null, [Who.SupervisorOfOffice, Who.Auditor]),
+        ["office dashboard as of"] = ("GET", $"/offices/bekasi/dashboard?asOf={AMomentPast}", null, [Who.SupervisorOfOffice, Who.Auditor]),
+        // A supervisor's report covers their own office, whichever it is.
+        ["outcome report"] = ("GET", "/reports/outcomes?groupBy=counselor", null,
+            [Who.SupervisorOfOffice, Who.SupervisorOfOtherOffice, Who.Auditor, Who.Admin]),
+        ["outcome report of an office"] = ("GET", "/reports/outcomes?officeId=bekasi", null, [Who.SupervisorOfOffice, Who.Auditor, Who.Admin]),
+        ["outcome report as of"] = ("GET", $"/reports/outcomes?officeId=bekasi&asOf={AMomentPast}", null,
+            [Who.SupervisorOfOffice, Who.Auditor, Who.Admin]),
         ["verify"] = ("GET", "/audit/verify", null, [Who.Auditor]),
         ["personal-data reads"] = ("GET", "/audit/personal-data-reads", null, [Who.Auditor]),
         ["erasure"] = ("POST", "/personal-data-erasure", new { requestReference = "PDP-9" }, [Who.SupervisorOfOffice, Who.Admin]),

@@ -151,6 +151,31 @@ public class HostileInputTests(ApiFixture api)
     public Task Invalid_values_are_refused(string endpoint, string field, object value) =>
         RefusedAsync(endpoint, b => With(b, field, JsonSerializer.SerializeToNode(value)).ToJsonString());
 
+    /// <summary>Reads whose query parameters are bad: 400 naming the parameter, and nothing recorded (not even an export).</summary>
+    [Theory]
+    [InlineData("/reports/outcomes?groupBy=district", "groupBy")]
+    [InlineData("/reports/outcomes?groupBy=office%27%3B%20DROP%20TABLE%20counseling.mt_events%3B--", "groupBy")]
+    [InlineData("/reports/outcomes?from=2027-13-01", "from")]
+    [InlineData("/reports/outcomes?to=31-03-2027", "to")]
+    [InlineData("/reports/outcomes?from=2026-03-31&to=2026-03-01", "from")]
+    [InlineData("/reports/outcomes?asOf=%3Cscript%3E", "asOf")]
+    [InlineData("/offices/bekasi/dashboard?asOf=2026-02-30T00:00:00Z", "asOf")]
+    public async Task Bad_report_queries_are_refused_naming_the_parameter(string url, string parameter)
+    {
+        var before = await api.EventCountAsync();
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.WithRequestHeader("Accept", "text/csv");
+            s.WithBearerToken(api.TokenFor("a-001", Role.Auditor, null));
+            s.StatusCodeShouldBe(400);
+        });
+
+        var problem = JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement;
+        problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal(parameter);
+        (await api.EventCountAsync()).Should().Be(before);
+    }
+
     [Fact]
     public async Task Hostile_and_mixed_script_text_is_stored_and_returned_verbatim()
     {
