@@ -173,28 +173,25 @@ public static class OfficeDashboardEndpoint
         if (office is null) return ReferenceProblems.Unknown("office", id);
         if (CaseloadAccess.ToDashboard(Caller.From(user)!, office) is { } forbidden) return Results.Problem(forbidden);
 
-        var past = await StoreAsOf.LoadAsync(session, asOf, id, null, null, cancellation);
         var day = Wib.DateOf(asOf);
+        // Each case as its events had made it, and what they count for the period, as the projections fold them.
+        var period = new OfficeDailyStatistics { OfficeId = id };
+        var (cases, sequence) = await StoreAsOf.FoldAsync<CounselingCase>(session, asOf, id, null, null, null, (current, e) =>
+        {
+            var next = CounselingCase.Evolve(current, e.Data);
+            if (next is not null && OfficeDailyStatisticsProjection.DayOf(e.Data) is { } on && on >= first && on <= last)
+                OfficeDailyStatisticsProjection.Count(period, e.Data, next.OpenedOn);
+            return next;
+        }, cancellation);
 
-        var counts = past.Fold<CounselingCase>(CounselingCase.Evolve)
+        var counts = cases.Values
             .Where(c => !c.IsClosed)
             .GroupBy(c => (c.CounselorId, c.Stage))
             .Select(g => new CaseloadTable.Count(g.Key.CounselorId, g.Key.Stage, g.Count(), g.Count(c => c.NextFollowUpOn < day)))
             .ToList();
 
-        var period = new OfficeDailyStatistics { OfficeId = id };
-        foreach (var stream in past.Streams)
-        {
-            var openedOn = Wib.DateOf(((CaseOpened)stream[0].Data).OpenedAt);
-            foreach (var e in stream)
-            {
-                if (OfficeDailyStatisticsProjection.DayOf(e.Data) is { } on && on >= first && on <= last)
-                    OfficeDailyStatisticsProjection.Count(period, e.Data, openedOn);
-            }
-        }
-
         var stored = (await latestLoad).LatestEventSequence;
-        var freshness = new Freshness(past.EventSequence, stored, Math.Max(0, stored - past.EventSequence));
+        var freshness = new Freshness(sequence, stored, Math.Max(0, stored - sequence));
         return Results.Ok(Dashboard(office, first, last, day, await staffLoad, counts, [period], freshness, asOf));
     }
 }

@@ -76,8 +76,9 @@ public static class OutcomeReport
     /// <summary>The report as it stood at <paramref name="asOf"/>: from the events recorded by then, not from the projection.</summary>
     public static async Task<OutcomeReportAnswer> AsOfAsync(IQuerySession session, Query query, DateTimeOffset asOf, CancellationToken cancellation)
     {
-        var past = await StoreAsOf.LoadAsync(session, asOf, query.OfficeId, query.From, query.To, cancellation);
-        var outcomes = session.DocumentStore.Options.Serializer().ToJson(past.Fold<CaseOutcome>(CaseOutcome.Evolve).ToList());
+        var (past, sequence) = await StoreAsOf.FoldAsync<CaseOutcome>(session, asOf, query.OfficeId, query.From, query.To,
+            CaseOutcome.EventTypes, (outcome, e) => CaseOutcome.Evolve(outcome, e.Data), cancellation);
+        var outcomes = session.DocumentStore.Options.Serializer().ToJson(past.Values.ToList());
         var batch = session.CreateBatchQuery();
         var latest = Freshness.In(batch, session, CaseOutcomeProjection.ProjectionName);
         var cut = Domain.Cases.Wib.DateOf(asOf);
@@ -85,7 +86,7 @@ public static class OutcomeReport
         await batch.Execute(cancellation);
         var stored = (await latest).LatestEventSequence;
         // What the answer reflects: every event up to the cut's sequence, and none of those recorded since.
-        var freshness = new Freshness(past.EventSequence, stored, Math.Max(0, stored - past.EventSequence));
+        var freshness = new Freshness(sequence, stored, Math.Max(0, stored - sequence));
         return Answer(query, cut, asOf, await rows, freshness);
     }
 

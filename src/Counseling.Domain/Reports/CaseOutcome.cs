@@ -56,6 +56,14 @@ public sealed record CaseOutcome
     /// <summary>Where a counselor's credit for the case ends: the day work started, else the closure, else the report's cut.</summary>
     public DateOnly CreditEnd(DateOnly cut) => WorkStartedOn() ?? ClosedOn ?? cut;
 
+    /// <summary>The events <see cref="Evolve"/> reads: a fold as of a past moment loads only these.</summary>
+    public static readonly IReadOnlyCollection<Type> EventTypes =
+    [
+        typeof(CaseOpened), typeof(CaseReassigned), typeof(TrainingReferralMade), typeof(TrainingReferralOutcomeRecorded),
+        typeof(WorkerPlaced), typeof(PlacementFollowedUp), typeof(SelfEmploymentStarted), typeof(CaseClosed), typeof(CaseReopened),
+        .. BenefitMonths.EventTypes,
+    ];
+
     /// <summary>The outcome after one more event of its case; an event before the intake, or one outcomes do not count, changes nothing.</summary>
     public static CaseOutcome? Evolve(CaseOutcome? current, object @event)
     {
@@ -139,5 +147,8 @@ public sealed record CaseOutcome
 /// </summary>
 public static class BenefitMonths
 {
+    /// <summary>The benefit's events that <see cref="Apply"/> reads (added to <see cref="CaseOutcome.EventTypes"/>).</summary>
+    public static readonly IReadOnlyCollection<Type> EventTypes = [];
+
     public static CaseOutcome Apply(CaseOutcome outcome, object @event) => outcome;
 }

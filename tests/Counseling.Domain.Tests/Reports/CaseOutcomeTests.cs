@@ -117,6 +117,23 @@ public class CaseOutcomeTests
     }
 
     [Fact]
+    public void Events_a_fold_as_of_a_moment_leaves_out_change_nothing()
+    {
+        var outcome = Outcome();
+        object[] ignored =
+        [
+            new CounselingSessionLogged(Guid.NewGuid(), March1, SessionMode.Phone, 20, [SessionTopic.Other], "", null),
+            Assessed(), JobReferred(), new WorkerPersonalDataErased("PDP-1", Opened),
+        ];
+
+        foreach (var e in ignored)
+        {
+            CaseOutcome.EventTypes.Should().NotContain(e.GetType());
+            CaseOutcome.Evolve(outcome, e).Should().BeSameAs(outcome);
+        }
+    }
+
+    [Fact]
     public void Benefit_months_stay_unknown_until_the_benefit_work_supplies_them()
     {
         var outcome = Outcome(Placed(new DateOnly(2027, 3, 21)));
