@@ -50,9 +50,10 @@ public sealed record OutcomeReportAnswer(
     Freshness Freshness);
 
 /// <summary>
-/// Outcome reports: one SQL statement aggregates the <see cref="CaseOutcome"/> rows of the cases opened from..to, so only
-/// the groups travel. The report as of a past moment runs the same statement over outcomes folded from the events
-/// recorded by then (see <see cref="StoreAsOf"/>), passed in as one JSON array instead of the table.
+/// Outcome reports: one SQL statement aggregates the <see cref="CaseOutcome"/> rows of the cases opened from..to (their
+/// columns, see <see cref="ReportStore"/>), so only the groups travel. The report as of a past moment runs the same
+/// statement over outcomes folded from the events recorded by then (see <see cref="StoreAsOf"/>), passed in as one JSON
+/// array instead of the table.
 /// </summary>
 public static class OutcomeReport
 {
@@ -68,7 +69,14 @@ public static class OutcomeReport
         // Freshness first: the figures are at least as fresh as it says.
         var freshness = Freshness.In(batch, session, CaseOutcomeProjection.ProjectionName);
         var rows = Rows(batch, query, today,
-            $"select t.data from {table} t, params p where t.opened_on between p.from_day and p.to_day and (p.office = '' or t.office_id = p.office)");
+            $"""
+             select t.office_id, t.opened_on, t.termination_reason, t.training_path, t.placed_on, t.starting_wage_rupiah,
+                    t.still_employed_at_follow_up, t.self_employed_on, t.closed_on, t.competency_tests_passed,
+                    t.benefit_months_due, t.benefit_months_met, t.sole_counselor_id,
+                    {(query.GroupBy == OutcomeGrouping.Counselor ? "case when t.sole_counselor_id is null then t.data -> 'holdings' end" : "null::jsonb")}
+             from {table} t, params p
+             where t.opened_on between p.from_day and p.to_day and (p.office = '' or t.office_id = p.office)
+             """);
         await batch.Execute(cancellation);
         return Answer(query, today, null, await rows, await freshness);
     }
@@ -82,7 +90,15 @@ public static class OutcomeReport
         var batch = session.CreateBatchQuery();
         var latest = Freshness.In(batch, session, CaseOutcomeProjection.ProjectionName);
         var cut = Domain.Cases.Wib.DateOf(asOf);
-        var rows = Rows(batch, query, cut, "select e.value as data from jsonb_array_elements(?::jsonb) e", outcomes);
+        var rows = Rows(batch, query, cut,
+            """
+            select e.value ->> 'officeId', (e.value ->> 'openedOn')::date, e.value ->> 'terminationReason', e.value ->> 'trainingPath',
+                   (e.value ->> 'placedOn')::date, (e.value ->> 'startingWageRupiah')::bigint, (e.value ->> 'stillEmployedAtFollowUp')::boolean,
+                   (e.value ->> 'selfEmployedOn')::date, (e.value ->> 'closedOn')::date, (e.value ->> 'competencyTestsPassed')::int,
+                   (e.value ->> 'benefitMonthsDue')::int, (e.value ->> 'benefitMonthsMet')::int, e.value ->> 'soleCounselorId',
+                   case when e.value ->> 'soleCounselorId' is null then e.value -> 'holdings' end
+            from jsonb_array_elements(?::jsonb) e
+            """, outcomes);
         await batch.Execute(cancellation);
         var stored = (await latest).LatestEventSequence;
         // What the answer reflects: every event up to the cut's sequence, and none of those recorded since.
@@ -100,24 +116,8 @@ public static class OutcomeReport
         return batch.Query<Row>(
             $"""
              with params as (select ?::date as from_day, ?::date as to_day, ?::date as cut, ?::text as office),
-             source as ({source}),
-             outcomes as (
-               select s.data ->> 'id' as case_id,
-                      s.data ->> 'officeId' as office_id,
-                      (s.data ->> 'openedOn')::date as opened_on,
-                      s.data ->> 'terminationReason' as termination_reason,
-                      s.data ->> 'trainingPath' as training_path,
-                      (s.data ->> 'placedOn')::date as placed_on,
-                      (s.data ->> 'startingWageRupiah')::bigint as starting_wage,
-                      (s.data ->> 'stillEmployedAtFollowUp')::boolean as still_employed,
-                      (s.data ->> 'selfEmployedOn')::date as self_employed_on,
-                      (s.data ->> 'closedOn')::date as closed_on,
-                      coalesce((s.data ->> 'competencyTestsPassed')::int, 0) as tests_passed,
-                      (s.data ->> 'benefitMonthsDue')::int as benefit_due,
-                      (s.data ->> 'benefitMonthsMet')::int as benefit_met,
-                      s.data -> 'holdings' as holdings
-               from source s
-             ),
+             outcomes (office_id, opened_on, termination_reason, training_path, placed_on, starting_wage, still_employed,
+                       self_employed_on, closed_on, tests_passed, benefit_due, benefit_met, sole_counselor_id, holdings) as ({source}),
              credited as ({Credited(query.GroupBy)})
              select jsonb_build_object(
                'group', group_key,
@@ -145,14 +145,18 @@ public static class OutcomeReport
     }
 
     /// <summary>
-    /// One row per case and group, with the case's weight in it: 1, except by counselor, where each counselor who held
-    /// the case gets the share of its days they held it, from the intake to the day work started, else the closure, else
+    /// One row per case and group, with the case's weight in it: 1, except by counselor, where a case that changed hands
+    /// gives each counselor who held it the share of its days they held it, from the intake to the day work started, else the closure, else
     /// the cut (the same rule as <see cref="CaseOutcome.Shares"/>, which the domain tests pin down).
     /// </summary>
     private static string Credited(OutcomeGrouping groupBy) => groupBy switch
     {
         OutcomeGrouping.Counselor =>
             """
+            select o.*, o.sole_counselor_id as group_key, 1::numeric as weight
+            from outcomes o
+            where o.sole_counselor_id is not null
+            union all
             select o.*, g.group_key, g.weight
             from outcomes o, params p,
               lateral (select greatest(coalesce(least(o.placed_on, o.self_employed_on), o.closed_on, p.cut), o.opened_on) as end_day) e,
@@ -164,6 +168,7 @@ public static class OutcomeReport
                                      / (e.end_day - o.opened_on) end) as weight
                 from jsonb_to_recordset(o.holdings) as h("counselorId" text, "from" date, until date)
                 group by h."counselorId") g
+            where o.sole_counselor_id is null
             """,
         _ => $"select o.*, {GroupKey(groupBy)} as group_key, 1::numeric as weight from outcomes o",
     };

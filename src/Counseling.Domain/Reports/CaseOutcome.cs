@@ -25,6 +25,9 @@ public sealed record CaseOutcome
 
     public IReadOnlyList<Holding> Holdings { get; init; } = [];
 
+    /// <summary>The counselor of a case that never changed hands (most cases), who is credited with all of it; else null.</summary>
+    public string? SoleCounselorId => Holdings.Count == 1 ? Holdings[0].CounselorId : null;
+
     public Guid? PlacementId { get; init; }
     public DateOnly? PlacedOn { get; init; }
     public long? StartingWageRupiah { get; init; }

@@ -27,6 +27,7 @@ public class CaseOutcomeTests
         outcome.TerminationReason.Should().Be("companyClosure");
         outcome.TrainingPath.Should().Be("none");
         outcome.Holdings.Should().Equal(new Holding("c-001", Opened, null));
+        outcome.SoleCounselorId.Should().Be("c-001");
         outcome.PlacedOn.Should().BeNull();
     }
 
@@ -76,6 +77,7 @@ public class CaseOutcomeTests
 
         outcome.Holdings.Should().Equal(
             new Holding("c-001", Opened, new DateOnly(2027, 3, 24)), new Holding("c-002", new DateOnly(2027, 3, 24), null));
+        outcome.SoleCounselorId.Should().BeNull();
         outcome.Shares(outcome.CreditEnd(new DateOnly(2027, 6, 1))).Should().Equal(("c-001", 23m / 30), ("c-002", 7m / 30));
     }
 
