@@ -10,4 +10,5 @@ public static class AccessPolicies
     public const string Supervision = "supervision";
     public const string ErasureOfficers = "erasure-officers";
     public const string Administrators = "administrators";
+    public const string Reporting = "reporting";
 }

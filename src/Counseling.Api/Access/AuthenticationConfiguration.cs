@@ -57,6 +57,7 @@ public static class AuthenticationConfiguration
             .AddPolicy(AccessPolicies.Supervision, Policy(certified: false, Role.Supervisor, Role.Auditor))
             .AddPolicy(AccessPolicies.Auditors, Policy(certified: false, Role.Auditor))
             .AddPolicy(AccessPolicies.Administrators, Policy(certified: false, Role.Admin))
+            .AddPolicy(AccessPolicies.Reporting, Policy(certified: false, Role.Supervisor, Role.Auditor, Role.Admin))
             .AddPolicy(AccessPolicies.ErasureOfficers, Policy(certified: false, Role.Admin, Role.Supervisor));
         builder.Services.AddSingleton<IAuthorizationHandler, RegisteredCallerCheck>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ForbiddenAnswers>();

@@ -60,7 +60,7 @@ public sealed partial class OfficeDailyStatisticsProjection : MultiStreamProject
     }
 
     /// <summary>The day an event counts on: when the thing happened, not when it was typed in.</summary>
-    private static DateOnly? DayOf(object data) => data switch
+    public static DateOnly? DayOf(object data) => data switch
     {
         CaseOpened opened => Wib.DateOf(opened.OpenedAt),
         WorkerPlaced placed => placed.StartsOn,
@@ -85,14 +85,24 @@ public sealed partial class OfficeDailyStatisticsProjection : MultiStreamProject
         OfficeDailyStatistics? day, string id, IQuerySession session, IEvent e, CancellationToken cancellation)
     {
         day ??= new OfficeDailyStatistics { Id = id, OfficeId = id[..id.LastIndexOf('/')], Day = DayOf(e.Data)!.Value };
-        switch (e.Data)
+        var openedOn = e.Data is WorkerPlaced ? (await CaseHistory.LoadAsync(session, [e]))[e.StreamId].OpenedOn : default;
+        Count(day, e.Data, openedOn);
+        return day;
+    }
+
+    /// <summary>
+    /// Counts one event into <paramref name="day"/>; <paramref name="openedOn"/> is the day its case was opened. Also used
+    /// by the dashboard as of a past moment, which counts the events recorded by then the same way.
+    /// </summary>
+    public static void Count(OfficeDailyStatistics day, object data, DateOnly openedOn)
+    {
+        switch (data)
         {
             case CaseOpened:
                 day.NewCases++;
                 break;
             case WorkerPlaced placed:
-                var history = (await CaseHistory.LoadAsync(session, [e]))[e.StreamId];
-                var days = placed.StartsOn.DayNumber - history.OpenedOn.DayNumber;
+                var days = placed.StartsOn.DayNumber - openedOn.DayNumber;
                 day.Placements++;
                 day.PlacementsByDaysSinceIntake[days] = day.PlacementsByDaysSinceIntake.GetValueOrDefault(days) + 1;
                 break;
@@ -116,6 +126,5 @@ public sealed partial class OfficeDailyStatisticsProjection : MultiStreamProject
                 if (closed.Reason is ClosureReason.Placed or ClosureReason.SelfEmployed) day.CasesClosedWithWork++;
                 break;
         }
-        return day;
     }
 }

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Counseling.Api.Access;
 using Counseling.Api.ReferenceData;
+using Counseling.Api.Reports;
 using Counseling.Domain.Cases;
+using Counseling.Domain.Cases.Benefit;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -19,7 +21,8 @@ public sealed record OfficeDashboard(
     int OpenCasesWithBenefitMonthAtRisk,
     IReadOnlyList<CounselorLoad> Counselors,
     PeriodFigures Period,
-    Freshness Freshness);
+    Freshness Freshness,
+    DateTimeOffset? AsOf = null);
 
 public sealed record CounselorLoad(string CounselorId, string? FullName, int OpenCases, int OverdueFollowUps);
 
@@ -94,19 +97,23 @@ public static class OfficeDashboardEndpoint
 {
     public const int MaxDays = 366;
 
+    /// <param name="asOf">The dashboard exactly as it stood at this moment, from the events recorded by then.</param>
     [WolverineGet("/offices/{id}/dashboard")]
     [Tags("Caseloads")]
     [Authorize(Policy = AccessPolicies.Supervision)]
-    [EndpointSummary("An office's caseloads now and its outcomes from..to (default: this month so far)")]
+    [EndpointSummary("An office's caseloads now (or as of a past moment) and its outcomes from..to (default: this month so far)")]
     public static async Task<IResult> Get(
-        string id, string? from, string? to, IQuerySession session, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellation)
+        string id, string? from, string? to, string? asOf, IQuerySession session, TimeProvider clock, ClaimsPrincipal user,
+        CancellationToken cancellation)
     {
-        var today = Wib.DateOf(clock.GetUtcNow());
         var query = new QueryParameters();
+        var moment = query.PastMoment("asOf", asOf, clock.GetUtcNow());
+        var today = Wib.DateOf(moment ?? clock.GetUtcNow());
         var first = query.Date("from", from, new DateOnly(today.Year, today.Month, 1));
         var last = query.Date("to", to, today);
         query.Period(first, last, MaxDays);
         if (query.Problem is { } problem) return problem;
+        if (moment is { } past) return await AsOfAsync(id, first, last, past, session, user, cancellation);
 
         // One round trip for the freshness (first, so the data is at least as fresh as it says), the office, its days,
         // its staff and its counts; nothing is shown before access is checked.
@@ -129,6 +136,14 @@ public static class OfficeDashboardEndpoint
         var days = await daysLoad;
         var staff = await staffLoad;
 
+        return Results.Ok(Dashboard(office, first, last, today, staff, counts, (int)(await atRiskLoad).Single().Cases, days, freshness, null));
+    }
+
+    private static OfficeDashboard Dashboard(
+        Office office, DateOnly first, DateOnly last, DateOnly today, IReadOnlyList<Counselor> staff,
+        IReadOnlyList<CaseloadTable.Count> counts, int benefitMonthsAtRisk, IReadOnlyList<OfficeDailyStatistics> days, Freshness freshness,
+        DateTimeOffset? asOf)
+    {
         // Everyone on the office's staff, and anyone else who holds one of its cases.
         var counselors = staff.Select(c => c.Id).Union(counts.Select(c => c.CounselorId)).Order()
             .Select(counselorId => new CounselorLoad(
@@ -138,9 +153,51 @@ public static class OfficeDashboardEndpoint
                 (int)counts.Where(c => c.CounselorId == counselorId).Sum(c => c.Overdue)))
             .ToList();
 
-        return Results.Ok(new OfficeDashboard(
+        return new OfficeDashboard(
             office.Id, office.Name, first, last, today,
-            (int)counts.Sum(c => c.Cases), CaseloadTable.ByStage(counts), (int)(await atRiskLoad).Single().Cases, counselors,
-            PeriodFigures.Sum(days), freshness));
+            (int)counts.Sum(c => c.Cases), CaseloadTable.ByStage(counts), benefitMonthsAtRisk, counselors,
+            PeriodFigures.Sum(days), freshness, asOf);
+    }
+
+    /// <summary>
+    /// The dashboard as it stood at <paramref name="asOf"/>: every figure from the office's events recorded by then (see
+    /// <see cref="StoreAsOf"/>), folded as the projections fold them, never from today's documents. Follow-ups are overdue
+    /// as of that day. Staff names come from today's registry.
+    /// </summary>
+    private static async Task<IResult> AsOfAsync(
+        string id, DateOnly first, DateOnly last, DateTimeOffset asOf, IQuerySession session, ClaimsPrincipal user, CancellationToken cancellation)
+    {
+        var batch = session.CreateBatchQuery();
+        var officeLoad = batch.Load<Office>(id);
+        var staffLoad = batch.Query<Counselor>().Where(c => c.OfficeId == id).ToList();
+        var latestLoad = Freshness.In(batch, session, CaseloadProjection.ProjectionName, OfficeDailyStatisticsProjection.ProjectionName);
+        await batch.Execute(cancellation);
+
+        var office = await officeLoad;
+        if (office is null) return ReferenceProblems.Unknown("office", id);
+        if (CaseloadAccess.ToDashboard(Caller.From(user)!, office) is { } forbidden) return Results.Problem(forbidden);
+
+        var day = Wib.DateOf(asOf);
+        // Each case as its events had made it, and what they count for the period, as the projections fold them.
+        var period = new OfficeDailyStatistics { OfficeId = id };
+        var (cases, sequence) = await StoreAsOf.FoldAsync<CounselingCase>(session, asOf, id, null, null, null, (current, e) =>
+        {
+            var next = CounselingCase.Evolve(current, e.Data);
+            if (next is not null && OfficeDailyStatisticsProjection.DayOf(e.Data) is { } on && on >= first && on <= last)
+                OfficeDailyStatisticsProjection.Count(period, e.Data, next.OpenedOn);
+            return next;
+        }, cancellation);
+
+        var counts = cases.Values
+            .Where(c => !c.IsClosed)
+            .GroupBy(c => (c.CounselorId, c.Stage))
+            .Select(g => new CaseloadTable.Count(g.Key.CounselorId, g.Key.Stage, g.Count(), g.Count(c => c.NextFollowUpOn < day)))
+            .ToList();
+
+        // The running benefit month of each open case, as the caseload projection marks it, told on that day.
+        var atRisk = cases.Values.Count(c => !c.IsClosed && JkpBenefit.For(c, day)?.MonthOn(day) is { Status: BenefitMonthStatus.Due, AtRisk: true });
+        var stored = (await latestLoad).LatestEventSequence;
+        var freshness = new Freshness(sequence, stored, Math.Max(0, stored - sequence));
+        return Results.Ok(Dashboard(office, first, last, day, await staffLoad, counts, atRisk, [period], freshness, asOf));
     }
 }

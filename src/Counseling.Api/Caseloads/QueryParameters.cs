@@ -28,6 +28,27 @@ public sealed class QueryParameters
         return fallback;
     }
 
+    /// <summary>
+    /// A moment in the past, written as ISO 8601 with its offset ("2027-03-31T17:00:00Z", "2027-04-01T00:00:00+07:00");
+    /// null when absent. A date alone is refused: which moment of that day would be a guess.
+    /// </summary>
+    public DateTimeOffset? PastMoment(string parameter, string? value, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (!value.Contains('T') || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment)
+            || !(value.EndsWith('Z') || value.EndsWith("z") || value.LastIndexOfAny(['+', '-']) > value.IndexOf('T')))
+        {
+            Fail(parameter, $"'{parameter}' is a moment written as ISO 8601 with its offset, e.g. 2027-03-31T17:00:00Z.");
+            return null;
+        }
+        if (moment > now)
+        {
+            Fail(parameter, $"'{parameter}' ({moment:O}) is in the future.");
+            return null;
+        }
+        return moment;
+    }
+
     public int Int(string parameter, string? value, int fallback, int min, int max)
     {
         if (string.IsNullOrWhiteSpace(value)) return fallback;

@@ -3,6 +3,7 @@ using Counseling.Api.Caseloads;
 using Counseling.Api.Cases;
 using Counseling.Api.PersonalData;
 using Counseling.Api.ReferenceData;
+using Counseling.Api.Reports;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -56,6 +57,7 @@ public static class StoreConfiguration
         options.Schema.For<Supervisor>();
         options.Schema.For<NikIndexEntry>().Duplicate(x => x.NikHash);
         options.AddCaseloads();
+        options.AddReports();
     }
 
     /// <summary>

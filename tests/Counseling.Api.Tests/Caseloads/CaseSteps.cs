@@ -17,11 +17,12 @@ public sealed class CaseSteps(CaseloadFixture api, Guid caseId, string officeId,
 
     private string Today => api.Today.ToString("yyyy-MM-dd");
 
-    public static async Task<CaseSteps> OpenAsync(CaseloadFixture api, string officeId, string counselorId, string nik)
+    public static async Task<CaseSteps> OpenAsync(
+        CaseloadFixture api, string officeId, string counselorId, string nik, string terminationReason = "efficiency")
     {
         var result = await api.Host.Scenario(s =>
         {
-            s.Post.Json(Requests.OpenCase(officeId, counselorId, nik, terminationDate: api.Today.AddDays(-10).ToString("yyyy-MM-dd"))).ToUrl("/cases");
+            s.Post.Json(Requests.OpenCase(officeId, counselorId, nik, terminationReason, terminationDate: api.Today.AddDays(-10).ToString("yyyy-MM-dd"))).ToUrl("/cases");
             s.WithBearerToken(api.TokenFor(counselorId, Role.Counselor, officeId));
             s.StatusCodeShouldBe(201);
         });
@@ -58,11 +59,14 @@ public sealed class CaseSteps(CaseloadFixture api, Guid caseId, string officeId,
     public Task TrainingOutcomeAsync(Guid referralId, string outcome) =>
         PostAsync($"training-referrals/{referralId}/outcome", new { outcome, on = Today });
 
-    public Task PlaceAsync(Guid? jobReferralId = null) => PostAsync("placements", new
+    public Task PlaceAsync(Guid? jobReferralId = null, DateOnly? startsOn = null, long monthlyWage = 5_300_000) => PostAsync("placements", new
     {
-        employer = "PT Astra Otoparts", position = "Operator Produksi", startsOn = Today, monthlyWage = 5_300_000,
+        employer = "PT Astra Otoparts", position = "Operator Produksi", startsOn = startsOn?.ToString("yyyy-MM-dd") ?? Today, monthlyWage,
         contractType = "fixedTerm", jobReferralId,
     });
+
+    public Task FollowUpPlacementAsync(bool stillEmployed) =>
+        PostAsync("placement-follow-up", new { on = Today, stillEmployed, notes = "Dihubungi lewat telepon." });
 
     public Task SelfEmployAsync() => PostAsync("self-employment", new { businessType = "Warung makan", startsOn = Today });
 

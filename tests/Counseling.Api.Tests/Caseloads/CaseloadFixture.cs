@@ -18,9 +18,18 @@ namespace Counseling.Api.Tests.Caseloads;
 /// An API whose clock the tests move, so cases can age by days and weeks. It has a database of its own:
 /// its async daemon must be the only one projecting these events, and the other fixture resets its store.
 /// </summary>
-public sealed class CaseloadFixture : IAsyncLifetime
+public class CaseloadFixture : IAsyncLifetime
 {
     public const string DatabaseName = "counseling_caseloads";
+
+    private readonly string _databaseName;
+
+    public CaseloadFixture() : this(DatabaseName)
+    {
+    }
+
+    /// <summary>A fixture like this one on a database of its own (e.g. for reports, which count every case in it).</summary>
+    protected CaseloadFixture(string databaseName) => _databaseName = databaseName;
 
     /// <summary>Starts on Monday 1 March 2027, 09:00 WIB; only moves forward.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2027, 3, 1, 2, 0, 0, TimeSpan.Zero));
@@ -37,7 +46,7 @@ public sealed class CaseloadFixture : IAsyncLifetime
     {
         JasperFxEnvironment.AutoStartHost = true;
         var server = Environment.GetEnvironmentVariable("ConnectionStrings__Marten") ?? ApiFixture.StartTestCluster();
-        ConnectionString = await OwnDatabaseAsync(server, DatabaseName);
+        ConnectionString = await OwnDatabaseAsync(server, _databaseName);
         Host = await AlbaHost.For<Program>(web =>
         {
             web.UseEnvironment("Development");

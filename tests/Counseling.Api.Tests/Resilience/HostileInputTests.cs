@@ -200,6 +200,14 @@ public class HostileInputTests(ApiFixture api)
                 BadQueries = [("ruleSet=PP-99-2099", "ruleSet")],
                 BadPaths = [($"/offices/{HostileId}/rule-impact?ruleSet=PP-37-2021", 404, null)],
             },
+            new("GET /reports/outcomes", "/reports/outcomes", Role.Auditor, null)
+            {
+                BadQueries =
+                [
+                    ("groupBy=district", "groupBy"), ("from=2027-13-01", "from"), ("to=31-03-2027", "to"),
+                    ("from=2026-03-31&to=2026-03-01", "from"), ("asOf=%3Cscript%3E", "asOf"),
+                ],
+            },
             new("GET /audit/verify", "/audit/verify", Role.Auditor, null) { IgnoredQuery = $"x={HostileId}&limit=-1" },
             new("GET /audit/personal-data-reads", "/audit/personal-data-reads", Role.Auditor, null)
             {
@@ -440,6 +448,31 @@ public class HostileInputTests(ApiFixture api)
             var (status, text) = await SendWritingNothingAsync(target, $"{target.Url}?{target.IgnoredQuery}", null);
             status.Should().Be(200, text);
         }
+    }
+
+    /// <summary>Reads whose query parameters are bad: 400 naming the parameter, and nothing recorded (not even an export).</summary>
+    [Theory]
+    [InlineData("/reports/outcomes?groupBy=district", "groupBy")]
+    [InlineData("/reports/outcomes?groupBy=office%27%3B%20DROP%20TABLE%20counseling.mt_events%3B--", "groupBy")]
+    [InlineData("/reports/outcomes?from=2027-13-01", "from")]
+    [InlineData("/reports/outcomes?to=31-03-2027", "to")]
+    [InlineData("/reports/outcomes?from=2026-03-31&to=2026-03-01", "from")]
+    [InlineData("/reports/outcomes?asOf=%3Cscript%3E", "asOf")]
+    [InlineData("/offices/bekasi/dashboard?asOf=2026-02-30T00:00:00Z", "asOf")]
+    public async Task Bad_report_queries_are_refused_naming_the_parameter(string url, string parameter)
+    {
+        var before = await api.EventCountAsync();
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.WithRequestHeader("Accept", "text/csv");
+            s.WithBearerToken(api.TokenFor("a-001", Role.Auditor, null));
+            s.StatusCodeShouldBe(400);
+        });
+
+        var problem = JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement;
+        problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal(parameter);
+        (await api.EventCountAsync()).Should().Be(before);
     }
 
     [Fact]

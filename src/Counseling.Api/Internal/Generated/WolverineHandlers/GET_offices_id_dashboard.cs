@@ -42,9 +42,10 @@ namespace Internal.Generated.WolverineHandlers
 
             var from = httpContext.Request.Query["from"];
             var to = httpContext.Request.Query["to"];
+            var asOf = httpContext.Request.Query["asOf"];
             
             // The actual HTTP request handler execution
-            var result = await Counseling.Api.Caseloads.OfficeDashboardEndpoint.Get(id, from, to, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.User, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Counseling.Api.Caseloads.OfficeDashboardEndpoint.Get(id, from, to, asOf, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.User, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
