@@ -24,7 +24,10 @@ public sealed class ReferenceDataSeed : IInitialData
         var registered = (await session.LoadManyAsync<Counselor>(cancellation, counselors.Select(c => c.Id).ToArray()))
             .Select(c => c.Id).ToHashSet();
         session.Store(offices);
-        session.Store(counselors.Where(c => !registered.Contains(c.Id)).ToArray());
+        // A counselor first registered from the seeds is recorded as such, like a registration through the API.
+        CounselorStreams.StampSeed(session);
+        foreach (var counselor in counselors.Where(c => !registered.Contains(c.Id)))
+            await CounselorStreams.RegisterAsync(session, null, counselor, cancellation);
         await session.SaveChangesAsync(cancellation);
     }
 

@@ -19,6 +19,8 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public CapturedLogs Logs { get; } = new();
 
+    public string CheckpointDirectory { get; } = Directory.CreateTempSubdirectory("counseling-checkpoints-").FullName;
+
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
     public async Task InitializeAsync()
@@ -31,6 +33,10 @@ public sealed class ApiFixture : IAsyncLifetime
             web.UseEnvironment("Development");
             web.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
             web.UseSetting("ConnectionStrings:Marten", connectionString);
+            // The checkpoint archive outlives no test run: each run starts from an empty store, so it starts from no
+            // checkpoint too. The tests issue checkpoints themselves.
+            web.UseSetting("Audit:Checkpoints:Directory", CheckpointDirectory);
+            web.UseSetting("Audit:Checkpoints:Interval", "00:00:00");
         });
         // Each run starts from an empty store, so whole-store checks (verify, counts) see only this run's data.
         await Host.ResetAllMartenDataAsync();
@@ -44,7 +50,11 @@ public sealed class ApiFixture : IAsyncLifetime
     public string TokenFor(string userId, Role role, string? officeId) =>
         Host.Services.GetRequiredService<DevelopmentTokens>().Issue(userId, role, officeId);
 
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        Directory.Delete(CheckpointDirectory, recursive: true);
+    }
 
     /// <summary>How many events the store holds: a refused request must leave it unchanged.</summary>
     public async Task<long> EventCountAsync()
