@@ -21,7 +21,7 @@ public sealed class SealCheck(SealKey key, Action<Mismatch> report)
     }
 
     private readonly Dictionary<Guid, StreamState> streams = [];
-    private readonly List<(Guid Stream, long Sequence, long Version, string DataMac)> dataChanged = [];
+    private readonly List<(Guid Stream, long Sequence, long Version, string DataMac, MismatchKind Kind)> dataChanged = [];
 
     public long EventsChecked { get; private set; }
 
@@ -68,7 +68,10 @@ public sealed class SealCheck(SealKey key, Action<Mismatch> report)
         var fields = e.SealedFields;
         var dataMac = fields.DataMac(key);
         if (dataMac != seal.DataMac)
-            dataChanged.Add((e.StreamId, e.Sequence, e.Version, dataMac));
+            // A genuine seal still verifies over the rest of the event with the data MAC it holds: then only the data
+            // changed. Otherwise the seal itself was not made with the key.
+            dataChanged.Add((e.StreamId, e.Sequence, e.Version, dataMac,
+                fields.HashAfter(seal.PreviousHash, seal.DataMac, key) == seal.Hash ? MismatchKind.DataChanged : MismatchKind.SealForged));
         else if (fields.HashAfter(seal.PreviousHash, dataMac, key) != seal.Hash)
             report(new Mismatch(MismatchKind.MetadataChanged, e.StreamId, e.Sequence, e.Version,
                 "The event's type, time, recorder, correlation, causation or headers no longer match its seal: they were changed after it was recorded."));
@@ -77,7 +80,7 @@ public sealed class SealCheck(SealKey key, Action<Mismatch> report)
 
     /// <summary>
     /// Events whose data does not match their seal: the data sealed for another version of the same stream means the
-    /// versions were reordered; anything else, the data was changed.
+    /// versions were reordered; otherwise the data was changed (the seal is genuine) or the seal was forged.
     /// </summary>
     public async Task FinishAsync(IDocumentStore store, CancellationToken cancellation)
     {
@@ -95,11 +98,14 @@ public sealed class SealCheck(SealKey key, Action<Mismatch> report)
                 if (!reader.IsDBNull(2)) sealedData[(reader.GetGuid(0), reader.GetString(2))] = reader.GetInt64(1);
         }
 
-        foreach (var (stream, sequence, version, dataMac) in dataChanged)
+        foreach (var (stream, sequence, version, dataMac, kind) in dataChanged)
             report(sealedData.TryGetValue((stream, dataMac), out var sealedAs) && sealedAs != version
                 ? new Mismatch(MismatchKind.VersionsReordered, stream, sequence, version,
                     $"Version {version} holds the data that was recorded as version {sealedAs}: the versions were reordered.")
-                : new Mismatch(MismatchKind.DataChanged, stream, sequence, version,
-                    "The event's data does not match its seal: it was changed after it was recorded."));
+                : kind == MismatchKind.DataChanged
+                    ? new Mismatch(MismatchKind.DataChanged, stream, sequence, version,
+                        "The event's data does not match its seal: it was changed after it was recorded.")
+                    : new Mismatch(MismatchKind.SealForged, stream, sequence, version,
+                        "The seal was not made with the service's seal key: it was rewritten by someone without it, so nothing of this event can be trusted."));
     }
 }

@@ -10,8 +10,10 @@ public enum MismatchKind
     ChainBroken,
     /// <summary>An event has no seal: it was inserted after the fact, or its seal was removed.</summary>
     SealMissing,
-    /// <summary>A seal was not made with the service's seal key (an unkeyed seal from before seals were keyed, or a forgery).</summary>
+    /// <summary>A seal is unkeyed (written before seals were keyed) or names a key that is not the service's.</summary>
     SealNotKeyed,
+    /// <summary>A seal names the service's key but was not made with it: rewritten by someone without the key.</summary>
+    SealForged,
     /// <summary>An event that was recorded is not there: removed in the middle or at the end of its stream.</summary>
     EventMissing,
     /// <summary>Every event of a stream a checkpoint recorded is gone.</summary>
