@@ -165,6 +165,11 @@ public class RoleMatrixTests(ApiFixture api)
         ["office dashboard"] = ("GET", "/offices/bekasi/dashboard", null, [Who.SupervisorOfOffice, Who.Auditor]),
         ["verify"] = ("GET", "/audit/verify", null, [Who.Auditor]),
         ["personal-data reads"] = ("GET", "/audit/personal-data-reads", null, [Who.Auditor]),
+        ["audit events"] = ("GET", "/audit/events?limit=5", null, [Who.Auditor]),
+        ["checkpoint"] = ("GET", "/audit/checkpoint", null, [Who.Auditor]),
+        ["checkpoint keys"] = ("GET", "/audit/checkpoint-keys", null, [Who.Auditor]),
+        // The body: a genuine checkpoint, issued when the test runs.
+        ["verify against a checkpoint"] = ("POST", "/audit/verify", null, [Who.Auditor]),
         ["erasure"] = ("POST", "/personal-data-erasure", new { requestReference = "PDP-9" }, [Who.SupervisorOfOffice, Who.Admin]),
         ["counselor registration"] = ("PUT", "/counselors/c-160", new
         {
@@ -179,6 +184,12 @@ public class RoleMatrixTests(ApiFixture api)
     {
         var (method, url, body, allowed) = Views[endpoint];
         if (endpoint == "erasure") url = $"/cases/{await api.Host.OpenCaseAsync()}{url}";
+        if (endpoint == "verify against a checkpoint")
+            body = await (await api.Host.Scenario(s =>
+            {
+                s.Get.Url("/audit/checkpoint");
+                s.WithBearerToken(TokenOf(Who.Auditor)!);
+            })).ReadAsJsonAsync<Counseling.Api.Audit.Checkpoints.Checkpoint>();
 
         var result = await api.Host.Scenario(s =>
         {

@@ -58,6 +58,12 @@ public class HostileInputTests(ApiFixture api)
             {
                 fullName = "Uji", officeId = "bekasi", certificate = new { number = "AK-1", issuedOn = "2025-01-01", expiresOn = "2030-01-01" },
             })),
+            // Shaped like a checkpoint (not a genuine one: only refusals are sent here).
+            ["verify-against-checkpoint"] = new("POST", "/audit/verify", Role.Auditor, null, Json(new
+            {
+                sequence = 42, head = new string('a', 64), issuedAt = "2026-11-23T02:00:00.000000Z", keyId = "0123456789abcdef",
+                signature = "MEUCIQDxxx",
+            })),
         };
     }
 
@@ -67,8 +73,9 @@ public class HostileInputTests(ApiFixture api)
     {
         var endpoint = Endpoints()[endpointName];
         var caseId = await api.Host.OpenCaseAsync();
-        var url = endpoint.Path.StartsWith("/cases") || endpoint.Path.StartsWith("/counselors") ? endpoint.Path : $"/cases/{caseId}{endpoint.Path}";
-        var user = endpoint.Role switch { Role.Supervisor => "s-001", Role.Admin => "adm-001", _ => "c-001" };
+        var url = endpoint.Path.StartsWith("/cases") || endpoint.Path.StartsWith("/counselors") || endpoint.Path.StartsWith("/audit")
+            ? endpoint.Path : $"/cases/{caseId}{endpoint.Path}";
+        var user = endpoint.Role switch { Role.Supervisor => "s-001", Role.Admin => "adm-001", Role.Auditor => "a-001", _ => "c-001" };
         var result = await api.Host.Scenario(s =>
         {
             if (endpoint.Method == "PUT") s.Put.Text(body(endpoint.Body.DeepClone().AsObject())).ToUrl(url);

@@ -28,9 +28,9 @@ public static class CheckpointEndpoints
             null => "body",
             { Sequence: null or < 0 } => "sequence",
             { Head: null } or { Head.Length: not 64 } => "head",
-            { IssuedAt: null or "" } => "issuedAt",
-            { KeyId: null or "" } => "keyId",
-            { Signature: null or "" } => "signature",
+            { IssuedAt: null or "" or { Length: > 40 } } => "issuedAt",
+            { KeyId: null or "" or { Length: > 64 } } => "keyId",
+            { Signature: null or "" or { Length: > 200 } } => "signature",
             _ => null,
         };
         return missing is null ? WolverineContinue.NoProblems
@@ -39,7 +39,9 @@ public static class CheckpointEndpoints
                 "body" => "The body must be a checkpoint as GET /audit/checkpoint answers it.",
                 "sequence" => "sequence is required and not negative.",
                 "head" => "head is required: 64 hexadecimal digits.",
-                _ => $"{missing} is required.",
+                "issuedAt" => "issuedAt is required, at most 40 characters.",
+                "keyId" => "keyId is required, at most 64 characters.",
+                _ => "signature is required, at most 200 characters (base64).",
             });
     }
 
