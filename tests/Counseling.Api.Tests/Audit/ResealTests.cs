@@ -1,8 +1,10 @@
+using Alba;
 using Counseling.Api.Audit;
 using Counseling.Api.Audit.Checkpoints;
 using Counseling.Api.Audit.Verification;
 using Counseling.Api.Tests.Infrastructure;
 using Marten;
+using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -46,6 +48,8 @@ public class ResealTests(ApiFixture api)
         await trusted.LogSessionAsync();
         var tampered = await Journey.OpenAsync(api);
         await tampered.LogSessionAsync();
+        // The caseloads must have taken the events as recorded before one is changed under them.
+        await api.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
         await SealTheOldWayAsync(trusted.CaseId, tamperAfterwards: false);
         await SealTheOldWayAsync(tampered.CaseId, tamperAfterwards: true);
         var verifier = api.Host.Services.GetRequiredService<StoreVerifier>();
