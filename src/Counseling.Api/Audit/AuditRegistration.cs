@@ -1,4 +1,6 @@
+using Counseling.Api.Audit.Checkpoints;
 using Counseling.Api.Audit.Verification;
+using Counseling.Api.Infrastructure;
 
 namespace Counseling.Api.Audit;
 
@@ -6,8 +8,16 @@ public static class AuditRegistration
 {
     public static void AddCounselingAudit(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(services => SealKey.From(services.GetRequiredService<ServiceKeys>()));
+        builder.Services.AddSingleton<StoredHistory>();
         builder.Services.AddSingleton<StoreVerifier>();
         builder.Services.AddSingleton<IProjectionCheck, CaseSnapshotCheck>();
         builder.Services.AddSingleton<IProjectionCheck, AsyncProjectionReplayCheck>();
+
+        builder.Services.AddSingleton(services => new CheckpointSigner(services.GetRequiredService<ServiceKeys>()));
+        builder.Services.AddSingleton(CheckpointArchive.From(builder.Configuration, builder.Environment));
+        builder.Services.AddSingleton<CheckpointLedger>();
+        builder.Services.AddSingleton<CheckpointVerifier>();
+        builder.Services.AddHostedService<CheckpointSchedule>();
     }
 }

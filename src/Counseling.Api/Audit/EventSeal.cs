@@ -1,14 +1,13 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Counseling.Api.Audit;
 
 /// <summary>
-/// The tamper-evidence record of one event: a SHA-256 over the event (stream, version, type, time, data, who and
-/// why) and over the seal of the stream's previous event. Changing any stored event breaks its own seal and, through
-/// the chain, every later seal of the stream.
+/// The tamper-evidence record of one event, two HMAC-SHA256 values keyed with the <see cref="SealKey"/> named by
+/// <see cref="KeyId"/>: <see cref="DataMac"/> over the event's data, and <see cref="Hash"/> over the stream, version,
+/// type, time, who and why, the data's MAC and the seal of the stream's previous event. Changing any stored event
+/// breaks its own seal and, through the chain, every later seal of the stream; without the key nobody can seal again.
+/// A seal without a key id is an unkeyed SHA-256 seal written before seals were keyed; verify reports it.
 /// </summary>
-public sealed record EventSeal(string Id, Guid StreamId, long Version, string PreviousHash, string Hash)
+public sealed record EventSeal(string Id, Guid StreamId, long Version, string PreviousHash, string Hash, string? DataMac = null, string? KeyId = null)
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -27,20 +26,22 @@ public sealed record SealedFields(
     string? CausationId,
     string CanonicalHeaders)
 {
-    public string HashAfter(string previousHash)
-    {
-        var text = string.Join('\n',
+    /// <summary>Microseconds: PostgreSQL keeps timestamps to the microsecond.</summary>
+    public static string TimestampText(DateTimeOffset timestamp) => timestamp.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.ffffff'Z'");
+
+    public string DataMac(SealKey key) => key.Mac("data\n" + CanonicalData);
+
+    public string HashAfter(string previousHash, string dataMac, SealKey key) =>
+        key.Mac(string.Join('\n',
+            "event",
             previousHash,
             StreamId.ToString(),
             Version.ToString(),
             EventType,
-            // Microseconds: PostgreSQL keeps timestamps to the microsecond.
-            Timestamp.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.ffffff'Z'"),
-            CanonicalData,
+            TimestampText(Timestamp),
+            dataMac,
             UserName ?? "",
             CorrelationId ?? "",
             CausationId ?? "",
-            CanonicalHeaders);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-    }
+            CanonicalHeaders));
 }

@@ -6,7 +6,7 @@ namespace Counseling.Api.Demo;
 /// </summary>
 public sealed class SimulatedClock(DateTimeOffset start) : TimeProvider
 {
-    private DateTimeOffset _now = start;
+    private DateTimeOffset _now = start.ToUniversalTime();
 
     public override DateTimeOffset GetUtcNow() => _now;
 

@@ -53,7 +53,7 @@ public static class CounselingService
             http.DefaultClaimInTransaction = true;
             // Every event a write appends records who, in answer to which request, within which correlation.
             http.ApplyCorrelationIdHeaderToAllEndpoints = true;
-            http.AddMiddleware(typeof(AuditTrail), chain => chain.HttpMethods.Contains("POST"));
+            http.AddMiddleware(typeof(AuditTrail), chain => chain.HttpMethods.Contains("POST") || chain.HttpMethods.Contains("PUT"));
             // Every step on an existing case: access, validation, If-Match and the domain's decision, in that order.
             http.AddMiddlewareByMessageType(typeof(CaseStepMiddleware));
         });

@@ -1,4 +1,5 @@
 using Counseling.Api.Audit;
+using Counseling.Api.Audit.PersonalDataReads;
 using Counseling.Api.Caseloads;
 using Counseling.Api.Cases;
 using Counseling.Api.PersonalData;
@@ -50,12 +51,13 @@ public static class StoreConfiguration
         if (personalData is not null) options.Projections.Add(personalData, ProjectionLifecycle.Inline);
         // The case as decisions see it, kept current in the same transaction as its events.
         options.Projections.Add<CounselingCaseProjection>(ProjectionLifecycle.Inline);
-        // Tamper evidence: every event sealed, chained to its stream's previous event, as it is appended.
-        options.Projections.Add(new EventSealing(), ProjectionLifecycle.Inline);
+        // Tamper evidence: every event sealed (see AddCounselingStore, which adds the sealing with its key).
         options.Schema.For<EventSeal>().Identity(s => s.Id);
         options.Schema.For<PersonalDataKey>();
         options.Schema.For<Supervisor>();
         options.Schema.For<NikIndexEntry>().Duplicate(x => x.NikHash);
+        options.Events.AddEventType<PersonalDataViewed>();
+        CounselorStreams.RegisterEventTypes(options);
         options.AddCaseloads();
         options.AddReports();
     }
@@ -91,7 +93,12 @@ public static class StoreConfiguration
         // Event timestamps come from the same clock as the domain's "now", so a case as of a moment is the case as
         // its decisions saw it (and a simulated clock, in tests or demo data, stamps events consistently).
         builder.Services.ConfigureMarten((services, options) =>
-            options.Events.TimeProvider = services.GetRequiredService<TimeProvider>());
+        {
+            options.Events.TimeProvider = services.GetRequiredService<TimeProvider>();
+            // Tamper evidence: every event sealed with the key held outside the database, chained to its stream's
+            // previous event, in the transaction that appends it.
+            options.Projections.Add(new EventSealing(services.GetRequiredService<SealKey>()), ProjectionLifecycle.Inline);
+        });
 
         // Personal data is encrypted in one place, as any session saves (see Configure).
         builder.Services.AddSingleton<PersonalDataKeyRing>();

@@ -17,7 +17,7 @@ namespace Counseling.Api.PersonalData;
 /// place where stored events are rewritten: their seals are recomputed from the first event, so run it once, at the
 /// upgrade, before anyone relies on seals issued earlier. Running it again changes nothing.
 /// </summary>
-public sealed class LegacyPersonalDataProtection(IDocumentStore store, PersonalDataKeyRing ring, NikBlindIndex index)
+public sealed class LegacyPersonalDataProtection(IDocumentStore store, PersonalDataKeyRing ring, NikBlindIndex index, SealKey sealKey)
 {
     private static readonly Type[] SensitiveEventTypes =
     [
@@ -83,7 +83,7 @@ public sealed class LegacyPersonalDataProtection(IDocumentStore store, PersonalD
         CounselingCase? snapshot = null;
         foreach (var e in stream) snapshot = CounselingCase.Evolve(snapshot, e.Data) is { } next ? next with { Version = e.Version } : snapshot;
         if (snapshot is not null) session.Store(snapshot);
-        await new EventSealing().ApplyAsync(session, stream, cancellation);
+        await new EventSealing(sealKey).ApplyAsync(session, stream, cancellation);
 
         var opened = stream.Select(e => e.Data).OfType<CaseOpened>().Single();
         if (await session.LoadAsync<CaseloadEntry>(streamId, cancellation) is { } entry)
@@ -103,7 +103,8 @@ public sealed class ProtectLegacyCommand : JasperFxAsyncCommand<NetCoreInput>
     {
         using var host = input.BuildHost();
         var migration = new LegacyPersonalDataProtection(host.Services.GetRequiredService<IDocumentStore>(),
-            host.Services.GetRequiredService<PersonalDataKeyRing>(), host.Services.GetRequiredService<NikBlindIndex>());
+            host.Services.GetRequiredService<PersonalDataKeyRing>(), host.Services.GetRequiredService<NikBlindIndex>(),
+            host.Services.GetRequiredService<SealKey>());
         var outcome = await migration.RunAsync();
         Console.WriteLine($"protect-legacy: {outcome.Events} events of {outcome.Streams} cases encrypted (or erased); " +
                           "their snapshots, caseload entries, blind-index entries and seals rewritten to match.");

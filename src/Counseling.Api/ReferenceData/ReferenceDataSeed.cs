@@ -25,7 +25,10 @@ public sealed class ReferenceDataSeed : IInitialData
         var registered = (await session.LoadManyAsync<Counselor>(cancellation, counselors.Select(c => c.Id).ToArray()))
             .Select(c => c.Id).ToHashSet();
         session.Store(offices);
-        session.Store(counselors.Where(c => !registered.Contains(c.Id)).ToArray());
+        // A counselor first registered from the seeds is recorded as such, like a registration through the API.
+        CounselorStreams.StampSeed(session);
+        foreach (var counselor in counselors.Where(c => !registered.Contains(c.Id)))
+            await CounselorStreams.RegisterAsync(session, null, counselor, cancellation);
         var registeredSupervisors = (await session.LoadManyAsync<Supervisor>(cancellation, supervisors.Select(s => s.Id).ToArray()))
             .Select(s => s.Id).ToHashSet();
         session.Store(supervisors.Where(s => !registeredSupervisors.Contains(s.Id)).ToArray());

@@ -69,16 +69,17 @@ public class RoleMatrixTests(ApiFixture api)
         R("POST /cases", _ => Task.FromResult("/cases"), _ => Requests.OpenCase(),
             401, 201, 403, 403, 403, 403, 403, appends: 2), // the intake and its JKP claim
         // Every case reader may search a NIK; whose personal data the answer shows is ReturningWorkerTests' matter.
+        // Every read of personal data, a search by NIK included, is recorded as a PersonalDataViewed event.
         R("GET /cases", _ => Task.FromResult("/cases?nik=3216061505909999"), NoBody,
-            401, 200, 200, 200, 200, 200, 403, query: "?nik="),
+            401, 200, 200, 200, 200, 200, 403, appends: 1, query: "?nik="),
         R("GET /cases/{id}", t => t.CaseAsync(""), NoBody,
-            401, 200, 403, 200, 403, 200, 403),
+            401, 200, 403, 200, 403, 200, 403, appends: 1),
         R("GET /cases/{id}", t => t.CaseAsync("?version=1"), NoBody,
-            401, 200, 403, 200, 403, 200, 403, query: "?version=1"),
+            401, 200, 403, 200, 403, 200, 403, appends: 1, query: "?version=1"),
         R("GET /cases/{id}/events", t => t.CaseAsync("/events"), NoBody,
-            401, 200, 403, 200, 403, 200, 403),
+            401, 200, 403, 200, 403, 200, 403, appends: 1),
         R("GET /cases/{id}/history", t => t.CaseAsync("/history"), NoBody,
-            401, 200, 403, 200, 403, 200, 403),
+            401, 200, 403, 200, 403, 200, 403, appends: 1),
         R("GET /cases/{id}/benefit", t => t.CaseAsync("/benefit?ruleSet=PP-37-2021"), NoBody,
             401, 200, 403, 200, 403, 200, 403, query: "?ruleSet="),
         R("POST /cases/{id}/job-search-commitment", t => t.CaseAsync("/job-search-commitment"), a => new { committedOn = Day(a) },
@@ -127,7 +128,7 @@ public class RoleMatrixTests(ApiFixture api)
                 fullName = "Uji Matriks", officeId = "bekasi",
                 certificate = new { number = "AK-9", issuedOn = "2025-01-01", expiresOn = "2030-01-01" },
             },
-            401, 403, 403, 403, 403, 403, 200),
+            401, 403, 403, 403, 403, 403, 200, appends: 1), // the registration, as an event of the counselor's stream
         R("PUT /supervisors/{id}", _ => Task.FromResult("/supervisors/s-160"), _ => new { fullName = "Uji Matriks", officeId = "kalteng" },
             401, 403, 403, 403, 403, 403, 200),
         R("GET /counselors/{id}/caseload", _ => Task.FromResult("/counselors/c-001/caseload"), NoBody,
@@ -147,6 +148,15 @@ public class RoleMatrixTests(ApiFixture api)
             401, 403, 403, 200, 403, 200, 200, query: "?officeId="),
         R("GET /reports/outcomes", _ => Task.FromResult("/reports/outcomes?officeId=bekasi&asOf=2026-01-01T00:00:00Z"), NoBody,
             401, 403, 403, 200, 403, 200, 200, query: "?officeId=&asOf="),
+        R("GET /audit/events", _ => Task.FromResult("/audit/events?limit=5"), NoBody,
+            401, 403, 403, 403, 403, 200, 403, query: "?limit="),
+        R("GET /audit/checkpoint", _ => Task.FromResult("/audit/checkpoint"), NoBody,
+            401, 403, 403, 403, 403, 200, 403),
+        R("GET /audit/checkpoint-keys", _ => Task.FromResult("/audit/checkpoint-keys"), NoBody,
+            401, 403, 403, 403, 403, 200, 403),
+        // The body: a genuine checkpoint, issued as the call is prepared.
+        R("POST /audit/verify", t => t.CheckpointAsync(), _ => LastCheckpoint,
+            401, 403, 403, 403, 403, 200, 403),
         R("GET /audit/verify", _ => Task.FromResult("/audit/verify"), NoBody,
             401, 403, 403, 403, 403, 200, 403),
         R("GET /audit/personal-data-reads", _ => Task.FromResult("/audit/personal-data-reads"), NoBody,
@@ -194,6 +204,19 @@ public class RoleMatrixTests(ApiFixture api)
         var journey = await Journey.OpenAsync(api);
         await journey.PlaceAsync();
         return $"/cases/{journey.CaseId}{path}";
+    }
+
+    private static Counseling.Api.Audit.Checkpoints.Checkpoint? LastCheckpoint;
+
+    private async Task<string> CheckpointAsync()
+    {
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Get.Url("/audit/checkpoint");
+            s.WithBearerToken(api.TokenFor("a-001", Role.Auditor, null));
+        });
+        LastCheckpoint = await result.ReadAsJsonAsync<Counseling.Api.Audit.Checkpoints.Checkpoint>();
+        return "/audit/verify";
     }
 
     private async Task<string> CommittedCaseAsync(string path)

@@ -46,10 +46,12 @@ public class VerifyTests(ApiFixture api)
         var report = await result.ReadAsJsonAsync<VerificationReport>();
         report.Mismatches.Should().BeEmpty();
         report.Consistent.Should().BeTrue();
-        // Counted another way: every case's events (Marten's tombstones are not the service's) and snapshots.
+        // Counted another way: every stream's events (Marten's tombstones are not the service's): cases, counselors'
+        // registrations, reads of personal data and report exports.
         await using var query = api.Store.QuerySession();
-        report.EventsChecked.Should().Be(await query.Events.QueryAllRawEvents().Where(e => e.EventTypeName != "tombstone").LongCountAsync());
-        report.StreamsChecked.Should().Be(await query.Query<CounselingCase>().LongCountAsync());
+        var streams = await query.Events.QueryAllRawEvents().Where(e => e.EventTypeName != "tombstone").Select(e => e.StreamId).ToListAsync();
+        report.EventsChecked.Should().Be(streams.Count);
+        report.StreamsChecked.Should().Be(streams.Distinct().Count());
         report.ProjectedDocumentsChecked.Should().BeGreaterThanOrEqualTo(report.StreamsChecked);
         report.CheckedAt.Should().Be(api.Now);
     }
@@ -85,7 +87,7 @@ public class VerifyTests(ApiFixture api)
             var report = await api.Host.Services.GetRequiredService<StoreVerifier>().VerifyAsync();
 
             report.Consistent.Should().BeFalse();
-            report.Mismatches.Should().ContainSingle(m => m.Kind == MismatchKind.EventAltered)
+            report.Mismatches.Should().ContainSingle(m => m.Kind == MismatchKind.DataChanged)
                 .Which.Should().Match<Mismatch>(m => m.StreamId == journey.CaseId && m.Sequence == sequence && m.Version == 5);
             report.Mismatches.Should().OnlyContain(m => m.StreamId == journey.CaseId);
         }
@@ -148,7 +150,8 @@ public class VerifyTests(ApiFixture api)
         // mid-commit): Marten fills those numbers with tombstones, in the background, in a stream of their own.
         await using (var session = api.Store.LightweightSession())
         {
-            session.Events.Append(journey.CaseId, new CounselingSessionLogged(
+            var version = (await session.Events.FetchStreamStateAsync(journey.CaseId))!.Version;
+            session.Events.Append(journey.CaseId, version + 1, new CounselingSessionLogged(
                 Guid.NewGuid(), api.Now, SessionMode.Phone, 10, [SessionTopic.Other], "", null));
             session.QueueSqlCommand("select 1 / 0");
             var append = () => session.SaveChangesAsync();

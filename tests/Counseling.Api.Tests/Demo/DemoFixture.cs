@@ -28,6 +28,10 @@ public sealed class DemoFixture : IAsyncLifetime
 
     public static DemoReferenceData Reference { get; } = DemoReferenceData.Load();
 
+    /// <summary>The counselors the reference data registers at start-up, each with a registration event.</summary>
+    public static int SeededCounselors { get; } = JsonDocument.Parse(
+        File.ReadAllText(Path.Combine(Counseling.Api.ReferenceData.ReferenceDataSeed.SeedsFolder, "counselors.json"))).RootElement.GetArrayLength();
+
     public SimulatedClock Clock { get; } = new(Anchor);
 
     public IAlbaHost Host { get; private set; } = null!;

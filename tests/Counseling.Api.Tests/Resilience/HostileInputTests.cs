@@ -208,6 +208,27 @@ public class HostileInputTests(ApiFixture api)
                     ("from=2026-03-31&to=2026-03-01", "from"), ("asOf=%3Cscript%3E", "asOf"),
                 ],
             },
+            new("GET /audit/events", "/audit/events", Role.Auditor, null)
+            {
+                BadQueries =
+                [
+                    ("limit=0", "limit"), ("limit=1001", "limit"), ("after=-1", "after"), ("from=yesterday", "from"), ("caseId=xyz", "caseId"),
+                    ($"from={now:yyyy-MM-ddTHH:mm:ssZ}&to={now.AddDays(-1):yyyy-MM-ddTHH:mm:ssZ}", "from"),
+                    ($"userId={new string('x', 201)}", "userId"),
+                ],
+            },
+            new("GET /audit/checkpoint", "/audit/checkpoint", Role.Auditor, null) { IgnoredQuery = $"x={HostileId}" },
+            new("GET /audit/checkpoint-keys", "/audit/checkpoint-keys", Role.Auditor, null) { IgnoredQuery = $"x={HostileId}" },
+            // Shaped like a checkpoint (not a genuine one: only refusals are sent here).
+            new("POST /audit/verify", "/audit/verify", Role.Auditor, null)
+            {
+                Body = Json(new
+                {
+                    sequence = 42, head = new string('a', 64), issuedAt = "2026-11-23T02:00:00.000000Z", keyId = "0123456789abcdef",
+                    signature = "MEUCIQDxxx",
+                }),
+                RequiredFields = ["sequence", "head", "issuedAt", "keyId", "signature"],
+            },
             new("GET /audit/verify", "/audit/verify", Role.Auditor, null) { IgnoredQuery = $"x={HostileId}&limit=-1" },
             new("GET /audit/personal-data-reads", "/audit/personal-data-reads", Role.Auditor, null)
             {

@@ -3,25 +3,28 @@ using Marten;
 
 namespace Counseling.Api.Audit.PersonalDataReads;
 
-/// <summary>An auditor or supervisor read a worker's personal data: who, when, which case, through which view.</summary>
+/// <summary>
+/// A worker's personal data was shown to someone: who, in which role, which case, through which view. Recorded as an
+/// event, in a stream of its own per read (so that reads never queue behind each other), and therefore sealed and
+/// covered by the audit checkpoints like every other event.
+/// </summary>
+public sealed record PersonalDataViewed(Guid CaseId, string ReaderId, string Role, string View, DateTimeOffset ReadAt);
+
+/// <summary>How reads were recorded before they were events (documents, auditors and supervisors only); still listed.</summary>
 public sealed record PersonalDataRead(Guid Id, Guid CaseId, string ReaderId, string Role, string View, DateTimeOffset ReadAt);
 
 public static class PersonalDataReadLog
 {
     /// <summary>
-    /// Records the read in the request's own session, so it commits with the request (Wolverine's transaction).
-    /// Counselors reading their own cases are not recorded: that is their daily work, not oversight.
+    /// Records the read in the request's own session, so it commits with the request (Wolverine's transaction). Every
+    /// role is recorded, counselors reading their own cases included: a counselor who looks up workers outside their
+    /// work leaves the same trace as anyone else.
     /// </summary>
     public static void Record(IDocumentSession session, Caller caller, Guid caseId, string view, TimeProvider clock)
     {
-        if (caller.Role is not (Role.Auditor or Role.Supervisor)) return;
-        RecordAlways(session, caller, caseId, view, clock);
-    }
-
-    /// <summary>Records the read whoever the caller is (a search by NIK); <see cref="Guid.Empty"/> when it found no case.</summary>
-    public static void RecordAlways(IDocumentSession session, Caller caller, Guid caseId, string view, TimeProvider clock)
-    {
-        session.Store(new PersonalDataRead(
-            Guid.CreateVersion7(), caseId, caller.UserId, Caller.RoleName(caller.Role), view, clock.GetUtcNow()));
+        var role = Caller.RoleName(caller.Role);
+        session.LastModifiedBy = caller.UserId;
+        session.SetHeader(AuditTrail.RoleHeader, role);
+        session.Events.StartStream(Guid.CreateVersion7(), new PersonalDataViewed(caseId, caller.UserId, role, view, clock.GetUtcNow()));
     }
 }

@@ -6,6 +6,8 @@ using Wolverine.Http;
 
 namespace Counseling.Api.Audit.PersonalDataReads;
 
+public sealed record PersonalDataReadEntry(Guid CaseId, string ReaderId, string Role, string View, DateTimeOffset ReadAt);
+
 public static class PersonalDataReadsEndpoint
 {
     public const int MaxPageSize = 500;
@@ -21,11 +23,24 @@ public static class PersonalDataReadsEndpoint
         if (limit is < 1 or > MaxPageSize) return Results.Problem(Problems.InvalidQuery("limit", $"limit is 1 to {MaxPageSize}."));
         if (from > to) return Results.Problem(Problems.InvalidQuery("from", "from must not be after to."));
 
-        var reads = session.Query<PersonalDataRead>().AsQueryable();
+        var take = limit ?? 100;
+        var reads = session.Events.QueryRawEventDataOnly<PersonalDataViewed>().AsQueryable();
         if (caseId is { } forCase) reads = reads.Where(r => r.CaseId == forCase);
         if (readerId is not null) reads = reads.Where(r => r.ReaderId == readerId);
         if (from is { } since) reads = reads.Where(r => r.ReadAt >= since);
         if (to is { } until) reads = reads.Where(r => r.ReadAt <= until);
-        return Results.Ok(await reads.OrderByDescending(r => r.ReadAt).Take(limit ?? 100).ToListAsync(cancellation));
+        var recorded = (await reads.OrderByDescending(r => r.ReadAt).Take(take).ToListAsync(cancellation))
+            .Select(r => new PersonalDataReadEntry(r.CaseId, r.ReaderId, r.Role, r.View, r.ReadAt));
+
+        // Reads recorded before they became events, as documents.
+        var earlier = session.Query<PersonalDataRead>().AsQueryable();
+        if (caseId is { } forCase2) earlier = earlier.Where(r => r.CaseId == forCase2);
+        if (readerId is not null) earlier = earlier.Where(r => r.ReaderId == readerId);
+        if (from is { } since2) earlier = earlier.Where(r => r.ReadAt >= since2);
+        if (to is { } until2) earlier = earlier.Where(r => r.ReadAt <= until2);
+        var older = (await earlier.OrderByDescending(r => r.ReadAt).Take(take).ToListAsync(cancellation))
+            .Select(r => new PersonalDataReadEntry(r.CaseId, r.ReaderId, r.Role, r.View, r.ReadAt));
+
+        return Results.Ok(recorded.Concat(older).OrderByDescending(r => r.ReadAt).Take(take).ToList());
     }
 }

@@ -10,11 +10,12 @@ namespace Counseling.Api.Audit.Verification;
 /// <summary>
 /// Rebuilds every asynchronous projection from a copy of the events in a scratch schema, with the same store
 /// configuration, and compares each rebuilt document with the stored one (jsonb equality, so key order is no
-/// difference). The scratch schema is dropped afterwards.
+/// difference). Each run has a scratch schema of its own, dropped afterwards: the store's own tables are only read,
+/// and two verifies may run at once. (The scratch schema is still a write to the database; see the README.)
 /// </summary>
 public sealed class AsyncProjectionReplayCheck(IConfiguration configuration, IDocumentStore store) : IProjectionCheck
 {
-    private const string Scratch = StoreConfiguration.Schema + "_verify";
+    private const string ScratchPrefix = StoreConfiguration.Schema + "_verify_";
     private static readonly TimeSpan CatchUpTimeout = TimeSpan.FromSeconds(30);
 
     public string ProjectionName => "asynchronous projections";
@@ -28,26 +29,26 @@ public sealed class AsyncProjectionReplayCheck(IConfiguration configuration, IDo
 
         await WaitForStoredProjectionsAsync([.. projections.Select(p => p.Name)], report, cancellation);
 
+        // A schema of this run's own, so that two verifies at once do not rebuild into (or drop) each other's.
+        var scratch = ScratchPrefix + Guid.NewGuid().ToString("N")[..12];
         var connectionString = configuration.GetConnectionString(StoreConfiguration.ConnectionStringName)!;
-        await using var scratch = DocumentStore.For(options => StoreConfiguration.Configure(options, connectionString, Scratch));
+        await using var scratchStore = DocumentStore.For(options => StoreConfiguration.Configure(options, connectionString, scratch));
         try
         {
-            // A verify that was killed half-way leaves its scratch schema behind.
-            await ExecuteAsync($"drop schema if exists {Scratch} cascade", cancellation);
-            await scratch.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-            await CopyEventsAsync(cancellation);
-            using var daemon = await scratch.BuildProjectionDaemonAsync();
+            await scratchStore.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            await CopyEventsAsync(scratch, cancellation);
+            using var daemon = await scratchStore.BuildProjectionDaemonAsync();
             foreach (var projection in projections)
                 await daemon.RebuildProjectionAsync(projection.Name, cancellation);
 
             long compared = 0;
             foreach (var documentType in projections.OfType<IPublishesTypes>().SelectMany(p => p.PublishedTypes()).Distinct())
-                compared += await CompareAsync(documentType, report, cancellation);
+                compared += await CompareAsync(scratch, documentType, report, cancellation);
             return compared;
         }
         finally
         {
-            await ExecuteAsync($"drop schema if exists {Scratch} cascade", CancellationToken.None);
+            await ExecuteAsync($"drop schema if exists {scratch} cascade", CancellationToken.None);
         }
     }
 
@@ -70,33 +71,34 @@ public sealed class AsyncProjectionReplayCheck(IConfiguration configuration, IDo
         }
     }
 
-    private async Task CopyEventsAsync(CancellationToken cancellation)
+    private async Task CopyEventsAsync(string scratch, CancellationToken cancellation)
     {
         // Column by column: the two schemas were created at different times, so their column order may differ.
-        // The personal-data keys are an input too: the caseload masks the NIK through them.
-        foreach (var table in new[] { "mt_streams", "mt_events", "mt_doc_personaldatakey" })
+        // Only the events: the projections store the NIK as the events hold it (encrypted), so no personal-data key
+        // is ever copied.
+        foreach (var table in new[] { "mt_streams", "mt_events" })
         {
-            var columns = await ColumnsAsync(table, cancellation);
+            var columns = await ColumnsAsync(scratch, table, cancellation);
             await ExecuteAsync(
-                $"insert into {Scratch}.{table} ({columns}) select {columns} from {StoreConfiguration.Schema}.{table}", cancellation);
+                $"insert into {scratch}.{table} ({columns}) select {columns} from {StoreConfiguration.Schema}.{table}", cancellation);
         }
         await ExecuteAsync(
-            $"select setval('{Scratch}.mt_events_sequence', coalesce((select max(seq_id) from {Scratch}.mt_events), 1))", cancellation);
+            $"select setval('{scratch}.mt_events_sequence', coalesce((select max(seq_id) from {scratch}.mt_events), 1))", cancellation);
     }
 
-    private async Task<string> ColumnsAsync(string table, CancellationToken cancellation)
+    private async Task<string> ColumnsAsync(string scratch, string table, CancellationToken cancellation)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
         await using var command = new NpgsqlCommand(
             "select string_agg(quote_ident(column_name), ', ') from information_schema.columns where table_schema = @schema and table_name = @table",
             connection);
-        command.Parameters.AddWithValue("schema", Scratch);
+        command.Parameters.AddWithValue("schema", scratch);
         command.Parameters.AddWithValue("table", table);
         return (string)(await command.ExecuteScalarAsync(cancellation))!;
     }
 
-    private async Task<long> CompareAsync(Type documentType, Action<Mismatch> report, CancellationToken cancellation)
+    private async Task<long> CompareAsync(string scratch, Type documentType, Action<Mismatch> report, CancellationToken cancellation)
     {
         // Marten names a document's table mt_doc_ + its type name in lower case.
         var table = "mt_doc_" + documentType.Name.ToLowerInvariant();
@@ -108,7 +110,7 @@ public sealed class AsyncProjectionReplayCheck(IConfiguration configuration, IDo
                     from jsonb_each(stored.data) s full join jsonb_each(rebuilt.data) r using (key)
                     where s.value is distinct from r.value)
             from {StoreConfiguration.Schema}.{table} stored
-            full outer join {Scratch}.{table} rebuilt on rebuilt.id = stored.id
+            full outer join {scratch}.{table} rebuilt on rebuilt.id = stored.id
             where stored.data is distinct from rebuilt.data
             """, connection);
         await using (var reader = await command.ExecuteReaderAsync(cancellation))

@@ -1,3 +1,4 @@
+using Counseling.Api.Audit.Checkpoints;
 using JasperFx.Events;
 using Marten;
 using Npgsql;
@@ -5,11 +6,12 @@ using Npgsql;
 namespace Counseling.Api.Audit.Verification;
 
 /// <summary>
-/// Recomputes every event's seal and every projection from the events, and reports each place where the stored
-/// record disagrees, by stream and sequence. Reads the events once, in stream order, straight from PostgreSQL,
-/// so the data checked is the data stored (no upcasting, no deserialization).
+/// Recomputes every event's keyed seal and every projection from the events, and reports each place where the stored
+/// record disagrees, by stream and sequence. Reads the events once, in sequence order, straight from PostgreSQL,
+/// so the data checked is the data stored (no upcasting, no deserialization). Writes nothing.
 /// </summary>
-public sealed class StoreVerifier(IDocumentStore store, IEnumerable<IProjectionCheck> projectionChecks, TimeProvider clock)
+public sealed class StoreVerifier(
+    IDocumentStore store, StoredHistory history, SealKey sealKey, IEnumerable<IProjectionCheck> projectionChecks, TimeProvider clock)
 {
     private const string Schema = "counseling";
 
@@ -32,71 +34,10 @@ public sealed class StoreVerifier(IDocumentStore store, IEnumerable<IProjectionC
 
     private async Task<(long Streams, long Events)> VerifySealsAsync(Action<Mismatch> report, CancellationToken cancellation)
     {
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellation);
-        await using var command = new NpgsqlCommand($"""
-            select e.seq_id, e.stream_id, e.version, e.type, e.timestamp, e.data::text, e.user_name,
-                   e.correlation_id, e.causation_id, e.headers::text,
-                   s.data ->> 'hash', s.data ->> 'previousHash'
-            from {Schema}.mt_events e
-            left join {Schema}.mt_doc_eventseal s on s.id = e.stream_id::text || ':' || e.version
-            left join {Schema}.mt_streams st on st.id = e.stream_id
-            where not coalesce({IsMartensGapFiller("e", "st")}, false)
-            order by e.stream_id, e.version
-            """, connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellation);
-
-        long streams = 0, events = 0;
-        Guid? currentStream = null;
-        long expectedVersion = 0;
-        string? previousSealHash = null;
-        while (await reader.ReadAsync(cancellation))
-        {
-            events++;
-            var sequence = reader.GetInt64(0);
-            var streamId = reader.GetGuid(1);
-            var version = reader.GetInt64(2);
-            if (streamId != currentStream)
-            {
-                streams++;
-                currentStream = streamId;
-                expectedVersion = 1;
-                previousSealHash = EventSeal.Genesis;
-            }
-            if (version != expectedVersion)
-                report(new Mismatch(MismatchKind.VersionsInconsistent, streamId, sequence, version,
-                    $"Expected version {expectedVersion} next in the stream, found {version}."));
-            expectedVersion = version + 1;
-
-            var storedHash = reader.IsDBNull(10) ? null : reader.GetString(10);
-            var storedPrevious = reader.IsDBNull(11) ? null : reader.GetString(11);
-            if (storedHash is null)
-            {
-                report(new Mismatch(MismatchKind.SealMissing, streamId, sequence, version, "The event has no seal."));
-                previousSealHash = null;
-                continue;
-            }
-
-            if (previousSealHash is not null && storedPrevious != previousSealHash)
-                report(new Mismatch(MismatchKind.ChainBroken, streamId, sequence, version,
-                    "The seal does not chain to the seal of the stream's previous event."));
-
-            var fields = new SealedFields(
-                streamId,
-                version,
-                reader.GetString(3),
-                reader.GetFieldValue<DateTimeOffset>(4),
-                CanonicalJson.Of(reader.GetString(5)),
-                reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.IsDBNull(7) ? null : reader.GetString(7),
-                reader.IsDBNull(8) ? null : reader.GetString(8),
-                CanonicalJson.OfHeaders(reader.IsDBNull(9) ? null : reader.GetString(9)));
-            if (fields.HashAfter(storedPrevious ?? EventSeal.Genesis) != storedHash)
-                report(new Mismatch(MismatchKind.EventAltered, streamId, sequence, version,
-                    "The event's stored content does not match its seal: it was changed after it was recorded."));
-            previousSealHash = storedHash;
-        }
-        return (streams, events);
+        var seals = new SealCheck(sealKey, report);
+        await foreach (var e in history.ReadAsync(0, null, cancellation)) seals.Check(e);
+        await seals.FinishAsync(store, cancellation);
+        return (seals.StreamsChecked, seals.EventsChecked);
     }
 
     private async Task VerifyStreamVersionsAsync(Action<Mismatch> report, CancellationToken cancellation)

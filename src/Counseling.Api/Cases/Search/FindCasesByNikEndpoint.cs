@@ -43,7 +43,7 @@ public static class FindCasesByNikEndpoint
         // A search by NIK is a read of personal data whoever makes it (a counselor too): recorded for each case it
         // found, and once with no case when it found none.
         foreach (var found in cases.Count == 0 ? [Guid.Empty] : cases.Select(c => c.Id))
-            PersonalDataReadLog.RecordAlways(session, caller, found, View, clock);
+            PersonalDataReadLog.Record(session, caller, found, View, clock);
 
         return Results.Ok(new FoundCases([.. cases.Select(c => new FoundCase(
             c.Id, c.OfficeId, c.Stage, !c.IsClosed, c.OpenedOn, c.CounselorId,

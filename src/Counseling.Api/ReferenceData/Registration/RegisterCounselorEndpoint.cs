@@ -48,13 +48,14 @@ public static class RegisterCounselorEndpoint
     [WolverinePut("/counselors/{id}")]
     [Authorize(Policy = AccessPolicies.Administrators)]
     [Tags("Reference data")]
-    [EndpointSummary("Register a counselor at an office with their certificate, renew the certificate, or move them to another office")]
-    public static Counselor Put(string id, RegisterCounselorRequest request, IDocumentSession session, CounselorRegistry registry)
+    [EndpointSummary("Register a counselor at an office with their certificate, renew the certificate, or move them to another office; each change is recorded as an event")]
+    public static async Task<Counselor> Put(
+        string id, RegisterCounselorRequest request, IDocumentSession session, CounselorRegistry registry, CancellationToken cancellation)
     {
         var certificate = request.Certificate!;
         var counselor = new Counselor(id, request.FullName!, request.OfficeId!,
             new CounselorCertificate(certificate.Number!, certificate.IssuedOn!.Value, certificate.ExpiresOn!.Value));
-        session.Store(counselor);
+        await CounselorStreams.RegisterAsync(session, await session.LoadAsync<Counselor>(id, cancellation), counselor, cancellation);
         registry.Forget(id);
         return counselor;
     }

@@ -34,6 +34,7 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Counseling.Api.ReferenceData.Registration.RegisterCounselorEndpoint").SetTag("http.route", "/counselors/{id}").SetTag("http.request.method", "PUT");
+            Counseling.Api.Audit.AuditTrail.Before(documentSession, httpContext);
             var id = (string?)httpContext.GetRouteValue("id");
             if(id == null)
             {
@@ -54,7 +55,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var counselor_response = Counseling.Api.ReferenceData.Registration.RegisterCounselorEndpoint.Put(id, request, documentSession, _counselorRegistry);
+            var counselor_response = await Counseling.Api.ReferenceData.Registration.RegisterCounselorEndpoint.Put(id, request, documentSession, _counselorRegistry, httpContext.RequestAborted).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

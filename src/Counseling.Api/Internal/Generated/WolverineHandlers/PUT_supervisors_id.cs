@@ -34,6 +34,7 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Counseling.Api.ReferenceData.Registration.RegisterSupervisorEndpoint").SetTag("http.route", "/supervisors/{id}").SetTag("http.request.method", "PUT");
+            Counseling.Api.Audit.AuditTrail.Before(documentSession, httpContext);
             var id = (string?)httpContext.GetRouteValue("id");
             if(id == null)
             {

@@ -1,0 +1,62 @@
+using Counseling.Api.Access;
+using Counseling.Api.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace Counseling.Api.Audit.Checkpoints;
+
+public sealed record CheckpointKeys(IReadOnlyList<CheckpointPublicKey> Keys);
+
+public static class CheckpointEndpoints
+{
+    [WolverineGet("/audit/checkpoint")]
+    [Authorize(Policy = AccessPolicies.Auditors)]
+    [Tags("Audit")]
+    [EndpointSummary("A signed commitment to every event recorded so far (also archived outside the database)")]
+    public static Task<Checkpoint> Get(CheckpointLedger ledger, CancellationToken cancellation) => ledger.IssueAsync(cancellation);
+
+    [WolverineGet("/audit/checkpoint-keys")]
+    [Authorize(Policy = AccessPolicies.Auditors)]
+    [Tags("Audit")]
+    [EndpointSummary("The public keys that check checkpoint signatures, by key id")]
+    public static CheckpointKeys Keys(CheckpointSigner signer) => new(signer.PublicKeys);
+
+    private static readonly CheckpointValidator Validator = new();
+
+    /// <summary>Every field a checkpoint body gets wrong, by name; an absent body names <c>body</c>.</summary>
+    internal static ProblemDetails InvalidFieldOf(Checkpoint? checkpoint) => checkpoint is null
+        ? Problems.InvalidQuery("body", "The body must be a checkpoint as GET /audit/checkpoint answers it.")
+        : Problems.Validate(Validator, checkpoint);
+
+    [WolverinePost("/audit/verify")]
+    [Authorize(Policy = AccessPolicies.Auditors)]
+    [Tags("Audit")]
+    [EndpointSummary("Check the stored history against an earlier checkpoint; name each stream, version and kind of change")]
+    public static async Task<IResult> Post(Checkpoint checkpoint, CheckpointVerifier verifier, CancellationToken cancellation)
+    {
+        var invalid = InvalidFieldOf(checkpoint);
+        if (!ReferenceEquals(invalid, WolverineContinue.NoProblems)) return Results.Problem(invalid);
+        if (verifier.Refusal(checkpoint) is { } refusal)
+            return Results.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "The checkpoint's signature does not verify",
+                Detail = refusal,
+                Type = "https://jkp-counseling.example/problems/checkpoint-not-authentic",
+            });
+        return Results.Ok(await verifier.VerifyAsync(checkpoint, cancellation));
+    }
+}
+
+public sealed class CheckpointValidator : AbstractValidator<Checkpoint>
+{
+    public CheckpointValidator()
+    {
+        RuleFor(c => c.Sequence).NotNull().GreaterThanOrEqualTo(0).WithMessage("sequence is required and not negative.");
+        RuleFor(c => c.Head).NotNull().Length(64).Matches("^[0-9a-f]{64}$").WithMessage("head is required: 64 hexadecimal digits.");
+        RuleFor(c => c.IssuedAt).NotEmpty().MaximumLength(40).WithMessage("issuedAt is required, at most 40 characters.");
+        RuleFor(c => c.KeyId).NotEmpty().MaximumLength(64).WithMessage("keyId is required, at most 64 characters.");
+        RuleFor(c => c.Signature).NotEmpty().MaximumLength(200).WithMessage("signature is required, at most 200 characters (base64).");
+    }
+}
