@@ -9,6 +9,7 @@ using Wolverine.Http;
 
 namespace Counseling.Api.Cases.Assessments;
 
+/// <summary>The worker's self-assessment (asesmen diri): education, skills, interests, recommended KBJI occupations and readiness.</summary>
 public sealed record RecordSelfAssessmentRequest(
     DateOnly? AssessedOn,
     EducationLevel? EducationLevel,

@@ -9,6 +9,7 @@ using Wolverine.Http;
 
 namespace Counseling.Api.Cases.Closure;
 
+/// <summary>Why the case is closed; notes are required when the reason is other.</summary>
 public sealed record CloseCaseRequest(ClosureReason? Reason, string? Notes);
 
 public sealed class CloseCaseValidator : AbstractValidator<CloseCaseRequest>
@@ -44,6 +45,7 @@ public static class CloseCaseEndpoint
         CaseWrites.Append(stream, decision, response);
 }
 
+/// <summary>Why a closed case is reopened.</summary>
 public sealed record ReopenCaseRequest(string? Reason);
 
 public sealed class ReopenCaseValidator : AbstractValidator<ReopenCaseRequest>

@@ -11,6 +11,7 @@ using Wolverine.Http;
 
 namespace Counseling.Api.Cases.Erasure;
 
+/// <summary>An erasure request under UU 27/2022: the reference of the worker's request.</summary>
 public sealed record EraseWorkerPersonalDataRequest(string? RequestReference);
 
 public sealed class EraseWorkerPersonalDataValidator : AbstractValidator<EraseWorkerPersonalDataRequest>

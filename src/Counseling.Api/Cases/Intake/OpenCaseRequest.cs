@@ -6,6 +6,7 @@ namespace Counseling.Api.Cases.Intake;
 // Request bodies keep every field nullable so that a missing field is reported by name with the others,
 // instead of failing deserialization at the first one.
 
+/// <summary>The worker: NIK, name, birth date, phone and BPJS Ketenagakerjaan membership number (stored encrypted).</summary>
 public sealed record WorkerRequest(
     string? Nik,
     string? FullName,
@@ -13,6 +14,7 @@ public sealed record WorkerRequest(
     string? Phone,
     string? BpjsMembershipNumber);
 
+/// <summary>The employment that ended: employer, last position, termination date and reason, last monthly wage.</summary>
 public sealed record EmploymentRequest(
     string? Employer,
     string? LastPosition,
@@ -20,6 +22,7 @@ public sealed record EmploymentRequest(
     TerminationReason? TerminationReason,
     long? LastMonthlyWage);
 
+/// <summary>Intake: the office and counselor, the worker, the ended employment and the worker's JKP claim.</summary>
 public sealed record OpenCaseRequest(
     string? OfficeId,
     string? CounselorId,

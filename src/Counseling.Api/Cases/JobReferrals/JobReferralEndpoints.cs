@@ -9,6 +9,7 @@ using Wolverine.Http;
 
 namespace Counseling.Api.Cases.JobReferrals;
 
+/// <summary>A referral to a vacancy: its reference, employer, position and the day of the referral.</summary>
 public sealed record ReferToJobRequest(string? VacancyReference, string? Employer, string? Position, DateOnly? ReferredOn)
 {
     public ReferToJob ToCommand(Guid referralId) => new(referralId, VacancyReference!, Employer!, Position!, ReferredOn!.Value);
@@ -47,6 +48,7 @@ public static class ReferToJobEndpoint
         ReferralMade.From(CaseWrites.Append(stream, decision, response), decision.Events.OfType<JobReferralMade>().Single().ReferralId);
 }
 
+/// <summary>What came of a job referral, and on which day.</summary>
 public sealed record RecordJobReferralOutcomeRequest(JobReferralOutcome? Outcome, DateOnly? On);
 
 public sealed class RecordJobReferralOutcomeValidator : AbstractValidator<RecordJobReferralOutcomeRequest>

@@ -9,6 +9,7 @@ using Wolverine.Http;
 
 namespace Counseling.Api.Cases.Placements;
 
+/// <summary>The job the worker started: employer, position, start, wage, contract and the referral it came from.</summary>
 public sealed record PlaceWorkerRequest(
     string? Employer,
     string? Position,
@@ -56,6 +57,7 @@ public static class PlaceWorkerEndpoint
         CaseWrites.Append(stream, decision, response);
 }
 
+/// <summary>The three-month placement follow-up: whether the worker is still employed.</summary>
 public sealed record FollowUpPlacementRequest(DateOnly? On, bool? StillEmployed, string? Notes);
 
 public sealed class FollowUpPlacementValidator : AbstractValidator<FollowUpPlacementRequest>
@@ -91,6 +93,7 @@ public static class FollowUpPlacementEndpoint
         CaseWrites.Append(stream, decision, response);
 }
 
+/// <summary>The business the worker started, and when.</summary>
 public sealed record StartSelfEmploymentRequest(string? BusinessType, DateOnly? StartsOn);
 
 public sealed class StartSelfEmploymentValidator : AbstractValidator<StartSelfEmploymentRequest>

@@ -11,6 +11,7 @@ using Wolverine.Http;
 
 namespace Counseling.Api.Cases.Reassignment;
 
+/// <summary>The counselor who takes the case over, and why.</summary>
 public sealed record ReassignCaseRequest(string? CounselorId, string? Reason);
 
 public sealed class ReassignCaseValidator : AbstractValidator<ReassignCaseRequest>

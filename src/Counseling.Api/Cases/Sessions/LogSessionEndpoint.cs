@@ -30,6 +30,7 @@ public static class LogSessionEndpoint
         CaseWrites.Append(stream, decision, response);
 }
 
+/// <summary>A counseling session: when, how, how long, what it covered, notes and the next follow-up.</summary>
 public sealed record LogSessionRequest(
     DateTimeOffset? HeldAt,
     SessionMode? Mode,

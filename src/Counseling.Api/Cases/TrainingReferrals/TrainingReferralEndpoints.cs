@@ -9,6 +9,7 @@ using Wolverine.Http;
 
 namespace Counseling.Api.Cases.TrainingReferrals;
 
+/// <summary>A referral to a BLK course, an apprenticeship or a competency test.</summary>
 public sealed record ReferToTrainingRequest(string? Provider, string? Programme, TrainingKind? Kind, DateOnly? StartsOn)
 {
     public ReferToTraining ToCommand(Guid referralId) => new(referralId, Provider!, Programme!, Kind!.Value, StartsOn!.Value);
@@ -47,6 +48,7 @@ public static class ReferToTrainingEndpoint
         ReferralMade.From(CaseWrites.Append(stream, decision, response), decision.Events.OfType<TrainingReferralMade>().Single().ReferralId);
 }
 
+/// <summary>What came of a training referral, and on which day.</summary>
 public sealed record RecordTrainingOutcomeRequest(TrainingOutcome? Outcome, DateOnly? On);
 
 public sealed class RecordTrainingOutcomeValidator : AbstractValidator<RecordTrainingOutcomeRequest>
