@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Counseling.Api.Access;
 using Counseling.Api.PersonalData;
@@ -9,6 +10,7 @@ using Wolverine.Http;
 
 namespace Counseling.Api.Caseloads;
 
+/// <summary>A counselor's follow-ups due in a period and every overdue one, with how fresh the projection is.</summary>
 public sealed record FollowUpWorklist(
     string CounselorId,
     DateOnly From,
@@ -19,6 +21,7 @@ public sealed record FollowUpWorklist(
     IReadOnlyList<FollowUpItem> Items,
     Freshness Freshness);
 
+/// <summary>One follow-up: the case, the worker, when it is due and whether it is overdue.</summary>
 public sealed record FollowUpItem(
     Guid CaseId,
     string WorkerName,
@@ -36,6 +39,7 @@ public static class FollowUpsEndpoint
     public const int MaxItems = 500;
 
     [WolverineGet("/counselors/{id}/follow-ups")]
+    [ProducesResponseType<FollowUpWorklist>(StatusCodes.Status200OK, "application/json")]
     [Tags("Caseloads")]
     [Authorize(Policy = AccessPolicies.CaseReaders)]
     [EndpointSummary("A counselor's worklist: follow-ups due from..to (default: the coming week) and every overdue one")]

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Counseling.Api.Access;
 using Counseling.Api.ReferenceData;
@@ -8,6 +9,7 @@ using Wolverine.Http;
 
 namespace Counseling.Api.Caseloads;
 
+/// <summary>An office's open cases by stage and counselor, and its outcomes over a period.</summary>
 public sealed record OfficeDashboard(
     string OfficeId,
     string OfficeName,
@@ -20,6 +22,7 @@ public sealed record OfficeDashboard(
     PeriodFigures Period,
     Freshness Freshness);
 
+/// <summary>One counselor's open cases and overdue follow-ups.</summary>
 public sealed record CounselorLoad(string CounselorId, string? FullName, int OpenCases, int OverdueFollowUps);
 
 /// <summary>
@@ -94,6 +97,7 @@ public static class OfficeDashboardEndpoint
     public const int MaxDays = 366;
 
     [WolverineGet("/offices/{id}/dashboard")]
+    [ProducesResponseType<OfficeDashboard>(StatusCodes.Status200OK, "application/json")]
     [Tags("Caseloads")]
     [Authorize(Policy = AccessPolicies.Supervision)]
     [EndpointSummary("An office's caseloads now and its outcomes from..to (default: this month so far)")]

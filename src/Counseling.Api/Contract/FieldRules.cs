@@ -39,8 +39,10 @@ public sealed class FieldRules
             type.GetConstructor(Type.EmptyTypes) is not null);
         foreach (var validatorType in validatorTypes)
         {
-            var validator = (IEnumerable<IValidationRule>)Activator.CreateInstance(validatorType)!;
-            foreach (var rule in validator) rules.Read(rule, conditional: false);
+            var validator = (IValidator)Activator.CreateInstance(validatorType)!;
+            var requestType = validatorType.GetInterfaces()
+                .Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)).GetGenericArguments()[0];
+            foreach (var rule in (IEnumerable<IValidationRule>)validator) rules.Read(rule, requestType, conditional: false);
         }
         return rules;
     }
@@ -52,10 +54,10 @@ public sealed class FieldRules
 
     public bool Covers(Type requestType) => _rules.Keys.Any(k => k.Type == requestType);
 
-    private void Read(IValidationRule rule, bool conditional)
+    private void Read(IValidationRule rule, Type requestType, bool conditional)
     {
         conditional |= rule.HasCondition || rule.HasAsyncCondition;
-        if (rule.Member is { DeclaringType: { } declaringType } member)
+        if (MemberOf(rule, requestType) is { DeclaringType: { } declaringType } member)
         {
             var key = (declaringType, member.Name);
             if (!_rules.TryGetValue(key, out var field)) _rules[key] = field = new FieldRule();
@@ -67,7 +69,26 @@ public sealed class FieldRules
                 else Read(field, component.Validator, unconditional, MemberType(member));
             }
         }
-        foreach (var dependent in rule.DependentRules ?? []) Read(dependent, conditional);
+        foreach (var dependent in rule.DependentRules ?? []) Read(dependent, requestType, conditional);
+    }
+
+    /// <summary>
+    /// The member a rule validates. A rule on a nested field (RuleFor(r => r.Worker!.Nik)) names no member of its own,
+    /// only its path ("Worker.Nik"), which is followed from the request type.
+    /// </summary>
+    private static MemberInfo? MemberOf(IValidationRule rule, Type requestType)
+    {
+        if (rule.Member is not null) return rule.Member;
+        if (string.IsNullOrEmpty(rule.PropertyName)) return null;
+        MemberInfo? member = null;
+        var type = requestType;
+        foreach (var name in rule.PropertyName.Split('.'))
+        {
+            member = type.GetProperty(name);
+            if (member is null) return null;
+            type = MemberType(member);
+        }
+        return member;
     }
 
     private static void Read(FieldRule field, IPropertyValidator validator, bool unconditional, Type memberType)

@@ -20,7 +20,8 @@ public sealed class RequestSchemaTransformer(FieldRules fieldRules) : IOpenApiSc
             schema.Description = (await context.GetOrCreateSchemaAsync(enumType, cancellationToken: cancellationToken)).Description;
             return;
         }
-        if (context.JsonPropertyInfo is not null || schema.Properties is null || !fieldRules.Covers(type)) return;
+        // (A nested body, such as OpenCaseRequest.worker, reaches here as that property's schema: it is still its type's.)
+        if (schema.Properties is null || !fieldRules.Covers(type)) return;
 
         var rules = fieldRules.For(type);
         var required = new HashSet<string>();

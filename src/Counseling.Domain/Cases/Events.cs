@@ -3,6 +3,7 @@ namespace Counseling.Domain.Cases;
 // Every event is a fact about one case, in the past tense. Once stored, an event's shape never changes:
 // a new shape gets a new event (or an upcaster), so old streams stay readable.
 
+/// <summary>The worker: NIK, name, birth date, phone and BPJS Ketenagakerjaan membership number.</summary>
 public sealed record WorkerDetails(
     string Nik,
     string FullName,
