@@ -1,5 +1,6 @@
 using Counseling.Api.Access;
 using Counseling.Api.Audit;
+using Counseling.Api.Observability;
 using Scalar.AspNetCore;
 using Wolverine.Http;
 
@@ -20,11 +21,13 @@ public static class CounselingService
         builder.AddCounselingAudit();
         builder.AddCounselingAccess();
         builder.LimitRequestBodies();
+        builder.AddCounselingObservability();
         builder.Services.AddExceptionHandler<DatabaseUnavailable>();
         replaceServices?.Invoke(builder.Services);
 
         var app = builder.Build();
 
+        app.UseCorrelationLogScope();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestBodyLimit();
@@ -32,7 +35,7 @@ public static class CounselingService
         app.UseAuthorization();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
-        app.MapHealthChecks("/health");
+        app.MapCounselingOperatorEndpoints();
         app.MapWolverineEndpoints(http =>
         {
             // Every endpoint needs a valid token; each endpoint names the roles it serves.

@@ -6,6 +6,8 @@ using Counseling.Api.ReferenceData;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
+using JasperFx.OpenTelemetry;
+using Counseling.Api.Observability;
 using JasperFx.Events.Projections;
 using Marten;
 using Npgsql;
@@ -43,6 +45,11 @@ public static class StoreConfiguration
         // 0.6 ms less database CPU per session write without it (543 to 945 writes/s at 16 connections), with
         // projection lag p95 of 296 ms against 265 ms.
         options.Events.UseListenNotifyForEventAppends = false;
+        // Traces of each session's connection and commands, and a counter of committed writes per journey step (the
+        // event type that opens each stream's share of a commit): a fixed vocabulary, no case or personal data.
+        options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
+        options.OpenTelemetry.TrackEventCounters();
+        options.OpenTelemetry.ExportCounterOnChangeSets<long>("counseling.journey.writes", "{write}", JourneyWrites.Record);
         options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
         options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(100);
 
@@ -82,7 +89,6 @@ public static class StoreConfiguration
         builder.Services.ConfigureMarten((services, options) =>
             options.Events.TimeProvider = services.GetRequiredService<TimeProvider>());
 
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddSingleton(TimeProvider.System);
     }
 
