@@ -1,5 +1,6 @@
 using Counseling.Api.Access;
 using Counseling.Api.Audit;
+using Counseling.Api.Localization;
 using Counseling.Api.Observability;
 using Scalar.AspNetCore;
 using Wolverine.Http;
@@ -22,12 +23,14 @@ public static class CounselingService
         builder.AddCounselingAccess();
         builder.LimitRequestBodies();
         builder.AddCounselingObservability();
+        builder.AddCounselingLocalization();
         builder.Services.AddExceptionHandler<DatabaseUnavailable>();
         replaceServices?.Invoke(builder.Services);
 
         var app = builder.Build();
 
         app.UseCorrelationLogScope();
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestBodyLimit();

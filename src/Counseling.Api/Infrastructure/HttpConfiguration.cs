@@ -17,7 +17,6 @@ public static class HttpConfiguration
             // declare as "integer or string".
             json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
-        builder.Services.AddProblemDetails();
         builder.Services.AddCounselingOpenApi();
         builder.Services.AddWolverineHttp();
     }

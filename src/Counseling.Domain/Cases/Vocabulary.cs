@@ -16,7 +16,7 @@ public enum TerminationReason
     PermanentTotalDisability,
 }
 
-/// <summary>How a counseling session was held: in person, by phone, by video or in a group.</summary>
+/// <summary>How a counseling session was held: in person, by phone or by video.</summary>
 public enum SessionMode
 {
     InPerson,
