@@ -27,18 +27,23 @@ public static class ObservabilityConfiguration
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("counseling-api"))
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(aspNet => aspNet.Filter = http => !IsOperatorEndpoint(http.Request.Path))
-                .AddNpgsql()
-                .AddSource(CounselingTelemetry.LibrarySources))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddNpgsqlInstrumentation()
                 .AddMeter(CounselingTelemetry.LibraryMeters)
                 .AddMeter(CounselingTelemetry.MeterName)
                 .AddPrometheusExporter());
-        // OTLP only where a collector is named; the exporter reads OTEL_EXPORTER_OTLP_* itself.
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) telemetry.UseOtlpExporter();
+        // Traces only where a collector is named (the exporter reads OTEL_EXPORTER_OTLP_* itself): without one, recording
+        // a span per request and per database command would cost the write path for nothing.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry
+                .WithTracing(tracing => tracing
+                    .AddAspNetCoreInstrumentation(aspNet => aspNet.Filter = http => !IsOperatorEndpoint(http.Request.Path))
+                    .AddNpgsql()
+                    .AddSource(CounselingTelemetry.LibrarySources))
+                .UseOtlpExporter();
+        }
     }
 
     public static void MapCounselingOperatorEndpoints(this WebApplication app)

@@ -31,6 +31,9 @@ public sealed class ApiFixture : IAsyncLifetime
             web.UseEnvironment("Development");
             web.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
             web.UseSetting("ConnectionStrings:Marten", connectionString);
+            // Traces are recorded only when an OTLP collector is named: name one that is not there, so the tests run the
+            // service as an operator with a collector does (ObservabilityTests reads every span's attributes).
+            web.UseSetting("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4317");
         });
         // Each run starts from an empty store, so whole-store checks (verify, counts) see only this run's data.
         await Host.ResetAllMartenDataAsync();
