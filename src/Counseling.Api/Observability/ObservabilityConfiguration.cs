@@ -66,7 +66,7 @@ public static class ObservabilityConfiguration
         {
             var header = context.Request.Headers["X-Correlation-ID"].ToString();
             var correlationId = header.Length is > 0 and <= 128 ? header : System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
-            using (logger.BeginScope(new[] { new KeyValuePair<string, object>("CorrelationId", correlationId) }))
+            using (logger.BeginScope("CorrelationId:{CorrelationId}", correlationId))
                 await next(context);
         });
     }

@@ -34,6 +34,9 @@ public sealed class ApiFixture : IAsyncLifetime
             // Traces are recorded only when an OTLP collector is named: name one that is not there, so the tests run the
             // service as an operator with a collector does (ObservabilityTests reads every span's attributes).
             web.UseSetting("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4317");
+            // ASP.NET Core's request lines too (the service logs them at Warning and above), so that the personal-data
+            // search covers them and every request has lines whose correlation and trace ids can be checked.
+            web.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Information");
         });
         // Each run starts from an empty store, so whole-store checks (verify, counts) see only this run's data.
         await Host.ResetAllMartenDataAsync();

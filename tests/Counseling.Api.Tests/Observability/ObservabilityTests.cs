@@ -112,3 +112,24 @@ public class ObservabilityTests(ApiFixture api)
         return await result.ReadAsTextAsync();
     }
 }
+
+[Collection(ApiCollection.Name)]
+public class RequestLogTests(ApiFixture api)
+{
+    [Fact]
+    public async Task A_request_s_log_lines_carry_its_correlation_and_trace_ids()
+    {
+        var correlationId = $"uji-{Guid.NewGuid():N}";
+
+        await api.Host.Scenario(s =>
+        {
+            s.Get.Url($"/cases/{Guid.NewGuid()}");
+            s.WithRequestHeader("X-Correlation-ID", correlationId);
+            s.StatusCodeShouldBe(404);
+        });
+
+        var requestLines = api.Logs.Lines.Where(line => line.Contains($"CorrelationId={correlationId}")).ToList();
+        requestLines.Should().NotBeEmpty();
+        requestLines.Should().OnlyContain(line => System.Text.RegularExpressions.Regex.IsMatch(line, "TraceId=[0-9a-f]{32}"));
+    }
+}
