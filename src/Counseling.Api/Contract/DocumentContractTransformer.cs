@@ -42,8 +42,9 @@ public sealed class DocumentContractTransformer(FieldRules fieldRules) : IOpenAp
             Contact = new OpenApiContact { Name = "JKP Counseling maintainers", Email = "jkp-counseling@example.org" },
             License = new OpenApiLicense { Name = "Proprietary", Url = new Uri("https://jkp-counseling.example/license") },
         };
-        // The server is wherever the document was read from; linters (and RFC 3986 joins) want it without a trailing '/'.
-        foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
+        // Relative: the API is wherever the document was read from. The same document on every host, so the committed
+        // contract equals the served one, and linters accept it (a host URL with a trailing '/' was an error).
+        document.Servers = [new OpenApiServer { Url = "/", Description = "The host that serves this document." }];
 
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();

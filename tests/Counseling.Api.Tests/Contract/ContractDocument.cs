@@ -20,12 +20,10 @@ public static class ContractDocument
         return JsonNode.Parse(await result.ReadAsTextAsync())!.AsObject();
     }
 
-    /// <summary>The document as committed: without its servers (they name whichever host served it), indented, '\n' line ends.</summary>
+    /// <summary>The document as committed: indented, '\n' line ends.</summary>
     public static string AsContract(JsonObject document)
     {
-        var copy = document.DeepClone().AsObject();
-        copy.Remove("servers");
-        return copy.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }).ReplaceLineEndings("\n") + "\n";
+        return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }).ReplaceLineEndings("\n") + "\n";
     }
 
     /// <summary>Runs one of the linters ops/test installs (npm ci in ops/openapi-lint) on a document; exit code and output.</summary>
