@@ -43,6 +43,8 @@ public class LocalizationTests(ApiFixture api)
         var invalid = await ProblemAsync(s => s.Post.Json(new { mode = "inPerson" }).ToUrl($"/cases/{caseId}/sessions"), 400);
         invalid.GetProperty("title").GetString().Should().Be("Permintaan memuat isian yang tidak sah.");
         invalid.GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Contain(["heldAt", "durationMinutes", "topics"]);
+        // FluentValidation's own messages come in Bahasa Indonesia too; the service's custom ones stay English.
+        invalid.GetProperty("errors").GetProperty("heldAt")[0].GetString().Should().Contain("tidak boleh");
 
         var stale = await ProblemAsync(s =>
         {
