@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
@@ -54,7 +55,7 @@ public static class UnauthorizedAnswers
         await Results.Problem(new ProblemDetails
         {
             Type = "https://jkp-counseling.example/problems/unauthenticated",
-            Title = "The request does not carry a token this service accepts.",
+            Title = Texts.Get("Status.401"),
             Status = StatusCodes.Status401Unauthorized,
             Detail = detail,
         }).ExecuteAsync(challenge.HttpContext);

@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using Counseling.Domain.Cases;
 
 namespace Counseling.Api.Access;
@@ -50,7 +51,7 @@ public static class CaseAccess
     public static ProblemDetails Problem(string detail) => new()
     {
         Type = "https://jkp-counseling.example/problems/forbidden",
-        Title = "You may not do this.",
+        Title = Texts.Get("Problem.Forbidden"),
         Status = StatusCodes.Status403Forbidden,
         Detail = detail,
     };

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Counseling.Api.Access;
 using Counseling.Api.PersonalData;
@@ -9,6 +10,7 @@ using Wolverine.Http;
 
 namespace Counseling.Api.Caseloads;
 
+/// <summary>A counselor's caseload page: counts, this page's open cases and how fresh the projection is.</summary>
 public sealed record CaseloadView(
     string CounselorId,
     string CounselorName,
@@ -50,6 +52,7 @@ public static class CaseloadEndpoint
     public const int MaxPageSize = 100;
 
     [WolverineGet("/counselors/{id}/caseload")]
+    [ProducesResponseType<CaseloadView>(StatusCodes.Status200OK, "application/json")]
     [Tags("Caseloads")]
     [Authorize(Policy = AccessPolicies.CaseReaders)]
     [EndpointSummary("A counselor's open cases with stage, last contact and next follow-up; filters: stage, overdue; paged")]

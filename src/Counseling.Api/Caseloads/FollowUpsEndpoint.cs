@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Counseling.Api.Access;
 using Counseling.Api.PersonalData;
@@ -11,6 +12,7 @@ using Wolverine.Http;
 
 namespace Counseling.Api.Caseloads;
 
+/// <summary>A counselor's follow-ups due in a period and every overdue one, with how fresh the projection is.</summary>
 public sealed record FollowUpWorklist(
     string CounselorId,
     DateOnly From,
@@ -38,6 +40,7 @@ public sealed record BenefitMonthDue(
     long AmountRupiah,
     string? Missing);
 
+/// <summary>One follow-up: the case, the worker, when it is due and whether it is overdue.</summary>
 public sealed record FollowUpItem(
     Guid CaseId,
     string WorkerName,
@@ -59,6 +62,7 @@ public static class FollowUpsEndpoint
         "exists (select 1 from unnest(d.benefit_evidence_due) as due(day) where due.day between ? and ?)";
 
     [WolverineGet("/counselors/{id}/follow-ups")]
+    [ProducesResponseType<FollowUpWorklist>(StatusCodes.Status200OK, "application/json")]
     [Tags("Caseloads")]
     [Authorize(Policy = AccessPolicies.CaseReaders)]
     [EndpointSummary("A counselor's worklist: follow-ups due from..to (default: the coming week) and every overdue one")]

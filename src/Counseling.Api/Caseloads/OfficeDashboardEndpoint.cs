@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Counseling.Api.Access;
 using Counseling.Api.ReferenceData;
@@ -10,6 +11,7 @@ using Wolverine.Http;
 
 namespace Counseling.Api.Caseloads;
 
+/// <summary>An office's open cases by stage and counselor, and its outcomes over a period.</summary>
 public sealed record OfficeDashboard(
     string OfficeId,
     string OfficeName,
@@ -24,6 +26,7 @@ public sealed record OfficeDashboard(
     Freshness Freshness,
     DateTimeOffset? AsOf = null);
 
+/// <summary>One counselor's open cases and overdue follow-ups.</summary>
 public sealed record CounselorLoad(string CounselorId, string? FullName, int OpenCases, int OverdueFollowUps);
 
 /// <summary>
@@ -99,6 +102,7 @@ public static class OfficeDashboardEndpoint
 
     /// <param name="asOf">The dashboard exactly as it stood at this moment, from the events recorded by then.</param>
     [WolverineGet("/offices/{id}/dashboard")]
+    [ProducesResponseType<OfficeDashboard>(StatusCodes.Status200OK, "application/json")]
     [Tags("Caseloads")]
     [Authorize(Policy = AccessPolicies.Supervision)]
     [EndpointSummary("An office's caseloads now (or as of a past moment) and its outcomes from..to (default: this month so far)")]

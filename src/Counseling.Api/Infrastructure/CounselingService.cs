@@ -1,6 +1,8 @@
 using Counseling.Api.Access;
 using Counseling.Api.Audit;
 using Counseling.Api.Cases;
+using Counseling.Api.Localization;
+using Counseling.Api.Observability;
 using Scalar.AspNetCore;
 using Wolverine.Http;
 
@@ -24,6 +26,8 @@ public static class CounselingService
         builder.AddWriteRateLimit();
         // In this order: a lock wait that timed out is also one of Npgsql's "transient" errors.
         builder.Services.AddExceptionHandler<CaseLocked>();
+        builder.AddCounselingObservability();
+        builder.AddCounselingLocalization();
         builder.Services.AddExceptionHandler<DatabaseUnavailable>();
         CheckedReplays.Wrap(builder.Services);
         replaceServices?.Invoke(builder.Services);
@@ -31,6 +35,8 @@ public static class CounselingService
         var app = builder.Build();
 
         app.UseSecurityHeaders();
+        app.UseCorrelationLogScope();
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestBodyLimit();
@@ -40,7 +46,7 @@ public static class CounselingService
         app.UseRateLimiter();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
-        app.MapHealthChecks("/health");
+        app.MapCounselingOperatorEndpoints();
         app.MapWolverineEndpoints(http =>
         {
             // Every endpoint needs a valid token; each endpoint names the roles it serves.

@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
 
@@ -21,7 +22,7 @@ public sealed class DatabaseUnavailable : IExceptionHandler
         await Results.Problem(new ProblemDetails
         {
             Type = "https://jkp-counseling.example/problems/database-unavailable",
-            Title = "The database is unavailable.",
+            Title = Texts.Get("Problem.Unavailable"),
             Status = StatusCodes.Status503ServiceUnavailable,
             Detail = "Send the same request again shortly; a write should carry the same Idempotency-Key as before.",
         }).ExecuteAsync(context);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Counseling.Api.Contract;
 using Wolverine.Http;
 
 namespace Counseling.Api.Infrastructure;
@@ -12,9 +13,11 @@ public static class HttpConfiguration
         {
             // Enum values travel as their names ("inPerson"); a number or an unknown name is bad input.
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            // Numbers are JSON numbers: the web defaults also accept "45" for 45, which the OpenAPI document then has to
+            // declare as "integer or string".
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
-        builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddCounselingOpenApi();
         builder.Services.AddWolverineHttp();
     }
 }

@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using Microsoft.Net.Http.Headers;
 
 namespace Counseling.Api.Infrastructure;
@@ -23,7 +24,7 @@ public static class Preconditions
             })
             {
                 Type = "https://jkp-counseling.example/problems/invalid-input",
-                Title = "The request has invalid fields.",
+                Title = Texts.Get("Problem.InvalidInput"),
                 Status = StatusCodes.Status400BadRequest,
             };
         }
@@ -33,10 +34,9 @@ public static class Preconditions
             : new ProblemDetails
             {
                 Type = "https://jkp-counseling.example/problems/stale-version",
-                Title = "The case has changed since you read it.",
+                Title = Texts.Get("Problem.StaleVersion"),
                 Status = StatusCodes.Status412PreconditionFailed,
-                Detail = $"If-Match names version {version}, but the case is at version {currentVersion}. " +
-                         "Read the case again (GET /cases/{id}) and retry with its ETag.",
+                Detail = Texts.Format("Problem.StaleVersion.Detail", version, currentVersion),
             };
     }
 }

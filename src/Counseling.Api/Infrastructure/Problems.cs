@@ -1,4 +1,5 @@
 using Counseling.Domain.Cases;
+using Counseling.Api.Localization;
 using FluentValidation;
 using FluentValidation.Results;
 
@@ -20,9 +21,9 @@ public static class Problems
             .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray()))
         {
             Type = "https://jkp-counseling.example/problems/invalid-input",
-            Title = "The request has invalid fields.",
+            Title = Texts.Get("Problem.InvalidInput"),
             Status = StatusCodes.Status400BadRequest,
-            Detail = "See 'errors': each key names a field of the request body.",
+            Detail = Texts.Get("Problem.InvalidInput.Detail"),
         };
 
     public static ProblemDetails From(Refusal refusal) => refusal.Kind switch
@@ -31,28 +32,28 @@ public static class Problems
             new Dictionary<string, string[]> { [refusal.Field ?? "request"] = [refusal.Reason] })
         {
             Type = "https://jkp-counseling.example/problems/invalid-input",
-            Title = "The request has invalid fields.",
+            Title = Texts.Get("Problem.InvalidInput"),
             Status = StatusCodes.Status400BadRequest,
             Detail = refusal.Reason,
         },
         RefusalKind.NotAllowed => WithField(new ProblemDetails
         {
             Type = "https://jkp-counseling.example/problems/not-allowed",
-            Title = "The rules of JKP do not allow this.",
+            Title = Texts.Get("Problem.NotAllowed"),
             Status = StatusCodes.Status422UnprocessableEntity,
             Detail = refusal.Reason,
         }, refusal.Field),
         RefusalKind.NotFound => WithField(new ProblemDetails
         {
             Type = "https://jkp-counseling.example/problems/not-found",
-            Title = "The case has no such thing.",
+            Title = Texts.Get("Problem.NotFound"),
             Status = StatusCodes.Status404NotFound,
             Detail = refusal.Reason,
         }, refusal.Field),
         _ => new ProblemDetails
         {
             Type = "https://jkp-counseling.example/problems/conflict",
-            Title = "The case is not in a state that allows this.",
+            Title = Texts.Get("Problem.Conflict"),
             Status = StatusCodes.Status409Conflict,
             Detail = refusal.Reason,
         },
@@ -61,16 +62,16 @@ public static class Problems
     public static ProblemDetails CaseNotFound(Guid caseId, string? detail = null) => new()
     {
         Type = "https://jkp-counseling.example/problems/not-found",
-        Title = "No such case.",
+        Title = Texts.Get("Problem.CaseNotFound"),
         Status = StatusCodes.Status404NotFound,
-        Detail = detail ?? $"There is no case with id {caseId}.",
+        Detail = detail ?? Texts.Format("Problem.CaseNotFound.Detail", caseId),
     };
 
     public static ProblemDetails InvalidQuery(string parameter, string reason) =>
         new HttpValidationProblemDetails(new Dictionary<string, string[]> { [parameter] = [reason] })
         {
             Type = "https://jkp-counseling.example/problems/invalid-input",
-            Title = "The request has invalid fields.",
+            Title = Texts.Get("Problem.InvalidInput"),
             Status = StatusCodes.Status400BadRequest,
             Detail = reason,
         };

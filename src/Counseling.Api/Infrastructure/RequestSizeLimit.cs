@@ -1,3 +1,5 @@
+using Counseling.Api.Localization;
+
 namespace Counseling.Api.Infrastructure;
 
 /// <summary>
@@ -19,9 +21,9 @@ public static class RequestSizeLimit
             await Results.Problem(new ProblemDetails
             {
                 Type = "https://jkp-counseling.example/problems/too-large",
-                Title = "The request body is too large.",
+                Title = Texts.Get("Problem.TooLarge"),
                 Status = StatusCodes.Status413PayloadTooLarge,
-                Detail = $"Request bodies are at most {MaxBodyBytes / 1024} KiB.",
+                Detail = Texts.Format("Problem.TooLarge.Detail", MaxBodyBytes / 1024),
             }).ExecuteAsync(context);
             return;
         }

@@ -8,6 +8,8 @@ using Counseling.Api.Reports;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
+using JasperFx.OpenTelemetry;
+using Counseling.Api.Observability;
 using JasperFx.Events.Projections;
 using Marten;
 using Npgsql;
@@ -44,6 +46,11 @@ public static class StoreConfiguration
         // appends do not NOTIFY it. A NOTIFY takes a database-wide lock at commit, so commits queued behind each other,
         // and woke the daemon for every append, one or two events a batch (docs/decisions/async-daemon-polling.md).
         options.Events.UseListenNotifyForEventAppends = false;
+        // Traces of each session's connection and commands, and a counter of committed writes per journey step (the
+        // event type that opens each stream's share of a commit): a fixed vocabulary, no case or personal data.
+        options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
+        options.OpenTelemetry.TrackEventCounters();
+        options.OpenTelemetry.ExportCounterOnChangeSets<long>("counseling.journey.writes", "{write}", JourneyWrites.Record);
         options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
         options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(100);
 
@@ -105,7 +112,6 @@ public static class StoreConfiguration
         builder.Services.AddSingleton<NikBlindIndex>();
         builder.Services.AddSingleton<PersonalDataEncryption>();
 
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddSingleton(TimeProvider.System);
     }
 

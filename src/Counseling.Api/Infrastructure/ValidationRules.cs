@@ -23,8 +23,5 @@ public static class ValidationRules
     /// <summary>An optional list of short texts: bounded in count and in each item's length, no blank items.</summary>
     public static IRuleBuilderOptions<T, IReadOnlyList<string>?> ListOfText<T>(
         this IRuleBuilder<T, IReadOnlyList<string>?> rule, int maxItems, int maxItemLength) =>
-        rule.Must(list => list is null || list.Count <= maxItems)
-            .WithMessage($"'{{PropertyName}}' holds at most {maxItems} items.")
-            .Must(list => list is null || list.All(item => !string.IsNullOrWhiteSpace(item) && item.Length <= maxItemLength))
-            .WithMessage($"Each item of '{{PropertyName}}' is non-blank text of at most {maxItemLength} characters.");
+        rule.SetValidator(new ListOfTextValidator<T>(maxItems, maxItemLength));
 }

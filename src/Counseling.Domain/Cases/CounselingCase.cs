@@ -2,12 +2,14 @@ using Counseling.Domain.Cases.Intake;
 
 namespace Counseling.Domain.Cases;
 
+/// <summary>A referral to a vacancy and, once known, what came of it.</summary>
 public sealed record JobReferral(Guid Id, string Employer, string Position, DateOnly ReferredOn, JobReferralOutcome? Outcome)
 {
     /// <summary>Open until it ends in a hire, a rejection, a no-show or a withdrawal.</summary>
     public bool IsOpen => Outcome is null or JobReferralOutcome.InterviewScheduled;
 }
 
+/// <summary>A referral to training and, once known, what came of it.</summary>
 public sealed record TrainingReferral(
     Guid Id, string Provider, string Programme, TrainingKind Kind, DateOnly StartsOn, DateOnly ReferredOn, TrainingOutcome? Outcome)
 {
@@ -15,6 +17,7 @@ public sealed record TrainingReferral(
     public bool IsOpen => Outcome is null or TrainingOutcome.Started;
 }
 
+/// <summary>The job the worker started and, after the three-month follow-up, whether they are still employed.</summary>
 public sealed record Placement(Guid Id, string Employer, string Position, DateOnly StartsOn, long MonthlyWageRupiah, bool? StillEmployed);
 
 /// <summary>
@@ -24,6 +27,8 @@ public sealed record Placement(Guid Id, string Employer, string Position, DateOn
 /// </summary>
 public sealed record JkpClaim(
     DateOnly TerminationDate, long LastMonthlyWageRupiah, DateOnly ClaimedOn, ContributionHistory? Contributions, bool ClaimDateRecorded);
+
+/// <summary>One piece of job-search evidence: what, when, and the employer or programme.</summary>
 
 public sealed record JobSearchActivity(
     Guid Id, JobSearchActivityKind Kind, DateOnly On, string? Employer, string? Programme, int? AttendancePercent);

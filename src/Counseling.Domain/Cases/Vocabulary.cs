@@ -16,6 +16,7 @@ public enum TerminationReason
     PermanentTotalDisability,
 }
 
+/// <summary>How a counseling session was held: in person, by phone or by video.</summary>
 public enum SessionMode
 {
     InPerson,
@@ -23,6 +24,7 @@ public enum SessionMode
     Video,
 }
 
+/// <summary>What a counseling session covered.</summary>
 public enum SessionTopic
 {
     SelfAssessmentResults,
@@ -45,6 +47,7 @@ public enum CaseStage
     Closed,
 }
 
+/// <summary>The worker's highest completed education.</summary>
 public enum EducationLevel
 {
     None,
@@ -65,6 +68,7 @@ public enum Readiness
     ConsideringSelfEmployment,
 }
 
+/// <summary>What came of a job referral.</summary>
 public enum JobReferralOutcome
 {
     InterviewScheduled,
@@ -82,6 +86,7 @@ public enum TrainingKind
     CompetencyTest,
 }
 
+/// <summary>What came of a training referral: started, completed, dropped out, or a competency test result.</summary>
 public enum TrainingOutcome
 {
     Started,
@@ -100,6 +105,7 @@ public enum ContractType
     Outsourced,
 }
 
+/// <summary>Why a case was closed.</summary>
 public enum ClosureReason
 {
     Placed,

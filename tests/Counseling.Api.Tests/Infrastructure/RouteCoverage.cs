@@ -19,6 +19,9 @@ public static class RouteCoverage
     public static readonly IReadOnlySet<string> Exempt = new HashSet<string>
     {
         "ANY /health",
+        "ANY /health/live",
+        "ANY /health/ready",
+        "ANY /metrics",
         "GET /openapi/{documentName}.json",
         "GET /docs/{documentName?}",
         "GET /docs/scalar.js",

@@ -6,6 +6,8 @@ using Wolverine.Http;
 
 namespace Counseling.Api.Audit.Checkpoints;
 
+/// <summary>The public keys that check checkpoint signatures, by key id.</summary>
+
 public sealed record CheckpointKeys(IReadOnlyList<CheckpointPublicKey> Keys);
 
 public static class CheckpointEndpoints
@@ -20,7 +22,7 @@ public static class CheckpointEndpoints
     [Authorize(Policy = AccessPolicies.Auditors)]
     [Tags("Audit")]
     [EndpointSummary("The public keys that check checkpoint signatures, by key id")]
-    public static CheckpointKeys Keys(CheckpointSigner signer) => new(signer.PublicKeys);
+    public static CheckpointKeys CheckpointKeys(CheckpointSigner signer) => new(signer.PublicKeys);
 
     private static readonly CheckpointValidator Validator = new();
 
@@ -33,7 +35,7 @@ public static class CheckpointEndpoints
     [Authorize(Policy = AccessPolicies.Auditors)]
     [Tags("Audit")]
     [EndpointSummary("Check the stored history against an earlier checkpoint; name each stream, version and kind of change")]
-    public static async Task<IResult> Post(Checkpoint checkpoint, CheckpointVerifier verifier, CancellationToken cancellation)
+    public static async Task<IResult> VerifyAgainstCheckpoint(Checkpoint checkpoint, CheckpointVerifier verifier, CancellationToken cancellation)
     {
         var invalid = InvalidFieldOf(checkpoint);
         if (!ReferenceEquals(invalid, WolverineContinue.NoProblems)) return Results.Problem(invalid);

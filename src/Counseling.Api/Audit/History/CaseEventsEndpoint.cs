@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Counseling.Api.Access;
 using Microsoft.AspNetCore.Authorization;
@@ -10,6 +11,7 @@ using Wolverine.Http;
 
 namespace Counseling.Api.Audit.History;
 
+/// <summary>Who recorded an event: user id and role.</summary>
 public sealed record RecordedBy(string UserId, string Role);
 
 /// <summary>One stored event with everything an auditor needs to place it: when, by whom, in answer to what, sealed how.</summary>
@@ -28,6 +30,7 @@ public sealed record RecordedEvent(
 public static class CaseEventsEndpoint
 {
     [WolverineGet("/cases/{id}/events")]
+    [ProducesResponseType<List<RecordedEvent>>(StatusCodes.Status200OK, "application/json")]
     [Authorize(Policy = AccessPolicies.CaseReaders)]
     [Tags("Audit")]
     [EndpointSummary("Every event of a case in order, with who recorded it, when, why, and its seal")]

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Counseling.Api.Access;
 using Microsoft.AspNetCore.Authorization;
@@ -9,6 +10,7 @@ using Wolverine.Http;
 
 namespace Counseling.Api.Audit.History;
 
+/// <summary>One step of the case's journey, told in a sentence, with the stage it led to.</summary>
 public sealed record HistoryEntry(long Version, DateTimeOffset At, DateOnly On, CaseStage StageAfter, string What, RecordedBy By);
 
 /// <summary>A case's journey in plain words, for an auditor's file.</summary>
@@ -17,6 +19,7 @@ public sealed record CaseHistory(Guid CaseId, string OfficeId, CaseStage Current
 public static class CaseHistoryEndpoint
 {
     [WolverineGet("/cases/{id}/history")]
+    [ProducesResponseType<CaseHistory>(StatusCodes.Status200OK, "application/json")]
     [Authorize(Policy = AccessPolicies.CaseReaders)]
     [Tags("Audit")]
     [EndpointSummary("A readable account of the case's journey: dates, stages, sessions, referrals and outcomes")]

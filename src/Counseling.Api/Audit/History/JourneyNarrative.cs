@@ -1,43 +1,49 @@
+using Counseling.Api.Localization;
 using Counseling.Domain.Cases;
 
 namespace Counseling.Api.Audit.History;
 
 /// <summary>
-/// Each kind of event told as one sentence, from the events as revealed to the reader (reasons read "[erased]" after an
-/// erasure). The worker's identity and the notes stay out: no NIK, name, phone number or note text.
+/// Each kind of event told as one sentence, in the reader's language (Localization/Texts*.resx), enum values as words,
+/// from the events as revealed to the reader (reasons read "[erased]" after an erasure). The worker's identity and the
+/// notes stay out: no NIK, name, phone number or note text.
 /// </summary>
 public static class JourneyNarrative
 {
     public static string Describe(object @event) => @event switch
     {
-        CaseOpened e => $"Case opened at office {e.OfficeId} for counselor {e.CounselorId}: JKP claim {e.JkpClaimReference}, " +
-                        $"{e.Employment.LastPosition} at {e.Employment.Employer} until {e.Employment.TerminationDate:yyyy-MM-dd} " +
-                        $"({e.Employment.TerminationReason}), {e.ContributionMonths} months of contributions.",
-        JkpClaimRecorded e => $"JKP claimed on {e.ClaimedOn:yyyy-MM-dd}" +
+        CaseOpened e => Texts.Format("Narrative.CaseOpened", e.OfficeId, e.CounselorId, e.JkpClaimReference, e.Employment.LastPosition,
+            e.Employment.Employer, Day(e.Employment.TerminationDate), Texts.Word(e.Employment.TerminationReason), e.ContributionMonths),
+        JkpClaimRecorded e => Texts.Format("Narrative.JkpClaimRecorded", Day(e.ClaimedOn)) +
                               (e.Contributions is { } c
-                                  ? $": {c.MonthsPaidInLast24Months} months of contributions within 24, {c.ConsecutiveMonthsBeforeTermination} consecutive before the PHK."
+                                  ? Texts.Format("Narrative.JkpClaimContributions", c.MonthsPaidInLast24Months, c.ConsecutiveMonthsBeforeTermination)
                                   : "."),
-        JobSearchCommitmentMade e => $"The worker committed to an active job search on {e.CommittedOn:yyyy-MM-dd}.",
-        JobSearchActivityRecorded e => $"Job search on {e.On:yyyy-MM-dd}: {e.Kind}" +
-                                       (e.Employer is { } employer ? $" at {employer}" : "") +
-                                       (e.Programme is { } programme ? $" in '{programme}'" : "") +
-                                       (e.AttendancePercent is { } percent ? $", {percent}% attendance." : "."),
-        CounselingSessionLogged e => $"Counseling session ({e.Mode}, {e.DurationMinutes} min) on {e.HeldAt.ToOffset(Wib.Offset):yyyy-MM-dd HH:mm} WIB " +
-                                     $"covering {string.Join(", ", e.Topics)}" +
-                                     (e.NextFollowUpOn is { } next ? $"; next follow-up {next:yyyy-MM-dd}." : "."),
-        SelfAssessmentRecorded e => $"Self-assessment on {e.AssessedOn:yyyy-MM-dd}: {e.Readiness}, education {e.EducationLevel}" +
-                                    (e.RecommendedOccupations.Count > 0 ? $", recommended KBJI {string.Join(", ", e.RecommendedOccupations)}." : "."),
-        JobReferralMade e => $"Referred on {e.ReferredOn:yyyy-MM-dd} to {e.Position} at {e.Employer} (vacancy {e.VacancyReference}).",
-        JobReferralOutcomeRecorded e => $"Job referral {e.ReferralId}: {e.Outcome} on {e.On:yyyy-MM-dd}.",
-        TrainingReferralMade e => $"Referred on {e.ReferredOn:yyyy-MM-dd} to {e.Kind} '{e.Programme}' at {e.Provider}, starting {e.StartsOn:yyyy-MM-dd}.",
-        TrainingReferralOutcomeRecorded e => $"Training referral {e.ReferralId}: {e.Outcome} on {e.On:yyyy-MM-dd}.",
-        WorkerPlaced e => $"Placed as {e.Position} at {e.Employer} from {e.StartsOn:yyyy-MM-dd} ({e.ContractType}, Rp{e.MonthlyWageRupiah:N0} a month)" +
-                          (e.JobReferralId is { } referral ? $", through job referral {referral}." : "."),
-        PlacementFollowedUp e => $"Placement followed up on {e.On:yyyy-MM-dd}: " + (e.StillEmployed ? "still employed." : "no longer employed."),
-        SelfEmploymentStarted e => $"Started self-employment ({e.BusinessType}) on {e.StartsOn:yyyy-MM-dd}.",
-        CaseClosed e => $"Case closed on {e.On:yyyy-MM-dd}: {e.Reason}.",
-        CaseReopened e => $"Case reopened on {e.On:yyyy-MM-dd}: {e.Reason}",
-        CaseReassigned e => $"Case reassigned on {e.On:yyyy-MM-dd} from {e.FromCounselorId} to {e.ToCounselorId}: {e.Reason}",
-        _ => $"{@event.GetType().Name} recorded.",
+        JobSearchCommitmentMade e => Texts.Format("Narrative.JobSearchCommitment", Day(e.CommittedOn)),
+        JobSearchActivityRecorded e => Texts.Format("Narrative.JobSearchActivity", Day(e.On), Texts.Word(e.Kind)) +
+                                       (e.Employer is { } employer ? Texts.Format("Narrative.AtEmployer", employer) : "") +
+                                       (e.Programme is { } programme ? Texts.Format("Narrative.InProgramme", programme) : "") +
+                                       (e.AttendancePercent is { } percent ? Texts.Format("Narrative.Attendance", percent) : "."),
+        CounselingSessionLogged e => Texts.Format("Narrative.SessionLogged", Texts.Word(e.Mode), e.DurationMinutes,
+                                         e.HeldAt.ToOffset(Wib.Offset).ToString("yyyy-MM-dd HH:mm"), Texts.Words(e.Topics)) +
+                                     (e.NextFollowUpOn is { } next ? Texts.Format("Narrative.NextFollowUp", Day(next)) : "."),
+        SelfAssessmentRecorded e => Texts.Format("Narrative.SelfAssessment", Day(e.AssessedOn), Texts.Word(e.Readiness), Texts.Word(e.EducationLevel)) +
+                                    (e.RecommendedOccupations.Count > 0
+                                        ? Texts.Format("Narrative.RecommendedOccupations", string.Join(", ", e.RecommendedOccupations))
+                                        : "."),
+        JobReferralMade e => Texts.Format("Narrative.JobReferral", Day(e.ReferredOn), e.Position, e.Employer, e.VacancyReference),
+        JobReferralOutcomeRecorded e => Texts.Format("Narrative.JobReferralOutcome", e.ReferralId, Texts.Word(e.Outcome), Day(e.On)),
+        TrainingReferralMade e => Texts.Format("Narrative.TrainingReferral", Day(e.ReferredOn), Texts.Word(e.Kind), e.Programme, e.Provider, Day(e.StartsOn)),
+        TrainingReferralOutcomeRecorded e => Texts.Format("Narrative.TrainingReferralOutcome", e.ReferralId, Texts.Word(e.Outcome), Day(e.On)),
+        WorkerPlaced e => Texts.Format("Narrative.Placed", e.Position, e.Employer, Day(e.StartsOn), Texts.Word(e.ContractType), e.MonthlyWageRupiah) +
+                          (e.JobReferralId is { } referral ? Texts.Format("Narrative.ThroughReferral", referral) : "."),
+        PlacementFollowedUp e => Texts.Format("Narrative.PlacementFollowedUp", Day(e.On),
+            Texts.Get(e.StillEmployed ? "Narrative.StillEmployed" : "Narrative.NoLongerEmployed")),
+        SelfEmploymentStarted e => Texts.Format("Narrative.SelfEmployment", e.BusinessType, Day(e.StartsOn)),
+        CaseClosed e => Texts.Format("Narrative.Closed", Day(e.On), Texts.Word(e.Reason)),
+        CaseReopened e => Texts.Format("Narrative.Reopened", Day(e.On), e.Reason),
+        CaseReassigned e => Texts.Format("Narrative.Reassigned", Day(e.On), e.FromCounselorId, e.ToCounselorId, e.Reason),
+        _ => Texts.Format("Narrative.Other", @event.GetType().Name),
     };
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd");
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Counseling.Api.Access;
 using Counseling.Api.Infrastructure;
 using Marten;
@@ -13,6 +14,7 @@ public static class PersonalDataReadsEndpoint
     public const int MaxPageSize = 500;
 
     [WolverineGet("/audit/personal-data-reads")]
+    [ProducesResponseType<List<PersonalDataRead>>(StatusCodes.Status200OK, "application/json")]
     [Authorize(Policy = AccessPolicies.Auditors)]
     [Tags("Audit")]
     [EndpointSummary("Who read which case's personal data, and when: newest first, filtered by case, reader or period")]

@@ -1,5 +1,6 @@
 namespace Counseling.Api.Audit.Verification;
 
+/// <summary>What disagreed: a seal, a stream version, a snapshot or a projection.</summary>
 public enum MismatchKind
 {
     /// <summary>An event's data no longer matches its seal: it was changed after it was appended.</summary>
@@ -30,8 +31,10 @@ public enum MismatchKind
     ProjectionDiffers,
 }
 
+/// <summary>One disagreement found by verify, named by stream and sequence.</summary>
 public sealed record Mismatch(MismatchKind Kind, Guid StreamId, long? Sequence, long? Version, string Detail);
 
+/// <summary>What verify recomputed and every disagreement it found.</summary>
 public sealed record VerificationReport(
     bool Consistent,
     long StreamsChecked,

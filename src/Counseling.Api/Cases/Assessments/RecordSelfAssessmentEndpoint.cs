@@ -10,6 +10,7 @@ using Wolverine.Marten;
 
 namespace Counseling.Api.Cases.Assessments;
 
+/// <summary>The worker's self-assessment (asesmen diri): education, skills, interests, recommended KBJI occupations and readiness.</summary>
 public sealed record RecordSelfAssessmentRequest(
     DateOnly? AssessedOn,
     EducationLevel? EducationLevel,

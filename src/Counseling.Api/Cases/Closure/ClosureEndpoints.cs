@@ -10,6 +10,7 @@ using Wolverine.Marten;
 
 namespace Counseling.Api.Cases.Closure;
 
+/// <summary>Why the case is closed; notes are required when the reason is other.</summary>
 public sealed record CloseCaseRequest(ClosureReason? Reason, string? Notes) : ICaseStepRequest
 {
     public ValueTask<ICaseCommand> ToCommandAsync(CaseStepContext context) => new(new CloseCase(Reason!.Value, Notes ?? ""));
@@ -39,6 +40,7 @@ public static class CloseCaseEndpoint
         CaseStepMiddleware.Accepted(stream, decision, response);
 }
 
+/// <summary>Why a closed case is reopened.</summary>
 public sealed record ReopenCaseRequest(string? Reason) : ICaseStepRequest
 {
     public ValueTask<ICaseCommand> ToCommandAsync(CaseStepContext context) => new(new ReopenCase(Reason!));

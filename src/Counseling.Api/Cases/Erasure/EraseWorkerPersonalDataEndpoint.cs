@@ -12,6 +12,7 @@ using Wolverine.Marten;
 
 namespace Counseling.Api.Cases.Erasure;
 
+/// <summary>An erasure request under UU 27/2022: the reference of the worker's request.</summary>
 public sealed record EraseWorkerPersonalDataRequest(string? RequestReference) : ICaseStepRequest
 {
     public ValueTask<ICaseCommand> ToCommandAsync(CaseStepContext context) => new(new EraseWorkerPersonalData(RequestReference!));

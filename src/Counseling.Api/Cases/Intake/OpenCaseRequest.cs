@@ -7,6 +7,7 @@ namespace Counseling.Api.Cases.Intake;
 // Request bodies keep every field nullable so that a missing field is reported by name with the others,
 // instead of failing deserialization at the first one.
 
+/// <summary>The worker: NIK, name, birth date, phone and BPJS Ketenagakerjaan membership number (stored encrypted).</summary>
 public sealed record WorkerRequest(
     string? Nik,
     string? FullName,
@@ -14,6 +15,7 @@ public sealed record WorkerRequest(
     string? Phone,
     string? BpjsMembershipNumber);
 
+/// <summary>The employment that ended: employer, last position, termination date and reason, last monthly wage.</summary>
 public sealed record EmploymentRequest(
     string? Employer,
     string? LastPosition,
@@ -24,6 +26,7 @@ public sealed record EmploymentRequest(
 /// <summary>The JKP contribution months BPJS Ketenagakerjaan reports for the claim.</summary>
 public sealed record ContributionHistoryRequest(int? MonthsPaidInLast24Months, int? ConsecutiveMonthsBeforeTermination);
 
+/// <summary>Intake: the office and counselor, the worker, the ended employment and the worker's JKP claim.</summary>
 /// <param name="ClaimedOn">When the JKP claim was made; the intake day when left out.</param>
 /// <param name="ContributionHistory">What the entitlement is decided on (PP 37/2021 Pasal 19); when left out, only
 /// <paramref name="ContributionMonths"/> is checked.</param>

@@ -7,6 +7,9 @@ public sealed class OpenCaseValidator : AbstractValidator<OpenCaseRequest>
 {
     public const string NikMessage = "A NIK is exactly 16 digits.";
 
+    /// <summary>A NIK: 16 digits. The same rule checks intakes and searches, and the OpenAPI document shows it.</summary>
+    public const string NikPattern = "^[0-9]{16}$";
+
     public static bool IsNik(string value) => value.Length == 16 && value.All(char.IsAsciiDigit);
 
     public OpenCaseValidator()
@@ -24,7 +27,7 @@ public sealed class OpenCaseValidator : AbstractValidator<OpenCaseRequest>
         RuleFor(r => r.Worker).NotNull().DependentRules(() =>
         {
             RuleFor(r => r.Worker!.Nik).NotEmpty()
-                .Must(nik => nik is null || IsNik(nik)).WithMessage(NikMessage);
+                .Matches(NikPattern).WithMessage(NikMessage);
             RuleFor(r => r.Worker!.FullName).RequiredText(200);
             RuleFor(r => r.Worker!.BirthDate).NotNull();
             RuleFor(r => r.Worker!.Phone).NotEmpty()

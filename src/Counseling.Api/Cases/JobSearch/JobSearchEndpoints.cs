@@ -13,6 +13,8 @@ namespace Counseling.Api.Cases.JobSearch;
 // The JKP benefit's evidence: the worker's commitment to look for work, then what they did each month. Each benefit
 // month's status follows from these (see Counseling.Domain.Cases.Benefit.JkpBenefit).
 
+/// <summary>The day the worker committed to an active job search.</summary>
+
 public sealed record MakeJobSearchCommitmentRequest(DateOnly? CommittedOn) : ICaseStepRequest
 {
     public ValueTask<ICaseCommand> ToCommandAsync(CaseStepContext context) => new(new MakeJobSearchCommitment(CommittedOn!.Value));
@@ -23,6 +25,7 @@ public sealed class MakeJobSearchCommitmentValidator : AbstractValidator<MakeJob
     public MakeJobSearchCommitmentValidator() => RuleFor(r => r.CommittedOn).NotNull();
 }
 
+/// <summary>One job-search activity: its kind, its day, and the employer or programme (with attendance for training).</summary>
 /// <param name="Employer">Where the worker applied or was called (applications, interview and selection-test calls).</param>
 /// <param name="Programme">The training attended, with <paramref name="AttendancePercent"/> over the month.</param>
 public sealed record RecordJobSearchActivityRequest(

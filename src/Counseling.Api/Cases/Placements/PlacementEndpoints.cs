@@ -10,6 +10,7 @@ using Wolverine.Marten;
 
 namespace Counseling.Api.Cases.Placements;
 
+/// <summary>The job the worker started: employer, position, start, wage, contract and the referral it came from.</summary>
 public sealed record PlaceWorkerRequest(
     string? Employer,
     string? Position,
@@ -29,7 +30,9 @@ public sealed class PlaceWorkerValidator : AbstractValidator<PlaceWorkerRequest>
         RuleFor(r => r.Employer).RequiredText(200);
         RuleFor(r => r.Position).RequiredText(200);
         RuleFor(r => r.StartsOn).NotNull();
-        RuleFor(r => r.MonthlyWage).NotNull(); // positive: a rule of the domain's (PlaceWorker)
+        // The bound is the domain's (PlaceWorker); declared here too, so that the OpenAPI document shows it.
+        RuleFor(r => r.MonthlyWage).NotNull().GreaterThanOrEqualTo(PlaceWorker.MinimumMonthlyWageRupiah)
+            .WithMessage("A placement's monthly wage (rupiah) must be positive.");
         RuleFor(r => r.ContractType).NotNull().IsInEnum();
     }
 }
@@ -47,6 +50,7 @@ public static class PlaceWorkerEndpoint
         CaseStepMiddleware.Accepted(stream, decision, response);
 }
 
+/// <summary>The three-month placement follow-up: whether the worker is still employed.</summary>
 public sealed record FollowUpPlacementRequest(DateOnly? On, bool? StillEmployed, string? Notes) : ICaseStepRequest
 {
     public ValueTask<ICaseCommand> ToCommandAsync(CaseStepContext context) =>
@@ -76,6 +80,7 @@ public static class FollowUpPlacementEndpoint
         CaseStepMiddleware.Accepted(stream, decision, response);
 }
 
+/// <summary>The business the worker started, and when.</summary>
 public sealed record StartSelfEmploymentRequest(string? BusinessType, DateOnly? StartsOn) : ICaseStepRequest
 {
     public ValueTask<ICaseCommand> ToCommandAsync(CaseStepContext context) =>

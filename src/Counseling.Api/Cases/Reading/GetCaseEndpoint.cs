@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Counseling.Api.Access;
 using Microsoft.AspNetCore.Authorization;
@@ -12,6 +13,7 @@ using Wolverine.Marten;
 
 namespace Counseling.Api.Cases.Reading;
 
+/// <summary>A case as it stands (or stood): stage, counselor, worker, contacts, referrals, placement and closure.</summary>
 public sealed record CaseView(
     Guid Id,
     long Version,
@@ -45,6 +47,7 @@ public static class GetCaseEndpoint
     /// <param name="asOf">Rebuild the case from its events as it stood at this moment.</param>
     /// <param name="version">Rebuild the case from its first <paramref name="version"/> events.</param>
     [WolverineGet("/cases/{id}")]
+    [ProducesResponseType<CaseView>(StatusCodes.Status200OK, "application/json")]
     [Authorize(Policy = AccessPolicies.CaseReaders)]
     [Tags("Cases")]
     [EndpointSummary("A case as it stands now (ETag: the version for If-Match), or as it stood at ?asOf= or ?version=")]

@@ -12,6 +12,7 @@ using Wolverine.Marten;
 
 namespace Counseling.Api.Cases.Reassignment;
 
+/// <summary>The counselor who takes the case over, and why.</summary>
 public sealed record ReassignCaseRequest(string? CounselorId, string? Reason) : ICaseStepRequest
 {
     public async ValueTask<ICaseCommand> ToCommandAsync(CaseStepContext context) =>

@@ -14,6 +14,8 @@ namespace Counseling.Api.Cases.Referrals;
 // Job and training referrals share one shape: a referral made (answering its id), then outcomes recorded against
 // that id until it ends. What differs is the body of the referral and the outcomes each kind may have.
 
+/// <summary>The vacancy the worker is referred to: its reference, employer, position and day.</summary>
+
 public sealed record ReferToJobRequest(string? VacancyReference, string? Employer, string? Position, DateOnly? ReferredOn)
     : ICaseStepRequest
 {
@@ -31,6 +33,8 @@ public sealed class ReferToJobValidator : AbstractValidator<ReferToJobRequest>
         RuleFor(r => r.ReferredOn).NotNull();
     }
 }
+
+/// <summary>The training the worker is referred to: provider, programme, kind and start.</summary>
 
 public sealed record ReferToTrainingRequest(string? Provider, string? Programme, TrainingKind? Kind, DateOnly? StartsOn)
     : ICaseStepRequest
@@ -71,6 +75,8 @@ public abstract class RecordReferralOutcomeValidator<TRequest, TOutcome> : Abstr
     }
 }
 
+/// <summary>What came of a job referral, and when.</summary>
+
 public sealed record RecordJobReferralOutcomeRequest(JobReferralOutcome? Outcome, DateOnly? On)
     : RecordReferralOutcomeRequest<JobReferralOutcome>(Outcome, On)
 {
@@ -79,6 +85,8 @@ public sealed record RecordJobReferralOutcomeRequest(JobReferralOutcome? Outcome
 }
 
 public sealed class RecordJobReferralOutcomeValidator : RecordReferralOutcomeValidator<RecordJobReferralOutcomeRequest, JobReferralOutcome>;
+
+/// <summary>What came of a training referral, and when.</summary>
 
 public sealed record RecordTrainingOutcomeRequest(TrainingOutcome? Outcome, DateOnly? On)
     : RecordReferralOutcomeRequest<TrainingOutcome>(Outcome, On)
@@ -115,7 +123,7 @@ public static class ReferralEndpoints
     [Tags("Journey")]
     [EndpointSummary("Record what came of a job referral: interview scheduled, hired, rejected, no-show or withdrawn")]
     public static (CaseChanged, Events) Post(
-        RecordJobReferralOutcomeRequest request, Decision decision, [WriteCase] IEventStream<CounselingCase> stream, HttpResponse response) =>
+        Guid referralId, RecordJobReferralOutcomeRequest request, Decision decision, [WriteCase] IEventStream<CounselingCase> stream, HttpResponse response) =>
         CaseStepMiddleware.Accepted(stream, decision, response);
 
     [WolverinePost("/cases/{id}/training-referrals"), Idempotent]
@@ -131,6 +139,6 @@ public static class ReferralEndpoints
     [Tags("Journey")]
     [EndpointSummary("Record a training outcome: started, completed, dropped out, certified competent or not yet competent")]
     public static (CaseChanged, Events) Post(
-        RecordTrainingOutcomeRequest request, Decision decision, [WriteCase] IEventStream<CounselingCase> stream, HttpResponse response) =>
+        Guid referralId, RecordTrainingOutcomeRequest request, Decision decision, [WriteCase] IEventStream<CounselingCase> stream, HttpResponse response) =>
         CaseStepMiddleware.Accepted(stream, decision, response);
 }

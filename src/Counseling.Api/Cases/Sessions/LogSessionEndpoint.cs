@@ -9,6 +9,7 @@ using Wolverine.Marten;
 
 namespace Counseling.Api.Cases.Sessions;
 
+/// <summary>A counseling session: when, how, how long, what it covered, notes and the next follow-up.</summary>
 public sealed record LogSessionRequest(
     DateTimeOffset? HeldAt,
     SessionMode? Mode,

@@ -7,8 +7,10 @@ using Wolverine.Http;
 
 namespace Counseling.Api.ReferenceData.Registration;
 
+/// <summary>A counselor's certificate (sertifikat Pengantar Kerja): its number and validity.</summary>
 public sealed record CertificateRequest(string? Number, DateOnly? IssuedOn, DateOnly? ExpiresOn);
 
+/// <summary>A counselor to register at an office, or whose certificate to renew.</summary>
 public sealed record RegisterCounselorRequest(string? FullName, string? OfficeId, CertificateRequest? Certificate);
 
 public sealed class RegisterCounselorValidator : AbstractValidator<RegisterCounselorRequest>

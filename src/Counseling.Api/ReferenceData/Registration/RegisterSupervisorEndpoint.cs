@@ -7,6 +7,8 @@ using Wolverine.Http;
 
 namespace Counseling.Api.ReferenceData.Registration;
 
+/// <summary>The supervisor: name and the office they oversee.</summary>
+
 public sealed record RegisterSupervisorRequest(string? FullName, string? OfficeId);
 
 public sealed class RegisterSupervisorValidator : AbstractValidator<RegisterSupervisorRequest>

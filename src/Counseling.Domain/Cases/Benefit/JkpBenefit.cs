@@ -2,6 +2,8 @@ using System.Globalization;
 
 namespace Counseling.Domain.Cases.Benefit;
 
+/// <summary>Where a benefit month stands: upcoming, due, met, not met or lapsed.</summary>
+
 public enum BenefitMonthStatus
 {
     /// <summary>The month has not begun.</summary>
@@ -14,6 +16,8 @@ public enum BenefitMonthStatus
     /// <summary>The right to this month was lost: new employment, death, or no claim in time.</summary>
     Lapsed,
 }
+
+/// <summary>Why the JKP benefit ended: new employment, death, or the six months are over.</summary>
 
 public enum BenefitEndReason
 {

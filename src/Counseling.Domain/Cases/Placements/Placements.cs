@@ -9,6 +9,9 @@ public sealed record PlaceWorker(
     ContractType ContractType,
     Guid? JobReferralId) : ICaseCommand
 {
+    /// <summary>A placement pays a wage: at least one rupiah a month. The request's validator declares the same bound.</summary>
+    public const long MinimumMonthlyWageRupiah = 1;
+
     public Decision Decide(CounselingCase current, DateTimeOffset now) => current.Place(this, now);
 }
 
@@ -32,7 +35,7 @@ internal static class PlacementDecisions
     {
         if (current.MustBeOpen("recording a placement") is { } closed) return closed;
         if (AlreadyWorking(current) is { } working) return working;
-        if (command.MonthlyWageRupiah <= 0)
+        if (command.MonthlyWageRupiah < PlaceWorker.MinimumMonthlyWageRupiah)
             return Refusal.Invalid("monthlyWage", "A placement's monthly wage (rupiah) must be positive.");
         if (current.MustHaveHappened(command.StartsOn, "startsOn", now) is { } badDate) return badDate;
         if (command.JobReferralId is { } referralId)

@@ -26,7 +26,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Counseling.Api.Audit.Checkpoints.CheckpointEndpoints").SetTag("http.route", "/audit/checkpoint-keys").SetTag("http.request.method", "GET");
             
             // The actual HTTP request handler execution
-            var checkpointKeys_response = Counseling.Api.Audit.Checkpoints.CheckpointEndpoints.Keys(_checkpointSigner);
+            var checkpointKeys_response = Counseling.Api.Audit.Checkpoints.CheckpointEndpoints.CheckpointKeys(_checkpointSigner);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, checkpointKeys_response, 404);

@@ -40,7 +40,7 @@ namespace Internal.Generated.WolverineHandlers
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             
             // The actual HTTP request handler execution
-            var result = await Counseling.Api.Audit.Checkpoints.CheckpointEndpoints.Post(checkpoint, _checkpointVerifier, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Counseling.Api.Audit.Checkpoints.CheckpointEndpoints.VerifyAgainstCheckpoint(checkpoint, _checkpointVerifier, httpContext.RequestAborted).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

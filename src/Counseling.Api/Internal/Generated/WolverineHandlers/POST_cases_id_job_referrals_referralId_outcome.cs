@@ -101,6 +101,18 @@ namespace Internal.Generated.WolverineHandlers
                     return;
                 }
 
+                string referralId_rawValue = (string?)httpContext.GetRouteValue("referralId");
+                System.Guid referralId = default;
+
+                if (referralId_rawValue != null && System.Guid.TryParse(referralId_rawValue, System.Globalization.CultureInfo.InvariantCulture, out referralId))
+                {
+                }
+                else
+                {
+                    httpContext.Response.StatusCode = 404;
+                    return;
+                }
+
                 Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.id", id);
                 Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("wolverine.stream.type", "Counseling.Domain.Cases.CounselingCase");
                 // Write ProblemDetails if this required object is null
@@ -112,7 +124,7 @@ namespace Internal.Generated.WolverineHandlers
 
                 
                 // The actual HTTP request handler execution
-                (var caseChanged_response, var events) = Counseling.Api.Cases.Referrals.ReferralEndpoints.Post(request, decision, stream_stream, httpContext.Response);
+                (var caseChanged_response, var events) = Counseling.Api.Cases.Referrals.ReferralEndpoints.Post(referralId, request, decision, stream_stream, httpContext.Response);
 
                 if (events != null)
                 {

@@ -1,0 +1,42 @@
+using FluentValidation;
+using FluentValidation.Validators;
+
+namespace Counseling.Api.Infrastructure;
+
+/// <summary>
+/// An optional list of short texts: at most <see cref="MaxItems"/> items, each non-blank and at most
+/// <see cref="MaxItemLength"/> characters. A validator of its own (not two Must predicates) so that the OpenAPI
+/// document can read its limits from the rule itself.
+/// </summary>
+/// <summary>The limits of a <see cref="ListOfTextValidator{T}"/>, whatever the request type.</summary>
+public interface IListOfTextLimits
+{
+    int MaxItems { get; }
+    int MaxItemLength { get; }
+}
+
+public sealed class ListOfTextValidator<T>(int maxItems, int maxItemLength)
+    : PropertyValidator<T, IReadOnlyList<string>?>, IListOfTextLimits
+{
+    public int MaxItems { get; } = maxItems;
+
+    public int MaxItemLength { get; } = maxItemLength;
+
+    public override string Name => "ListOfTextValidator";
+
+    public override bool IsValid(ValidationContext<T> context, IReadOnlyList<string>? list)
+    {
+        if (list is null) return true;
+        if (list.Count > MaxItems)
+        {
+            context.AddFailure(context.PropertyPath, $"'{context.DisplayName}' holds at most {MaxItems} items.");
+            return true;
+        }
+        if (list.Any(item => string.IsNullOrWhiteSpace(item) || item.Length > MaxItemLength))
+        {
+            context.AddFailure(context.PropertyPath,
+                $"Each item of '{context.DisplayName}' is non-blank text of at most {MaxItemLength} characters.");
+        }
+        return true;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Globalization;
+using System.Resources;
+
+namespace Counseling.Api.Localization;
+
+/// <summary>
+/// The sentences people read (problem titles, the case history's narrative, enum values as words) from Texts.resx
+/// (English) and Texts.id.resx (Bahasa Indonesia), in the request's culture: request localization sets it from
+/// Accept-Language. JSON field names and enum values never go through here.
+/// </summary>
+public static class Texts
+{
+    private static readonly ResourceManager Resources = new("Counseling.Api.Localization.Texts", typeof(Texts).Assembly);
+
+    public static string Get(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+
+    public static string Format(string key, params object?[] arguments) =>
+        string.Format(CultureInfo.CurrentCulture, Get(key), arguments);
+
+    /// <summary>An enum value as a word of the reader's language: SessionMode.InPerson is "in person", "tatap muka".</summary>
+    public static string Word<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        Resources.GetString($"{typeof(TEnum).Name}.{value}", CultureInfo.CurrentUICulture) ?? value.ToString();
+
+    public static string Words<TEnum>(IEnumerable<TEnum> values) where TEnum : struct, Enum =>
+        string.Join(", ", values.Select(Word));
+}
