@@ -42,6 +42,7 @@ public static class AuthenticationConfiguration
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AccessPolicies.Counselors, p => p.RequireRole(Caller.RoleName(Role.Counselor)))
             .AddPolicy(AccessPolicies.Reassigners, p => p.RequireRole(Caller.RoleName(Role.Supervisor)))
+            .AddPolicy(AccessPolicies.Supervisors, p => p.RequireRole(Caller.RoleName(Role.Supervisor)))
             .AddPolicy(AccessPolicies.CaseReaders, p => p.RequireRole(
                 Caller.RoleName(Role.Counselor), Caller.RoleName(Role.Supervisor), Caller.RoleName(Role.Auditor)))
             .AddPolicy(AccessPolicies.Supervision, p => p.RequireRole(Caller.RoleName(Role.Supervisor), Caller.RoleName(Role.Auditor)))

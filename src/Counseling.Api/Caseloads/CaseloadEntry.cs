@@ -26,6 +26,9 @@ public sealed record CaseloadEntry
     public DateTimeOffset? LastContactAt { get; init; }
     public DateOnly? NextFollowUpOn { get; init; }
 
+    /// <summary>What the counselor has to do on this case, and by when: the worklist's items (see <see cref="Worklist"/>).</summary>
+    public IReadOnlyList<WorkDue> Due { get; init; } = [];
+
     /// <summary>
     /// The domain's own view of the journey, which derives the stage; kept here so this projection never re-derives
     /// what <see cref="CounselingCase"/> decides. Personal data is blanked out of it.
@@ -52,12 +55,14 @@ public sealed partial class CaseloadProjection : SingleStreamProjection<Caseload
         return next with
         {
             Version = e.Version,
+            OfficeId = journey.OfficeId,
             CounselorId = journey.CounselorId,
             Stage = journey.Stage,
             IsOpen = !journey.IsClosed,
             OpenedOn = journey.OpenedOn,
             LastContactAt = journey.LastContactAt,
             NextFollowUpOn = journey.NextFollowUpOn,
+            Due = Worklist.DueOn(journey),
             Journey = journey with { Worker = NoPersonalData },
         };
     }

@@ -1,4 +1,7 @@
 using Counseling.Domain.Cases;
+using Counseling.Domain.Cases.Corrections;
+using Counseling.Domain.Cases.Plans;
+using Counseling.Domain.Cases.Transfers;
 
 namespace Counseling.Api.Audit.History;
 
@@ -26,6 +29,16 @@ public static class JourneyNarrative
         CaseClosed e => $"Case closed on {e.On:yyyy-MM-dd}: {e.Reason}.",
         CaseReopened e => $"Case reopened on {e.On:yyyy-MM-dd}: {e.Reason}",
         CaseReassigned e => $"Case reassigned on {e.On:yyyy-MM-dd} from {e.FromCounselorId} to {e.ToCounselorId}: {e.Reason}",
+        EmploymentPlanWritten e => e.Version == 1
+            ? $"Employment plan drafted by {e.WrittenBy} on {e.On:yyyy-MM-dd}: {e.Goals.Count} goal(s), {e.Actions.Count} action(s)."
+            : $"Employment plan revised by {e.WrittenBy} on {e.On:yyyy-MM-dd} (version {e.Version}): {e.Goals.Count} goal(s), {e.Actions.Count} action(s).",
+        EmploymentPlanApproved e => $"Employment plan version {e.Version} approved by {e.ApprovedBy} on {e.On:yyyy-MM-dd}.",
+        CaseTransferRequested e => $"Transfer from office {e.FromOfficeId} to office {e.ToOfficeId} requested by {e.RequestedBy} on {e.On:yyyy-MM-dd}.",
+        CaseTransferAccepted e => $"Transfer to office {e.ToOfficeId} accepted by {e.AcceptedBy} on {e.On:yyyy-MM-dd}: the case goes from {e.FromCounselorId} to {e.ToCounselorId}.",
+        CaseTransferDeclined e => $"Transfer to office {e.ToOfficeId} declined by {e.DeclinedBy} on {e.On:yyyy-MM-dd}.",
+        SessionCorrected e => $"Session {e.SessionId} corrected on {e.On:yyyy-MM-dd}: held {e.HeldAt.ToOffset(Wib.Offset):yyyy-MM-dd HH:mm} WIB, {e.DurationMinutes} min.",
+        JobReferralCorrected e => $"Job referral {e.ReferralId} corrected on {e.On:yyyy-MM-dd}: the employer is {e.Employer}.",
+        WorkerPhoneCorrected e => $"The worker's phone number was corrected on {e.On:yyyy-MM-dd}.",
         _ => $"{@event.GetType().Name} recorded.",
     };
 }

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
 using Counseling.Api.PersonalData;
 using Counseling.Domain.Cases;
+using Counseling.Domain.Cases.Plans;
+using Counseling.Domain.Cases.Transfers;
 using Marten;
 using Microsoft.Net.Http.Headers;
 using Wolverine.Http;
@@ -20,6 +22,7 @@ public sealed record CaseView(
     DateTimeOffset OpenedAt,
     WorkerDetails Worker,
     int SessionsCount,
+    IReadOnlyList<SessionHeld> Sessions,
     DateTimeOffset? LastContactAt,
     DateOnly? NextFollowUpOn,
     Readiness? Readiness,
@@ -27,12 +30,15 @@ public sealed record CaseView(
     IReadOnlyList<TrainingReferral> TrainingReferrals,
     Placement? Placement,
     DateOnly? SelfEmployedSince,
-    ClosureReason? ClosedBecause)
+    ClosureReason? ClosedBecause,
+    EmploymentPlan? EmploymentPlan,
+    PendingTransfer? PendingTransfer)
 {
     public static CaseView Of(CounselingCase @case, PersonalDataKey? key) => new(
         @case.Id, @case.Version, @case.Stage, @case.OfficeId, @case.CounselorId, @case.OpenedAt,
-        PersonalDataProtection.Reveal(@case.Worker, key), @case.SessionsCount, @case.LastContactAt, @case.NextFollowUpOn, @case.Readiness,
-        @case.JobReferrals, @case.TrainingReferrals, @case.Placement, @case.SelfEmployedSince, @case.ClosedBecause);
+        PersonalDataProtection.Reveal(@case.Worker, key), @case.SessionsCount, @case.Sessions, @case.LastContactAt, @case.NextFollowUpOn, @case.Readiness,
+        @case.JobReferrals, @case.TrainingReferrals, @case.Placement, @case.SelfEmployedSince, @case.ClosedBecause,
+        @case.Plan, @case.PendingTransfer);
 }
 
 public static class GetCaseEndpoint
