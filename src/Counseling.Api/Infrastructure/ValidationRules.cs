@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FluentValidation;
 
 namespace Counseling.Api.Infrastructure;
@@ -5,10 +6,15 @@ namespace Counseling.Api.Infrastructure;
 /// <summary>Field rules that many requests share.</summary>
 public static class ValidationRules
 {
+    private const string IdentifierPattern = "^[a-z0-9][a-z0-9-]{0,63}$";
+
     /// <summary>Ids of reference data (offices, counselors): short, URL-safe, lower case.</summary>
     public static IRuleBuilderOptions<T, string?> Identifier<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().Matches("^[a-z0-9][a-z0-9-]{0,63}$")
+        rule.NotEmpty().Matches(IdentifierPattern)
             .WithMessage("'{PropertyName}' is an id of lower-case letters, digits and '-', at most 64 characters.");
+
+    /// <summary>The same rule for an id that comes in the path rather than the body.</summary>
+    public static bool IsIdentifier(string? value) => value is not null && Regex.IsMatch(value, IdentifierPattern);
 
     /// <summary>Free text that must be present: not blank, bounded in length.</summary>
     public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>

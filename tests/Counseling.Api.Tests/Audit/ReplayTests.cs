@@ -41,7 +41,7 @@ public class ReplayTests(ApiFixture api)
         var journey = await Journey.OpenAsync(api);
         await api.Host.Scenario(s =>
         {
-            s.Post.Json(Requests.LogSession(DateTimeOffset.UtcNow)).ToUrl($"/cases/{journey.CaseId}/sessions");
+            s.Post.Json(Requests.LogSession(api.Now)).ToUrl($"/cases/{journey.CaseId}/sessions");
             s.WithRequestHeader("X-Correlation-ID", "walk-in-interview-2026-11");
         });
         for (var i = 0; i < 19; i++) await journey.LogSessionAsync();
@@ -55,7 +55,8 @@ public class ReplayTests(ApiFixture api)
         events[0].GetProperty("data").GetProperty("worker").GetProperty("fullName").GetString().Should().Be("Siti Rahmawati");
         events[1].GetProperty("correlationId").GetString().Should().Be("walk-in-interview-2026-11");
         events.Should().OnlyContain(e => !string.IsNullOrEmpty(e.GetProperty("causationId").GetString()));
-        events.Should().OnlyContain(e => e.GetProperty("recordedBy").GetProperty("userId").GetString() != null);
+        events.Select(e => e.GetProperty("recordedBy").GetProperty("userId").GetString()).Should().AllBe("c-001");
+        events.Select(e => e.GetProperty("recordedBy").GetProperty("role").GetString()).Should().AllBe("counselor");
         events.Select(e => e.GetProperty("timestamp").GetDateTimeOffset()).Should().BeInAscendingOrder();
         for (var i = 1; i < events.Count; i++)
             events[i].GetProperty("previousHash").GetString().Should().Be(events[i - 1].GetProperty("hash").GetString());
@@ -108,7 +109,10 @@ public class ReplayTests(ApiFixture api)
         history.GetProperty("currentStage").GetString().Should().Be("closed");
         var reassignment = entries.Single(e => e.GetProperty("what").GetString()!.StartsWith("Case reassigned"));
         reassignment.GetProperty("what").GetString().Should().Contain("from c-001 to c-006");
-        reassignment.GetProperty("by").GetProperty("userId").GetString().Should().NotBeNullOrEmpty();
+        reassignment.GetProperty("by").GetProperty("userId").GetString().Should().Be("s-001");
+        reassignment.GetProperty("by").GetProperty("role").GetString().Should().Be("supervisor");
+        entries.First().GetProperty("by").GetProperty("userId").GetString().Should().Be("c-001");
+        entries.Last().GetProperty("by").GetProperty("userId").GetString().Should().Be("c-006");
         entries.Last().GetProperty("what").GetString().Should().StartWith("Case closed");
         entries.Select(e => e.GetProperty("what").GetString()).Should().NotContain(w => w!.Contains("3216061505900001"));
     }

@@ -59,16 +59,17 @@ public sealed class SeededDemoTests(DemoFixture demo)
         var to = demo.Today.ToString("yyyy-MM-dd");
         var dashboard = await demo.GetAsync($"/offices/bekasi/dashboard?from={from}&to={to}");
 
-        dashboard.GetProperty("openCases").GetInt32().Should().BeGreaterThan(0);
+        var bekasi = demo.Plan.Journeys.Select(j => j.Final).Where(c => c.OfficeId == "bekasi").ToList();
+        dashboard.GetProperty("openCases").GetInt32().Should().Be(bekasi.Count(c => !c.IsClosed));
         var period = dashboard.GetProperty("period");
-        period.GetProperty("newCases").GetInt32().Should().BeGreaterThan(10);
+        period.GetProperty("newCases").GetInt32().Should().Be(bekasi.Count(c => c.OpenedOn >= demo.Today.AddDays(-183)));
         period.GetProperty("placements").GetInt32().Should().BeGreaterThan(0);
         period.GetProperty("casesClosed").GetInt32().Should().BeGreaterThan(0);
         period.GetProperty("trainingReferrals").GetInt32().Should().BeGreaterThan(0);
         dashboard.GetProperty("freshness").GetProperty("lag").GetInt64().Should().Be(0);
 
         var caseload = await demo.GetAsync("/counselors/c-001/caseload");
-        caseload.GetProperty("totalItems").GetInt64().Should().BeGreaterThan(0);
+        caseload.GetProperty("totalItems").GetInt64().Should().Be(demo.Plan.Journeys.Count(j => !j.Final.IsClosed && j.Final.CounselorId == "c-001"));
         caseload.GetProperty("items")[0].GetProperty("workerName").GetString().Should().NotBeNullOrEmpty();
 
         var overdue = 0;

@@ -7,6 +7,8 @@ namespace Counseling.Api.Tests.Infrastructure;
 /// <summary>
 /// One worker's case driven over HTTP, step by step, as a counselor's client would: by default as the fixture's
 /// counselor (c-001, Bekasi), or as whoever <see cref="As"/> names. Reassignment is done by the Bekasi supervisor.
+/// Dates come from the fixture's pinned clock; each step moves it one second on, so a journey's events have
+/// distinct, ordered timestamps (a case as of a moment between two steps is well defined).
 /// </summary>
 public sealed class Journey(ApiFixture api, Guid caseId, string? token = null)
 {
@@ -16,13 +18,14 @@ public sealed class Journey(ApiFixture api, Guid caseId, string? token = null)
 
     public Journey As(string actorToken) => new(api, CaseId, actorToken);
 
-    public static string Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).ToString("yyyy-MM-dd");
+    /// <summary>The fixture's day in WIB, as request bodies spell dates.</summary>
+    public string Today => api.Today.ToString("yyyy-MM-dd");
 
     public static async Task<Journey> OpenAsync(ApiFixture api, object? intake = null) =>
         new(api, await api.Host.OpenCaseAsync(intake));
 
     public Task<JsonElement> LogSessionAsync(int status = 200) =>
-        PostAsync("sessions", Requests.LogSession(DateTimeOffset.UtcNow), status);
+        PostAsync("sessions", Requests.LogSession(api.Now), status);
 
     public Task<JsonElement> AssessAsync(string readiness, int status = 200) => PostAsync("assessments", new
     {
@@ -107,6 +110,7 @@ public sealed class Journey(ApiFixture api, Guid caseId, string? token = null)
 
     public async Task<JsonElement> PostAsync(string path, object body, int status)
     {
+        api.Clock.Advance(TimeSpan.FromSeconds(1));
         var result = await host.Scenario(s =>
         {
             s.Post.Json(body).ToUrl($"/cases/{CaseId}/{path}");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Alba;
 
 namespace Counseling.Api.Tests.Infrastructure;
@@ -11,6 +12,21 @@ public class ServiceSurfaceTests(ApiFixture api)
         var result = await api.Host.Scenario(s => s.Get.Url("/health"));
 
         (await result.ReadAsTextAsync()).Should().Be("Healthy");
+    }
+
+    [Fact]
+    public async Task The_service_runs_on_the_fixtures_pinned_clock()
+    {
+        var caseId = await api.Host.OpenCaseAsync();
+
+        var read = await api.Host.Scenario(s => s.Get.Url($"/cases/{caseId}"));
+        var caseload = await api.Host.Scenario(s => s.Get.Url("/counselors/c-001/caseload"));
+
+        using var opened = JsonDocument.Parse(await read.ReadAsTextAsync());
+        using var listed = JsonDocument.Parse(await caseload.ReadAsTextAsync());
+        opened.RootElement.GetProperty("openedAt").GetDateTimeOffset().Should().Be(api.Now);
+        listed.RootElement.GetProperty("today").GetString().Should().Be("2026-11-23");
+        api.Today.Should().Be(ApiFixture.StartDay);
     }
 
     [Fact]

@@ -4,12 +4,15 @@ using System.Text.Json.Nodes;
 using Alba;
 using Counseling.Api.Access;
 using Counseling.Api.Tests.Infrastructure;
+using Xunit.Sdk;
 
 namespace Counseling.Api.Tests.Resilience;
 
 /// <summary>
-/// Malformed and hostile requests against every write endpoint: each is a 4xx problem and writes nothing.
-/// Text that is accepted, however odd, is stored and given back exactly as sent.
+/// Malformed and hostile requests against every route the service answers: each is a problem (400 naming the
+/// field, 404 for a path naming nothing, 413 for a body over the limit) and writes nothing. Text that is accepted,
+/// however odd, is stored and given back exactly as sent. The table is checked against the routes the running
+/// service serves: a route without a row fails the suite by name.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public class HostileInputTests(ApiFixture api)
@@ -18,75 +21,248 @@ public class HostileInputTests(ApiFixture api)
         "Robert'); DROP TABLE counseling.mt_events;-- <script>alert('x')</script> {{7*7}} ${jndi:ldap://x} " +
         "Ünïcödé Ñandú 日本語 العربية हिन्दी 👷🏽‍♀️ zero\u200bwidth \"quoted\" back\\slash";
 
-    private sealed record Endpoint(string Method, string Path, Role Role, string? Office, JsonObject Body);
+    /// <summary>
+    /// A route and how it is called: <see cref="Url"/> (with {case} for a case opened first) as <see cref="Role"/>
+    /// of <see cref="Office"/>. What each route must refuse: for a body, <see cref="Body"/> is one it accepts (every
+    /// field of it is then broken in turn) and <see cref="RequiredFields"/> exactly the fields an empty body is
+    /// refused for; <see cref="BadQueries"/> are query strings refused with 400 naming the field; <see cref="BadPaths"/>
+    /// are URLs whose path values are refused with the status given (and, for a 400, the field named).
+    /// <see cref="IgnoredQuery"/> is for a route that takes no input at all: it must ignore a query it does not know.
+    /// </summary>
+    public sealed record Target(string Route, string Url, Role Role, string? Office)
+    {
+        public JsonObject? Body { get; init; }
+        public string[] RequiredFields { get; init; } = [];
+        public (string Query, string Field)[] BadQueries { get; init; } = [];
+        public (string Url, int Status, string? Field)[] BadPaths { get; init; } = [];
+        public string? IgnoredQuery { get; init; }
+
+        public bool DeclaresHostileInput => Body is not null || BadQueries.Length > 0 || BadPaths.Length > 0 || IgnoredQuery is not null;
+    }
 
     private static JsonObject Json(object body) => JsonSerializer.SerializeToNode(body)!.AsObject();
 
-    private static Dictionary<string, Endpoint> Endpoints()
+    private const string NotACase = "/cases/not-a-case-id";
+    private const string HostileId = "%3Cscript%3Ealert(1)%3B--";
+
+    /// <summary>The table, one row per route. Dates derive from the fixture's pinned clock.</summary>
+    public static IReadOnlyDictionary<string, Target> Table(DateOnly today, DateTimeOffset now)
     {
-        var today = Journey.Today;
-        return new()
-        {
-            ["intake"] = new("POST", "/cases", Role.Counselor, "bekasi", Json(Requests.OpenCase())),
-            ["session"] = new("POST", "/sessions", Role.Counselor, "bekasi", Json(Requests.LogSession(DateTimeOffset.UtcNow))),
-            ["assessment"] = new("POST", "/assessments", Role.Counselor, "bekasi", Json(new
+        var day = today.ToString("yyyy-MM-dd");
+        Target[] rows =
+        [
+            new("POST /cases", "/cases", Role.Counselor, "bekasi")
             {
-                assessedOn = today, educationLevel = "bachelor", skills = new[] { "penjualan" }, interests = new[] { "otomotif" },
-                workPreferences = "Jakarta", recommendedOccupations = new[] { "3322" }, readiness = "readyForWork",
-            })),
-            ["job-referral"] = new("POST", "/job-referrals", Role.Counselor, "bekasi", Json(new
+                Body = Json(Requests.OpenCase()),
+                RequiredFields = ["officeId", "counselorId", "worker", "employment", "jkpClaimReference", "contributionMonths"],
+            },
+            new("GET /cases/{id}", "/cases/{case}", Role.Auditor, null)
             {
-                vacancyReference = "WI-2022-308", employer = "PT Astrido Jaya Mobilindo", position = "Sales Executive", referredOn = today,
-            })),
-            ["job-outcome"] = new("POST", $"/job-referrals/{Guid.NewGuid()}/outcome", Role.Counselor, "bekasi", Json(new { outcome = "hired", on = today })),
-            ["training-referral"] = new("POST", "/training-referrals", Role.Counselor, "bekasi", Json(new
+                BadQueries = [("version=0", "version"), ("version=abc", "version"), ("asOf=yesterday", "asOf")],
+                BadPaths = [(NotACase, 404, null)],
+            },
+            new("GET /cases/{id}/events", "/cases/{case}/events", Role.Auditor, null) { BadPaths = [(NotACase + "/events", 404, null)] },
+            new("GET /cases/{id}/history", "/cases/{case}/history", Role.Auditor, null) { BadPaths = [(NotACase + "/history", 404, null)] },
+            new("POST /cases/{id}/sessions", "/cases/{case}/sessions", Role.Counselor, "bekasi")
             {
-                provider = "BLK Kota Pekalongan", programme = "Barbershop", kind = "course", startsOn = today,
-            })),
-            ["training-outcome"] = new("POST", $"/training-referrals/{Guid.NewGuid()}/outcome", Role.Counselor, "bekasi", Json(new { outcome = "started", on = today })),
-            ["placement"] = new("POST", "/placements", Role.Counselor, "bekasi", Json(new
+                Body = Json(Requests.LogSession(now)),
+                RequiredFields = ["heldAt", "mode", "durationMinutes", "topics"],
+                BadPaths = [(NotACase + "/sessions", 404, null)],
+            },
+            new("POST /cases/{id}/assessments", "/cases/{case}/assessments", Role.Counselor, "bekasi")
             {
-                employer = "PT Astrido Jaya Mobilindo", position = "Sales Executive", startsOn = today, monthlyWage = 5_100_000, contractType = "fixedTerm",
-            })),
-            ["placement-follow-up"] = new("POST", "/placement-follow-up", Role.Counselor, "bekasi", Json(new { on = today, stillEmployed = true, notes = "Masih bekerja." })),
-            ["self-employment"] = new("POST", "/self-employment", Role.Counselor, "bekasi", Json(new { businessType = "Barbershop", startsOn = today })),
-            ["closure"] = new("POST", "/closure", Role.Counselor, "bekasi", Json(new { reason = "withdrew", notes = "Pindah kota." })),
-            ["reopening"] = new("POST", "/reopening", Role.Counselor, "bekasi", Json(new { reason = "Kembali." })),
-            ["reassignment"] = new("POST", "/reassignment", Role.Supervisor, "bekasi", Json(new { counselorId = "c-006", reason = "Cuti." })),
-            ["erasure"] = new("POST", "/personal-data-erasure", Role.Supervisor, "bekasi", Json(new { requestReference = "PDP-1" })),
-            ["counselor-registration"] = new("PUT", "/counselors/c-150", Role.Admin, null, Json(new
+                Body = Json(new
+                {
+                    assessedOn = day, educationLevel = "bachelor", skills = new[] { "penjualan" }, interests = new[] { "otomotif" },
+                    workPreferences = "Jakarta", recommendedOccupations = new[] { "3322" }, readiness = "readyForWork",
+                }),
+                RequiredFields = ["assessedOn", "educationLevel", "readiness"],
+            },
+            new("POST /cases/{id}/job-referrals", "/cases/{case}/job-referrals", Role.Counselor, "bekasi")
             {
-                fullName = "Uji", officeId = "bekasi", certificate = new { number = "AK-1", issuedOn = "2025-01-01", expiresOn = "2030-01-01" },
-            })),
-        };
+                Body = Json(new { vacancyReference = "WI-2022-308", employer = "PT Astrido Jaya Mobilindo", position = "Sales Executive", referredOn = day }),
+                RequiredFields = ["vacancyReference", "employer", "position", "referredOn"],
+            },
+            new("POST /cases/{id}/job-referrals/{referralId}/outcome", $"/cases/{{case}}/job-referrals/{Guid.NewGuid()}/outcome", Role.Counselor, "bekasi")
+            {
+                Body = Json(new { outcome = "hired", on = day }),
+                RequiredFields = ["outcome", "on"],
+                BadPaths = [($"{NotACase}/job-referrals/{Guid.NewGuid()}/outcome", 404, null), ("/cases/{case}/job-referrals/not-a-referral/outcome", 404, null)],
+            },
+            new("POST /cases/{id}/training-referrals", "/cases/{case}/training-referrals", Role.Counselor, "bekasi")
+            {
+                Body = Json(new { provider = "BLK Kota Pekalongan", programme = "Barbershop", kind = "course", startsOn = day }),
+                RequiredFields = ["provider", "programme", "kind", "startsOn"],
+            },
+            new("POST /cases/{id}/training-referrals/{referralId}/outcome", $"/cases/{{case}}/training-referrals/{Guid.NewGuid()}/outcome", Role.Counselor, "bekasi")
+            {
+                Body = Json(new { outcome = "started", on = day }),
+                RequiredFields = ["outcome", "on"],
+                BadPaths = [("/cases/{case}/training-referrals/not-a-referral/outcome", 404, null)],
+            },
+            new("POST /cases/{id}/placements", "/cases/{case}/placements", Role.Counselor, "bekasi")
+            {
+                Body = Json(new { employer = "PT Astrido Jaya Mobilindo", position = "Sales Executive", startsOn = day, monthlyWage = 5_100_000, contractType = "fixedTerm" }),
+                RequiredFields = ["employer", "position", "startsOn", "monthlyWage", "contractType"],
+            },
+            new("POST /cases/{id}/placement-follow-up", "/cases/{case}/placement-follow-up", Role.Counselor, "bekasi")
+            {
+                Body = Json(new { on = day, stillEmployed = true, notes = "Masih bekerja." }),
+                RequiredFields = ["on", "stillEmployed"],
+            },
+            new("POST /cases/{id}/self-employment", "/cases/{case}/self-employment", Role.Counselor, "bekasi")
+            {
+                Body = Json(new { businessType = "Barbershop", startsOn = day }),
+                RequiredFields = ["businessType", "startsOn"],
+            },
+            new("POST /cases/{id}/closure", "/cases/{case}/closure", Role.Counselor, "bekasi")
+            {
+                Body = Json(new { reason = "withdrew", notes = "Pindah kota." }),
+                RequiredFields = ["reason"],
+            },
+            new("POST /cases/{id}/reopening", "/cases/{case}/reopening", Role.Counselor, "bekasi")
+            {
+                Body = Json(new { reason = "Kembali." }),
+                RequiredFields = ["reason"],
+            },
+            new("POST /cases/{id}/reassignment", "/cases/{case}/reassignment", Role.Supervisor, "bekasi")
+            {
+                Body = Json(new { counselorId = "c-006", reason = "Cuti." }),
+                RequiredFields = ["counselorId", "reason"],
+            },
+            new("POST /cases/{id}/personal-data-erasure", "/cases/{case}/personal-data-erasure", Role.Supervisor, "bekasi")
+            {
+                Body = Json(new { requestReference = "PDP-1" }),
+                RequiredFields = ["requestReference"],
+                BadPaths = [(NotACase + "/personal-data-erasure", 404, null)],
+            },
+            new("PUT /counselors/{id}", "/counselors/c-150", Role.Admin, null)
+            {
+                Body = Json(new
+                {
+                    fullName = "Uji", officeId = "bekasi", certificate = new { number = "AK-1", issuedOn = "2025-01-01", expiresOn = "2030-01-01" },
+                }),
+                RequiredFields = ["fullName", "officeId", "certificate"],
+                BadPaths = [($"/counselors/{HostileId}", 400, "id"), ("/counselors/C-150", 400, "id")],
+            },
+            new("GET /counselors/{id}/caseload", "/counselors/c-001/caseload", Role.Auditor, null)
+            {
+                BadQueries = [("pageSize=101", "pageSize"), ("page=0", "page"), ("stage=closed", "stage"), ("overdue=maybe", "overdue")],
+                BadPaths = [($"/counselors/{HostileId}/caseload", 404, null)],
+            },
+            new("GET /counselors/{id}/follow-ups", "/counselors/c-001/follow-ups", Role.Auditor, null)
+            {
+                BadQueries =
+                [
+                    ("from=2026-13-01", "from"), ("to=tomorrow", "to"),
+                    ($"from={day}&to={today.AddDays(-1):yyyy-MM-dd}", "from"),
+                    ($"from={day}&to={today.AddDays(92):yyyy-MM-dd}", "to"),
+                ],
+                BadPaths = [($"/counselors/{HostileId}/follow-ups", 404, null)],
+            },
+            new("GET /offices/{id}/dashboard", "/offices/bekasi/dashboard", Role.Auditor, null)
+            {
+                BadQueries =
+                [
+                    ("from=2026-02-30", "from"), ("to=x", "to"),
+                    ($"from={today.AddDays(-366):yyyy-MM-dd}&to={day}", "to"),
+                ],
+                BadPaths = [($"/offices/{HostileId}/dashboard", 404, null)],
+            },
+            new("GET /audit/verify", "/audit/verify", Role.Auditor, null) { IgnoredQuery = $"x={HostileId}&limit=-1" },
+            new("GET /audit/personal-data-reads", "/audit/personal-data-reads", Role.Auditor, null)
+            {
+                BadQueries =
+                [
+                    ("caseId=xyz", "caseId"), ("limit=0", "limit"), ("limit=501", "limit"), ("from=x", "from"),
+                    ($"from={now:yyyy-MM-ddTHH:mm:ssZ}&to={now.AddDays(-1):yyyy-MM-ddTHH:mm:ssZ}", "from"),
+                ],
+            },
+        ];
+        return rows.ToDictionary(r => r.Route);
     }
 
-    public static TheoryData<string> EndpointNames() => new(Endpoints().Keys);
+    private const string TableName = "HostileInputTests.Table";
 
-    private async Task<(int Status, string Body)> SendAsync(string endpointName, Func<JsonObject, string> body, string contentType = "application/json")
+    private IReadOnlyDictionary<string, Target> Targets => Table(api.Today, api.Now);
+
+    /// <summary>For theory data only: the routes and their declarations as of the fixture's start.</summary>
+    private static IReadOnlyDictionary<string, Target> Declared => Table(ApiFixture.StartDay, ApiFixture.Start);
+
+    public static TheoryData<string> RoutesWithABody() => new(Declared.Values.Where(t => t.Body is not null).Select(t => t.Route));
+
+    public static TheoryData<string, string, string> BadQueries()
     {
-        var endpoint = Endpoints()[endpointName];
-        var caseId = await api.Host.OpenCaseAsync();
-        var url = endpoint.Path.StartsWith("/cases") || endpoint.Path.StartsWith("/counselors") ? endpoint.Path : $"/cases/{caseId}{endpoint.Path}";
-        var user = endpoint.Role switch { Role.Supervisor => "s-001", Role.Admin => "adm-001", _ => "c-001" };
+        var data = new TheoryData<string, string, string>();
+        foreach (var target in Declared.Values)
+        foreach (var (query, field) in target.BadQueries)
+            data.Add(target.Route, query, field);
+        return data;
+    }
+
+    public static TheoryData<string, int> BadPaths()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var target in Declared.Values)
+            for (var i = 0; i < target.BadPaths.Length; i++)
+                data.Add(target.Route, i);
+        return data;
+    }
+
+    /// <summary>Opens a case when the URL names one, and gives the URL to call.</summary>
+    private async Task<string> UrlAsync(string url) =>
+        url.Contains("{case}") ? url.Replace("{case}", (await api.Host.OpenCaseAsync()).ToString()) : url;
+
+    private string TokenFor(Target target) => api.TokenFor(
+        target.Role switch { Role.Supervisor => "s-001", Role.Admin => "adm-001", Role.Auditor => "a-001", _ => "c-001" },
+        target.Role, target.Office);
+
+    /// <summary>Sends the request and checks it wrote nothing; returns the status and the body of the answer.</summary>
+    private async Task<(int Status, string Body)> SendWritingNothingAsync(Target target, string url, string? body, bool writesNothing = true)
+    {
+        var method = target.Route.Split(' ')[0];
+        var before = await api.FootprintAsync();
         var result = await api.Host.Scenario(s =>
         {
-            if (endpoint.Method == "PUT") s.Put.Text(body(endpoint.Body.DeepClone().AsObject())).ToUrl(url);
-            else s.Post.Text(body(endpoint.Body.DeepClone().AsObject())).ToUrl(url);
-            s.WithRequestHeader("Content-Type", contentType);
-            s.WithBearerToken(api.TokenFor(user, endpoint.Role, endpoint.Office));
+            switch (method)
+            {
+                case "GET": s.Get.Url(url); break;
+                case "PUT": s.Put.Text(body!).ToUrl(url); break;
+                case "POST": s.Post.Text(body!).ToUrl(url); break;
+                default: throw new InvalidOperationException($"The table does not send {method} yet: add it here.");
+            }
+            if (body is not null) s.WithRequestHeader("Content-Type", "application/json");
+            s.WithBearerToken(TokenFor(target));
             s.IgnoreStatusCode();
         });
-        return (result.Context.Response.StatusCode, await result.ReadAsTextAsync());
+        var answer = (result.Context.Response.StatusCode, await result.ReadAsTextAsync());
+        if (writesNothing) (await api.FootprintAsync()).Should().Be(before, "a refused request writes nothing ({0})", answer);
+        return answer;
     }
 
-    private async Task RefusedAsync(string endpoint, Func<JsonObject, string> body, int expected = 400)
+    private async Task<JsonElement> RefusedAsync(string route, Func<JsonObject, string> body, int expected = 400)
     {
-        var before = await api.EventCountAsync() + 1; // SendAsync opens one case first
-        var (status, text) = await SendAsync(endpoint, body);
+        var target = Targets[route];
+        var url = await UrlAsync(target.Url);
+        var (status, text) = await SendWritingNothingAsync(target, url, body(target.Body!.DeepClone().AsObject()));
         status.Should().Be(expected, text);
-        text.Should().Contain("\"status\":" + expected);
-        (await api.EventCountAsync()).Should().Be(before);
+        var problem = JsonDocument.Parse(text).RootElement.Clone();
+        problem.GetProperty("status").GetInt32().Should().Be(expected);
+        return problem;
+    }
+
+    /// <summary>
+    /// The problem names <paramref name="field"/>: as a key of its errors (validation), as the query parameter that
+    /// did not parse, as the JSON path that did not read ("Path: $.worker.nik |"), or as the field a rule refused.
+    /// </summary>
+    private static void ShouldName(JsonElement problem, string field)
+    {
+        var named =
+            (problem.TryGetProperty("errors", out var errors) && errors.TryGetProperty(field, out _)) ||
+            (problem.TryGetProperty("parameter", out var parameter) && parameter.GetString() == field) ||
+            (problem.TryGetProperty("field", out var refused) && refused.GetString() == field) ||
+            (problem.TryGetProperty("detail", out var detail) && detail.GetString()!.Contains($"Path: $.{field} |"));
+        named.Should().BeTrue("the problem must name '{0}': {1}", field, problem);
     }
 
     private static IEnumerable<string> Leaves(JsonObject body, string prefix = "") =>
@@ -100,25 +276,58 @@ public class HostileInputTests(ApiFixture api)
         return body;
     }
 
-    [Theory, MemberData(nameof(EndpointNames))]
-    public Task Broken_json_is_refused(string endpoint) => RefusedAsync(endpoint, b => b.ToJsonString()[..^3]);
+    [Fact]
+    public void Every_route_the_service_answers_has_a_row_in_the_table() =>
+        RouteCoverage.AssertCovers(RouteCoverage.Served(api.Host.Services), Targets.Keys, TableName);
 
-    [Theory, MemberData(nameof(EndpointNames))]
-    public Task An_empty_body_is_refused(string endpoint) => RefusedAsync(endpoint, _ => "{}");
+    [Fact]
+    public void Every_row_declares_input_the_route_must_refuse_or_ignore() =>
+        Targets.Values.Where(t => !t.DeclaresHostileInput).Select(t => t.Route).Should().BeEmpty();
 
-    [Theory, MemberData(nameof(EndpointNames))]
-    public async Task Every_field_of_the_wrong_type_is_refused(string endpoint)
+    public static TheoryData<string> RoutesInTable() => new(Declared.Keys);
+
+    /// <summary>The check above, run against the table without one route: it fails and names that route.</summary>
+    [Theory, MemberData(nameof(RoutesInTable))]
+    public void A_route_without_a_row_fails_the_table_by_name(string route)
     {
-        foreach (var field in Leaves(Endpoints()[endpoint].Body))
-            await RefusedAsync(endpoint, b => With(b, field, new JsonObject { ["unexpected"] = true }).ToJsonString());
+        var served = RouteCoverage.Served(api.Host.Services);
+
+        var check = () => RouteCoverage.AssertCovers(served, Targets.Keys.Where(r => r != route), TableName);
+
+        check.Should().Throw<XunitException>()
+            .Which.Message.Should().Contain($"{Environment.NewLine}{route} has no expectation in {TableName}: add one.");
     }
 
-    [Theory, MemberData(nameof(EndpointNames))]
-    public async Task Every_text_field_far_too_long_is_refused(string endpoint)
+    [Theory, MemberData(nameof(RoutesWithABody))]
+    public async Task Broken_json_is_refused_naming_where_it_broke(string route)
     {
-        var body = Endpoints()[endpoint].Body;
+        var problem = await RefusedAsync(route, b => b.ToJsonString()[..^3]);
+
+        problem.GetProperty("detail").GetString().Should().Contain("Path: $");
+    }
+
+    [Theory, MemberData(nameof(RoutesWithABody))]
+    public async Task An_empty_body_is_refused_naming_exactly_the_required_fields(string route)
+    {
+        var problem = await RefusedAsync(route, _ => "{}");
+
+        problem.GetProperty("errors").EnumerateObject().Select(e => e.Name)
+            .Should().BeEquivalentTo(Targets[route].RequiredFields);
+    }
+
+    [Theory, MemberData(nameof(RoutesWithABody))]
+    public async Task Every_field_of_the_wrong_type_is_refused_by_name(string route)
+    {
+        foreach (var field in Leaves(Targets[route].Body!))
+            ShouldName(await RefusedAsync(route, b => With(b, field, new JsonObject { ["unexpected"] = true }).ToJsonString()), field);
+    }
+
+    [Theory, MemberData(nameof(RoutesWithABody))]
+    public async Task Every_text_field_far_too_long_is_refused_by_name(string route)
+    {
+        var body = Targets[route].Body!;
         foreach (var field in Leaves(body).Where(f => IsFreeText(body, f)))
-            await RefusedAsync(endpoint, b => With(b, field, new string('x', 5000)).ToJsonString());
+            ShouldName(await RefusedAsync(route, b => With(b, field, new string('x', 5000)).ToJsonString()), field);
     }
 
     /// <summary>A string field that is neither a date nor the name of an enum value ("readyForWork").</summary>
@@ -129,33 +338,76 @@ public class HostileInputTests(ApiFixture api)
                !DateTimeOffset.TryParse(text, out _) && !Regex.IsMatch(text, "^[a-z]+([A-Z][a-z]+)*$");
     }
 
-    [Theory, MemberData(nameof(EndpointNames))]
-    public Task A_body_over_the_size_limit_is_413(string endpoint) =>
-        RefusedAsync(endpoint, b => With(b, Leaves(b).First(), new string('x', 70_000)).ToJsonString(), 413);
+    [Theory, MemberData(nameof(RoutesWithABody))]
+    public async Task A_body_over_the_size_limit_is_413(string route)
+    {
+        var problem = await RefusedAsync(route, b => With(b, Leaves(b).First(), new string('x', 70_000)).ToJsonString(), 413);
+
+        problem.GetProperty("detail").GetString().Should().Be("Request bodies are at most 64 KiB.");
+    }
 
     [Theory]
-    [InlineData("intake", "worker.nik", "32160615O5900001")]
-    [InlineData("intake", "worker.nik", "3216061505")]
-    [InlineData("intake", "employment.lastMonthlyWage", -1)]
-    [InlineData("intake", "contributionMonths", -3)]
-    [InlineData("intake", "worker.birthDate", "1990-02-30")]
-    [InlineData("intake", "employment.terminationReason", "dipecat")]
-    [InlineData("session", "durationMinutes", -45)]
-    [InlineData("session", "heldAt", "2099-01-01T09:00:00+07:00")]
-    [InlineData("session", "mode", "telepati")]
-    [InlineData("placement", "monthlyWage", -5_100_000)]
-    [InlineData("placement", "startsOn", "2026-13-01")]
-    [InlineData("job-referral", "referredOn", "2099-12-31")]
-    [InlineData("training-referral", "kind", "sulap")]
-    [InlineData("closure", "reason", "bosan")]
-    public Task Invalid_values_are_refused(string endpoint, string field, object value) =>
-        RefusedAsync(endpoint, b => With(b, field, JsonSerializer.SerializeToNode(value)).ToJsonString());
+    [InlineData("POST /cases", "worker.nik", "32160615O5900001")]
+    [InlineData("POST /cases", "worker.nik", "3216061505")]
+    [InlineData("POST /cases", "employment.lastMonthlyWage", -1)]
+    [InlineData("POST /cases", "contributionMonths", -3)]
+    [InlineData("POST /cases", "worker.birthDate", "1990-02-30")]
+    [InlineData("POST /cases", "employment.terminationReason", "dipecat")]
+    [InlineData("POST /cases/{id}/sessions", "durationMinutes", -45)]
+    [InlineData("POST /cases/{id}/sessions", "heldAt", "2099-01-01T09:00:00+07:00")]
+    [InlineData("POST /cases/{id}/sessions", "mode", "telepati")]
+    [InlineData("POST /cases/{id}/placements", "monthlyWage", -5_100_000)]
+    [InlineData("POST /cases/{id}/placements", "startsOn", "2026-13-01")]
+    [InlineData("POST /cases/{id}/job-referrals", "referredOn", "2099-12-31")]
+    [InlineData("POST /cases/{id}/training-referrals", "kind", "sulap")]
+    [InlineData("POST /cases/{id}/closure", "reason", "bosan")]
+    [InlineData("PUT /counselors/{id}", "certificate.expiresOn", "2024-12-31")]
+    [InlineData("PUT /counselors/{id}", "officeId", "Bekasi; DROP")]
+    public async Task Invalid_values_are_refused_by_name(string route, string field, object value) =>
+        ShouldName(await RefusedAsync(route, b => With(b, field, JsonSerializer.SerializeToNode(value)).ToJsonString()), field);
+
+    [Theory, MemberData(nameof(BadQueries))]
+    public async Task A_bad_query_value_is_400_naming_the_parameter(string route, string query, string field)
+    {
+        var target = Targets[route];
+        var url = await UrlAsync(target.Url);
+
+        var (status, text) = await SendWritingNothingAsync(target, $"{url}?{query}", null);
+
+        status.Should().Be(400, text);
+        ShouldName(JsonDocument.Parse(text).RootElement, field);
+    }
+
+    [Theory, MemberData(nameof(BadPaths))]
+    public async Task A_path_naming_nothing_is_refused(string route, int index)
+    {
+        var target = Targets[route];
+        var (path, expected, field) = target.BadPaths[index];
+        var url = await UrlAsync(path);
+
+        var (status, text) = await SendWritingNothingAsync(target, url, target.Body?.ToJsonString());
+
+        status.Should().Be(expected, text);
+        var problem = JsonDocument.Parse(text).RootElement;
+        problem.GetProperty("status").GetInt32().Should().Be(expected);
+        if (field is not null) ShouldName(problem, field);
+    }
+
+    [Fact]
+    public async Task A_route_that_takes_no_input_ignores_a_query_it_does_not_know()
+    {
+        foreach (var target in Targets.Values.Where(t => t.IgnoredQuery is not null))
+        {
+            var (status, text) = await SendWritingNothingAsync(target, $"{target.Url}?{target.IgnoredQuery}", null);
+            status.Should().Be(200, text);
+        }
+    }
 
     [Fact]
     public async Task Hostile_and_mixed_script_text_is_stored_and_returned_verbatim()
     {
         var journey = await Journey.OpenAsync(api);
-        var session = JsonSerializer.SerializeToNode(Requests.LogSession(DateTimeOffset.UtcNow))!.AsObject();
+        var session = JsonSerializer.SerializeToNode(Requests.LogSession(api.Now))!.AsObject();
         session["notes"] = Hostile;
         await journey.PostAsync("sessions", session, 200);
         await journey.PostAsync("closure", new { reason = "other", notes = Hostile }, 200);

@@ -33,8 +33,11 @@ public static class RegisterCounselorEndpoint
     private static readonly RegisterCounselorValidator Validator = new();
 
     public static async Task<ProblemDetails> ValidateAsync(
-        RegisterCounselorRequest request, IDocumentSession session, CancellationToken cancellation)
+        string id, RegisterCounselorRequest request, IDocumentSession session, CancellationToken cancellation)
     {
+        // The id becomes a document id that tokens, URLs and cases name: the same rule as ids in bodies.
+        if (!ValidationRules.IsIdentifier(id))
+            return Problems.InvalidQuery("id", "The counselor id in the path is an id of lower-case letters, digits and '-', at most 64 characters.");
         var invalid = Problems.Validate(Validator, request);
         if (!ReferenceEquals(invalid, WolverineContinue.NoProblems)) return invalid;
         return await session.LoadAsync<Office>(request.OfficeId!, cancellation) is null

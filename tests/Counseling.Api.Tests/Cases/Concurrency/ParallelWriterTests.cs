@@ -17,7 +17,7 @@ public class ParallelWriterTests(ApiFixture api)
         {
             var result = await api.Host.Scenario(s =>
             {
-                s.Post.Json(Requests.LogSession(DateTimeOffset.UtcNow)).ToUrl($"/cases/{caseId}/sessions");
+                s.Post.Json(Requests.LogSession(api.Now)).ToUrl($"/cases/{caseId}/sessions");
                 s.StatusCodeShouldBe(200);
             });
             return (await result.ReadAsJsonAsync<Versioned>()).Version;
@@ -42,7 +42,7 @@ public class ParallelWriterTests(ApiFixture api)
         {
             var result = await api.Host.Scenario(s =>
             {
-                s.Post.Json(Requests.LogSession(DateTimeOffset.UtcNow)).ToUrl($"/cases/{caseId}/sessions");
+                s.Post.Json(Requests.LogSession(api.Now)).ToUrl($"/cases/{caseId}/sessions");
                 s.WithRequestHeader("If-Match", "\"1\"");
                 s.IgnoreStatusCode();
             });

@@ -37,7 +37,7 @@ public class IdempotentRetryTests(ApiFixture api)
     {
         var caseId = await api.Host.OpenCaseAsync();
         var key = Guid.NewGuid().ToString();
-        var session = Requests.LogSession(DateTimeOffset.UtcNow);
+        var session = Requests.LogSession(api.Now);
 
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -61,14 +61,14 @@ public class IdempotentRetryTests(ApiFixture api)
         var key = Guid.NewGuid().ToString();
         await api.Host.Scenario(s =>
         {
-            s.Post.Json(Requests.LogSession(DateTimeOffset.UtcNow)).ToUrl($"/cases/{caseId}/sessions");
+            s.Post.Json(Requests.LogSession(api.Now)).ToUrl($"/cases/{caseId}/sessions");
             s.WithRequestHeader("Idempotency-Key", key);
         });
         var before = await api.EventCountAsync();
 
         await api.Host.Scenario(s =>
         {
-            s.Post.Json(Requests.LogSession(DateTimeOffset.UtcNow, mode: "phone")).ToUrl($"/cases/{caseId}/sessions");
+            s.Post.Json(Requests.LogSession(api.Now, mode: "phone")).ToUrl($"/cases/{caseId}/sessions");
             s.WithRequestHeader("Idempotency-Key", key);
             s.StatusCodeShouldBe(422);
         });

@@ -45,7 +45,7 @@ public class OpenCaseTests(ApiFixture api)
         { "worker.nik", Requests.OpenCase(nik: "32160615059") },
         { "worker.nik", Requests.OpenCase(nik: "32160615059000AB") },
         { "employment.lastMonthlyWage", Requests.OpenCase(lastMonthlyWage: -1) },
-        { "employment.terminationDate", Requests.OpenCase(terminationDate: DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd")) },
+        { "employment.terminationDate", Requests.OpenCase(terminationDate: ApiFixture.StartDay.AddDays(30).ToString("yyyy-MM-dd")) },
         { "officeId", new { counselorId = "c-001" } },
         { "worker", new { officeId = "bekasi" } },
     };

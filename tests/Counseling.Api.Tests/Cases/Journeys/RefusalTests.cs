@@ -25,9 +25,9 @@ public class RefusalTests(ApiFixture api)
         await RefusedWithoutWriting(journey, j => j.LogSessionAsync(409));
         await RefusedWithoutWriting(journey, j => j.AssessAsync("readyForWork", 409));
         await RefusedWithoutWriting(journey, j => j.PostAsync("job-referrals",
-            new { vacancyReference = "V-1", employer = "PT X", position = "Sales Executive", referredOn = Journey.Today }, 409));
+            new { vacancyReference = "V-1", employer = "PT X", position = "Sales Executive", referredOn = journey.Today }, 409));
         await RefusedWithoutWriting(journey, j => j.PostAsync("training-referrals",
-            new { provider = "BLK Bekasi", programme = "Listrik", kind = "course", startsOn = Journey.Today }, 409));
+            new { provider = "BLK Bekasi", programme = "Listrik", kind = "course", startsOn = journey.Today }, 409));
         await RefusedWithoutWriting(journey, j => j.PlaceAsync(status: 409));
         await RefusedWithoutWriting(journey, j => j.StartSelfEmploymentAsync(409));
         await RefusedWithoutWriting(journey, j => j.ReassignAsync("c-006", 409));
@@ -60,8 +60,8 @@ public class RefusalTests(ApiFixture api)
     public async Task Dates_may_not_be_in_the_future_nor_before_the_case_opened()
     {
         var journey = await Journey.OpenAsync(api);
-        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7).AddDays(1)).ToString("yyyy-MM-dd");
-        var lastYear = DateOnly.FromDateTime(DateTime.UtcNow.AddYears(-1)).ToString("yyyy-MM-dd");
+        var tomorrow = api.Today.AddDays(1).ToString("yyyy-MM-dd");
+        var lastYear = api.Today.AddYears(-1).ToString("yyyy-MM-dd");
 
         var future = await RefusedWithoutWriting(journey, j => j.PostAsync("job-referrals",
             new { vacancyReference = "V-1", employer = "PT X", position = "Sales Executive", referredOn = tomorrow }, 400));

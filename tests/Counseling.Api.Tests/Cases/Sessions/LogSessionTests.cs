@@ -11,8 +11,8 @@ public class LogSessionTests(ApiFixture api)
     public async Task A_logged_session_moves_the_version_and_shows_in_the_case()
     {
         var caseId = await api.Host.OpenCaseAsync();
-        var heldAt = DateTimeOffset.UtcNow;
-        var followUp = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(14)).ToString("yyyy-MM-dd");
+        var heldAt = api.Now;
+        var followUp = api.Today.AddDays(14).ToString("yyyy-MM-dd");
 
         var logged = await api.Host.Scenario(s =>
         {
@@ -25,7 +25,7 @@ public class LogSessionTests(ApiFixture api)
         using var json = JsonDocument.Parse(await read.ReadAsTextAsync());
         json.RootElement.GetProperty("version").GetInt64().Should().Be(2);
         json.RootElement.GetProperty("sessionsCount").GetInt32().Should().Be(1);
-        json.RootElement.GetProperty("lastContactAt").GetDateTimeOffset().Should().BeCloseTo(heldAt, TimeSpan.FromMilliseconds(1));
+        json.RootElement.GetProperty("lastContactAt").GetDateTimeOffset().Should().Be(heldAt);
         json.RootElement.GetProperty("nextFollowUpOn").GetString().Should().Be(followUp);
         read.Context.Response.Headers.ETag.ToString().Should().Be("\"2\"");
     }
@@ -37,7 +37,7 @@ public class LogSessionTests(ApiFixture api)
 
         await api.Host.Scenario(s =>
         {
-            s.Post.Json(Requests.LogSession(DateTimeOffset.UtcNow)).ToUrl($"/cases/{Guid.NewGuid()}/sessions");
+            s.Post.Json(Requests.LogSession(api.Now)).ToUrl($"/cases/{Guid.NewGuid()}/sessions");
             s.StatusCodeShouldBe(404);
         });
 
@@ -54,7 +54,7 @@ public class LogSessionTests(ApiFixture api)
 
         var result = await api.Host.Scenario(s =>
         {
-            s.Post.Json(Requests.LogSession(DateTimeOffset.UtcNow.AddMinutes(minutesAhead), followUp)).ToUrl($"/cases/{caseId}/sessions");
+            s.Post.Json(Requests.LogSession(api.Now.AddMinutes(minutesAhead), followUp)).ToUrl($"/cases/{caseId}/sessions");
             s.StatusCodeShouldBe(400);
         });
 
@@ -80,7 +80,7 @@ public class LogSessionTests(ApiFixture api)
 
         var unknownMode = await api.Host.Scenario(s =>
         {
-            s.Post.Json(Requests.LogSession(DateTimeOffset.UtcNow, mode: "carrierPigeon")).ToUrl($"/cases/{caseId}/sessions");
+            s.Post.Json(Requests.LogSession(api.Now, mode: "carrierPigeon")).ToUrl($"/cases/{caseId}/sessions");
             s.StatusCodeShouldBe(400);
         });
         (await unknownMode.ReadAsTextAsync()).Should().Contain("$.mode");
@@ -91,12 +91,12 @@ public class LogSessionTests(ApiFixture api)
     public async Task A_stale_If_Match_is_412_and_the_current_one_succeeds()
     {
         var caseId = await api.Host.OpenCaseAsync();
-        await api.Host.Scenario(s => s.Post.Json(Requests.LogSession(DateTimeOffset.UtcNow)).ToUrl($"/cases/{caseId}/sessions"));
+        await api.Host.Scenario(s => s.Post.Json(Requests.LogSession(api.Now)).ToUrl($"/cases/{caseId}/sessions"));
         var before = await api.EventCountAsync();
 
         var stale = await api.Host.Scenario(s =>
         {
-            s.Post.Json(Requests.LogSession(DateTimeOffset.UtcNow)).ToUrl($"/cases/{caseId}/sessions");
+            s.Post.Json(Requests.LogSession(api.Now)).ToUrl($"/cases/{caseId}/sessions");
             s.WithRequestHeader("If-Match", "\"1\"");
             s.StatusCodeShouldBe(412);
         });
@@ -105,7 +105,7 @@ public class LogSessionTests(ApiFixture api)
 
         await api.Host.Scenario(s =>
         {
-            s.Post.Json(Requests.LogSession(DateTimeOffset.UtcNow)).ToUrl($"/cases/{caseId}/sessions");
+            s.Post.Json(Requests.LogSession(api.Now)).ToUrl($"/cases/{caseId}/sessions");
             s.WithRequestHeader("If-Match", "\"2\"");
             s.StatusCodeShouldBe(200);
         });

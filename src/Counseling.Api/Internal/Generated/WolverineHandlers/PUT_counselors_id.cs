@@ -44,7 +44,7 @@ namespace Internal.Generated.WolverineHandlers
             // Reading the request body via JSON deserialization
             var (request, jsonContinue) = await ReadJsonAsync<Counseling.Api.ReferenceData.Registration.RegisterCounselorRequest>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var problemDetails1 = await Counseling.Api.ReferenceData.Registration.RegisterCounselorEndpoint.ValidateAsync(request, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
+            var problemDetails1 = await Counseling.Api.ReferenceData.Registration.RegisterCounselorEndpoint.ValidateAsync(id, request, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
