@@ -53,6 +53,7 @@ public static class AuthenticationConfiguration
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AccessPolicies.Counselors, Policy(certified: true, Role.Counselor))
             .AddPolicy(AccessPolicies.Reassigners, Policy(certified: false, Role.Supervisor))
+            .AddPolicy(AccessPolicies.Supervisors, Policy(certified: false, Role.Supervisor))
             .AddPolicy(AccessPolicies.CaseReaders, Policy(certified: false, Role.Counselor, Role.Supervisor, Role.Auditor))
             .AddPolicy(AccessPolicies.Supervision, Policy(certified: false, Role.Supervisor, Role.Auditor))
             .AddPolicy(AccessPolicies.Auditors, Policy(certified: false, Role.Auditor))

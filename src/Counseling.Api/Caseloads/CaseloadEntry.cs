@@ -28,6 +28,9 @@ public sealed record CaseloadEntry
     public DateTimeOffset? LastContactAt { get; init; }
     public DateOnly? NextFollowUpOn { get; init; }
 
+    /// <summary>What the counselor has to do on this case, and by when: the worklist's items (see <see cref="Worklist"/>).</summary>
+    public IReadOnlyList<WorkDue> Due { get; init; } = [];
+
     /// <summary>
     /// The last days of the JKP benefit months still short of their conditions (see <see cref="JkpBenefit.EvidenceDueOn"/>):
     /// the follow-ups and the dashboard find due and at-risk months from these in SQL.
@@ -60,6 +63,7 @@ public sealed partial class CaseloadProjection : SingleStreamProjection<Caseload
         return next with
         {
             Version = e.Version,
+            OfficeId = journey.OfficeId,
             CounselorId = journey.CounselorId,
             Stage = journey.Stage,
             IsOpen = !journey.IsClosed,
@@ -67,6 +71,7 @@ public sealed partial class CaseloadProjection : SingleStreamProjection<Caseload
             LastContactAt = journey.LastContactAt,
             NextFollowUpOn = journey.NextFollowUpOn,
             BenefitEvidenceDue = [.. JkpBenefit.EvidenceDueOn(journey)],
+            Due = Worklist.DueOn(journey),
             Journey = journey with { Worker = NoPersonalData },
         };
     }

@@ -7,6 +7,7 @@ using Counseling.Domain.Cases;
 using Counseling.Domain.Counselors;
 using FluentValidation;
 using JasperFx.Events;
+using Marten;
 using Microsoft.Net.Http.Headers;
 using Wolverine.Marten;
 
@@ -27,8 +28,11 @@ public interface ICaseStepRequest
 }
 
 /// <summary>What a request needs beyond its body to become a command: a new id, route values, registrations.</summary>
-public sealed class CaseStepContext(HttpContext http, CounselorRegistry counselors, TimeProvider clock)
+public sealed class CaseStepContext(HttpContext http, IDocumentSession session, CounselorRegistry counselors, TimeProvider clock)
 {
+    /// <summary>Who is taking the step (the endpoint's role policy and the step's access check have let them in).</summary>
+    public Caller Caller { get; } = Caller.From(http.User)!;
+
     /// <summary>An id for what the step creates (a session, a referral, ...), ordered by time.</summary>
     public Guid NewId() => Guid.CreateVersion7(clock.GetUtcNow());
 
@@ -38,6 +42,9 @@ public sealed class CaseStepContext(HttpContext http, CounselorRegistry counselo
 
     public async ValueTask<CounselorOnRecord?> CounselorAsync(string counselorId) =>
         (await counselors.FindAsync(counselorId, http.RequestAborted))?.ToRecord();
+
+    public async ValueTask<bool> OfficeExistsAsync(string officeId) =>
+        await session.LoadAsync<Office>(officeId, http.RequestAborted) is not null;
 }
 
 /// <summary>The answer to every step on a case: the stream version it now has (also its ETag).</summary>
@@ -53,8 +60,8 @@ public sealed record CaseChanged(Guid Id, long Version);
 public static class CaseStepMiddleware
 {
     public static async Task<(Decision, ProblemDetails)> BeforeAsync(
-        ICaseStepRequest request, IEventStream<CounselingCase> stream, HttpContext http, CounselorRegistry counselors,
-        TimeProvider clock)
+        ICaseStepRequest request, IEventStream<CounselingCase> stream, HttpContext http, IDocumentSession session,
+        CounselorRegistry counselors, TimeProvider clock)
     {
         // When a problem is returned Wolverine ends the request there, so no decision is needed with it.
         if (stream.Aggregate is not { } current) return (null!, Problems.CaseNotFound(stream.Id));
@@ -65,7 +72,7 @@ public static class CaseStepMiddleware
 
         if (Preconditions.IfMatchFails(http.Request, current.Version) is { } stale) return (null!, stale);
 
-        var command = await request.ToCommandAsync(new CaseStepContext(http, counselors, clock));
+        var command = await request.ToCommandAsync(new CaseStepContext(http, session, counselors, clock));
         var decision = current.Decide(command, clock.GetUtcNow());
         return decision.Refusal is { } refusal
             ? (decision, Problems.From(refusal))

@@ -1,4 +1,7 @@
 using Counseling.Domain.Cases;
+using Counseling.Domain.Cases.Corrections;
+using Counseling.Domain.Cases.Plans;
+using Counseling.Domain.Cases.Transfers;
 
 namespace Counseling.Api.PersonalData;
 
@@ -11,7 +14,9 @@ namespace Counseling.Api.PersonalData;
 public static class SensitiveFields
 {
     public static bool AreIn(object @event) => @event is CaseOpened or CounselingSessionLogged or SelfAssessmentRecorded
-        or PlacementFollowedUp or CaseClosed or CaseReopened or CaseReassigned;
+        or PlacementFollowedUp or CaseClosed or CaseReopened or CaseReassigned
+        or EmploymentPlanWritten or CaseTransferRequested or CaseTransferDeclined
+        or SessionCorrected or JobReferralCorrected or WorkerPhoneCorrected;
 
     public static object Map(object value, Func<string, string> map)
     {
@@ -35,6 +40,16 @@ public static class SensitiveFields
             CaseClosed e => e with { Notes = Each(e.Notes) },
             CaseReopened e => e with { Reason = Each(e.Reason) },
             CaseReassigned e => e with { Reason = Each(e.Reason) },
+            // What a plan asks of the worker often names them, their family or where they go.
+            EmploymentPlanWritten e => e with
+            {
+                Actions = e.Actions is null ? null! : [.. e.Actions.Select(a => a with { What = Each(a.What) })],
+            },
+            CaseTransferRequested e => e with { Reason = Each(e.Reason) },
+            CaseTransferDeclined e => e with { Reason = Each(e.Reason) },
+            SessionCorrected e => e with { Reason = Each(e.Reason) },
+            JobReferralCorrected e => e with { Reason = Each(e.Reason) },
+            WorkerPhoneCorrected e => e with { Phone = Each(e.Phone), Reason = Each(e.Reason) },
             _ => value,
         };
     }

@@ -1,4 +1,7 @@
+using Counseling.Domain.Cases.Corrections;
 using Counseling.Domain.Cases.Intake;
+using Counseling.Domain.Cases.Plans;
+using Counseling.Domain.Cases.Transfers;
 
 namespace Counseling.Domain.Cases;
 
@@ -16,6 +19,9 @@ public sealed record TrainingReferral(
     /// <summary>Open until the training is completed, dropped or its competency test is decided.</summary>
     public bool IsOpen => Outcome is null or TrainingOutcome.Started;
 }
+
+/// <summary>A session as the case keeps it: enough to correct it and to know the last contact.</summary>
+public sealed record SessionHeld(Guid Id, DateTimeOffset HeldAt, SessionMode Mode, int DurationMinutes);
 
 /// <summary>The job the worker started and, after the three-month follow-up, whether they are still employed.</summary>
 public sealed record Placement(Guid Id, string Employer, string Position, DateOnly StartsOn, long MonthlyWageRupiah, bool? StillEmployed);
@@ -50,7 +56,8 @@ public sealed record CounselingCase
     public required DateTimeOffset OpenedAt { get; init; }
     public DateOnly OpenedOn => Wib.DateOf(OpenedAt);
 
-    public int SessionsCount { get; init; }
+    public IReadOnlyList<SessionHeld> Sessions { get; init; } = [];
+    public int SessionsCount => Sessions.Count;
     public DateTimeOffset? LastContactAt { get; init; }
     public DateOnly? NextFollowUpOn { get; init; }
 
@@ -61,6 +68,8 @@ public sealed record CounselingCase
     public DateOnly? SelfEmployedSince { get; init; }
     public ClosureReason? ClosedBecause { get; init; }
     public DateOnly? PersonalDataErasedOn { get; init; }
+    public EmploymentPlan? Plan { get; init; }
+    public PendingTransfer? PendingTransfer { get; init; }
 
     public JkpClaim? Claim { get; init; }
     public DateOnly? JobSearchCommittedOn { get; init; }
@@ -103,11 +112,13 @@ public sealed record CounselingCase
     {
         (null, CaseOpened opened) => Opened(opened),
         (null, _) => null,
-        (_, CounselingSessionLogged session) => current with
+        (_, CounselingSessionLogged session) => WithSessions(current with { NextFollowUpOn = session.NextFollowUpOn },
+            [.. current.Sessions, new SessionHeld(session.SessionId, session.HeldAt, session.Mode, session.DurationMinutes)]),
+        (_, SessionCorrected corrected) => WithSessions(current,
+            [.. current.Sessions.Select(s => s.Id == corrected.SessionId ? s with { HeldAt = corrected.HeldAt, DurationMinutes = corrected.DurationMinutes } : s)]),
+        (_, JobReferralCorrected corrected) => current with
         {
-            SessionsCount = current.SessionsCount + 1,
-            LastContactAt = current.LastContactAt is { } known && known > session.HeldAt ? known : session.HeldAt,
-            NextFollowUpOn = session.NextFollowUpOn,
+            JobReferrals = [.. current.JobReferrals.Select(r => r.Id == corrected.ReferralId ? r with { Employer = corrected.Employer } : r)],
         },
         (_, JkpClaimRecorded claim) => current with
         {
@@ -119,6 +130,24 @@ public sealed record CounselingCase
             JobSearchActivities = [.. current.JobSearchActivities,
                 new JobSearchActivity(activity.ActivityId, activity.Kind, activity.On, activity.Employer, activity.Programme, activity.AttendancePercent)],
         },
+        (_, WorkerPhoneCorrected corrected) => current with { Worker = current.Worker with { Phone = corrected.Phone } },
+        (_, EmploymentPlanWritten plan) => current with
+        {
+            Plan = new EmploymentPlan(plan.Version, plan.Goals, plan.Actions, plan.WrittenBy, plan.On, null, null),
+        },
+        (_, EmploymentPlanApproved approved) => current with
+        {
+            Plan = current.Plan! with { ApprovedBy = approved.ApprovedBy, ApprovedOn = approved.On },
+        },
+        (_, CaseTransferRequested requested) => current with
+        {
+            PendingTransfer = new PendingTransfer(requested.TransferId, requested.ToOfficeId, requested.RequestedBy, requested.On),
+        },
+        (_, CaseTransferAccepted accepted) => current with
+        {
+            OfficeId = accepted.ToOfficeId, CounselorId = accepted.ToCounselorId, PendingTransfer = null,
+        },
+        (_, CaseTransferDeclined) => current with { PendingTransfer = null },
         (_, SelfAssessmentRecorded assessed) => current with { Readiness = assessed.Readiness },
         (_, JobReferralMade referral) => current with
         {
@@ -159,6 +188,13 @@ public sealed record CounselingCase
         (_, CaseReassigned reassigned) => current with { CounselorId = reassigned.ToCounselorId },
         (_, WorkerPersonalDataErased erased) => current with { PersonalDataErasedOn = erased.On },
         _ => current,
+    };
+
+    /// <summary>The last contact is the latest session, whatever order sessions were logged or corrected in.</summary>
+    private static CounselingCase WithSessions(CounselingCase current, IReadOnlyList<SessionHeld> sessions) => current with
+    {
+        Sessions = sessions,
+        LastContactAt = sessions.Count == 0 ? null : sessions.Max(s => s.HeldAt),
     };
 
     private static CounselingCase Opened(CaseOpened opened) => new()

@@ -87,6 +87,19 @@ public class RoleMatrixTests(ApiFixture api)
         R("POST /cases/{id}/job-search-activities", t => t.CommittedCaseAsync("/job-search-activities"),
             a => new { kind = "application", on = Day(a), employer = "PT A" },
             401, 200, 403, 403, 403, 403, 403, appends: 1),
+        R("POST /cases/{id}/employment-plan", t => t.CaseAsync("/employment-plan"), a => Plan(a),
+            401, 200, 403, 403, 403, 403, 403, appends: 1),
+        R("POST /cases/{id}/employment-plan/approval", t => t.PlannedCaseAsync("/employment-plan/approval"), _ => new { version = 1 },
+            401, 403, 403, 200, 403, 403, 403, appends: 1),
+        // The transfer goes from Bekasi to Pasker.ID Jakarta: that office's supervisor answers it.
+        R("POST /cases/{id}/transfer", t => t.CaseAsync("/transfer"), _ => new { toOfficeId = "pasker-jakarta", reason = "Pindah domisili" },
+            401, 403, 403, 200, 403, 403, 403, appends: 1),
+        R("POST /cases/{id}/transfer/acceptance", t => t.TransferringCaseAsync("/transfer/acceptance"), _ => new { counselorId = "c-003" },
+            401, 403, 403, 403, 200, 403, 403, appends: 1),
+        R("POST /cases/{id}/transfer/decline", t => t.TransferringCaseAsync("/transfer/decline"), _ => new { reason = "Kuota penuh" },
+            401, 403, 403, 403, 200, 403, 403, appends: 1),
+        R("POST /cases/{id}/corrections", t => t.CaseAsync("/corrections"), _ => new { target = "workerPhone", phone = "081299990000", reason = "Nomor baru" },
+            401, 200, 403, 403, 403, 403, 403, appends: 1),
         R("POST /cases/{id}/sessions", t => t.CaseAsync("/sessions"), a => Requests.LogSession(a.Now),
             401, 200, 403, 403, 403, 403, 403, appends: 1),
         R("POST /cases/{id}/assessments", t => t.CaseAsync("/assessments"),
@@ -135,6 +148,12 @@ public class RoleMatrixTests(ApiFixture api)
             401, 200, 403, 200, 403, 200, 403),
         R("GET /counselors/{id}/follow-ups", _ => Task.FromResult("/counselors/c-001/follow-ups"), NoBody,
             401, 200, 403, 200, 403, 200, 403),
+        R("GET /counselors/{id}/worklist", _ => Task.FromResult("/counselors/c-001/worklist"), NoBody,
+            401, 200, 403, 200, 403, 200, 403),
+        // c-002 (certificate expired) holds no open case: nothing moves, whoever may ask.
+        R("POST /offices/{id}/reassignments", _ => Task.FromResult("/offices/bekasi/reassignments"),
+            _ => new { fromCounselorId = "c-002", toCounselorId = "c-006", reason = "Sertifikat habis" },
+            401, 403, 403, 200, 403, 403, 403),
         R("GET /offices/{id}/dashboard", _ => Task.FromResult("/offices/bekasi/dashboard"), NoBody,
             401, 403, 403, 200, 403, 200, 403),
         R("GET /offices/{id}/rule-impact", _ => Task.FromResult("/offices/bekasi/rule-impact?ruleSet=PP-37-2021"), NoBody,
@@ -217,6 +236,27 @@ public class RoleMatrixTests(ApiFixture api)
         });
         LastCheckpoint = await result.ReadAsJsonAsync<Counseling.Api.Audit.Checkpoints.Checkpoint>();
         return "/audit/verify";
+    }
+
+    private static object Plan(ApiFixture api) => new
+    {
+        goals = new[] { new { occupation = "7223", targetDate = api.Today.AddMonths(3).ToString("yyyy-MM-dd") } },
+        actions = new[] { new { what = "Ikut pelatihan las", who = "worker", dueOn = api.Today.AddDays(14).ToString("yyyy-MM-dd") } },
+    };
+
+    private async Task<string> PlannedCaseAsync(string path)
+    {
+        var journey = await Journey.OpenAsync(api);
+        await journey.PostAsync("employment-plan", Plan(api), 200);
+        return $"/cases/{journey.CaseId}{path}";
+    }
+
+    private async Task<string> TransferringCaseAsync(string path)
+    {
+        var journey = await Journey.OpenAsync(api);
+        await journey.As(api.TokenFor("s-001", Role.Supervisor, "bekasi"))
+            .PostAsync("transfer", new { toOfficeId = "pasker-jakarta", reason = "Pindah domisili" }, 200);
+        return $"/cases/{journey.CaseId}{path}";
     }
 
     private async Task<string> CommittedCaseAsync(string path)

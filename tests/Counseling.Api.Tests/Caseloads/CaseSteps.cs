@@ -70,6 +70,8 @@ public sealed class CaseSteps(CaseloadFixture api, Guid caseId, string officeId,
 
     public Task SelfEmployAsync() => PostAsync("self-employment", new { businessType = "Warung makan", startsOn = Today });
 
+    public Task FollowUpAsync() => PostAsync("placement-follow-up", new { on = Today, stillEmployed = true, notes = "Masih bekerja." });
+
     public Task CloseAsync(string reason) => PostAsync("closure", new { reason, notes = "Kasus ditutup." });
 
     public Task ReopenAsync() => PostAsync("reopening", new { reason = "Pekerja datang kembali." });

@@ -22,6 +22,13 @@ public class SensitiveFieldsTests
         "JobSearchActivityRecorded.Employer", "JobSearchActivityRecorded.Programme",
         "CaseReassigned.FromCounselorId", "CaseReassigned.ToCounselorId",
         "WorkerPersonalDataErased.RequestReference",
+        // Who did what, between which offices: ids, as in every event's metadata.
+        "CaseTransferRequested.FromOfficeId", "CaseTransferRequested.ToOfficeId", "CaseTransferRequested.RequestedBy",
+        "CaseTransferAccepted.FromOfficeId", "CaseTransferAccepted.ToOfficeId", "CaseTransferAccepted.FromCounselorId",
+        "CaseTransferAccepted.ToCounselorId", "CaseTransferAccepted.AcceptedBy",
+        "CaseTransferDeclined.ToOfficeId", "CaseTransferDeclined.DeclinedBy",
+        "EmploymentPlanWritten.WrittenBy", "EmploymentPlanWritten.Goals[].Occupation", "EmploymentPlanApproved.ApprovedBy",
+        "JobReferralCorrected.Employer",
     ];
 
     private static readonly HashSet<string> Encrypted =
@@ -31,6 +38,8 @@ public class SensitiveFieldsTests
         "CounselingSessionLogged.Notes", "SelfAssessmentRecorded.Skills", "SelfAssessmentRecorded.Interests",
         "SelfAssessmentRecorded.WorkPreferences", "PlacementFollowedUp.Notes", "CaseClosed.Notes", "CaseReopened.Reason",
         "CaseReassigned.Reason",
+        "EmploymentPlanWritten.Actions[].What", "CaseTransferRequested.Reason", "CaseTransferDeclined.Reason",
+        "SessionCorrected.Reason", "JobReferralCorrected.Reason", "WorkerPhoneCorrected.Phone", "WorkerPhoneCorrected.Reason",
     ];
 
     /// <summary>The records of the cases' namespace that are not events: the state, its parts, decisions.</summary>
@@ -40,8 +49,21 @@ public class SensitiveFieldsTests
         typeof(Placement), typeof(JobSearchActivity), typeof(Refusal), typeof(Decision),
     ];
 
+    /// <summary>
+    /// The events of every capability's namespace: past-tense records (CaseOpened, EmploymentPlanWritten,
+    /// JobSearchCommitmentMade), not the commands that decide them nor the state's parts.
+    /// </summary>
     public static IEnumerable<Type> EventTypes() => typeof(CaseOpened).Assembly.GetTypes()
-        .Where(t => t.Namespace == typeof(CaseOpened).Namespace && t.IsSealed && t.GetMethod("<Clone>$") is not null && !NotEvents.Contains(t));
+        .Where(t => t.Namespace is { } ns && ns.StartsWith(typeof(CaseOpened).Namespace!, StringComparison.Ordinal)
+                    && t.IsSealed && t.GetMethod("<Clone>$") is not null && !NotEvents.Contains(t)
+                    && !typeof(ICaseCommand).IsAssignableFrom(t)
+                    && System.Text.RegularExpressions.Regex.IsMatch(t.Name, "(ed|Made|Written|FollowedUp)$"));
+
+    private static bool IsDomainRecord(Type type) =>
+        type.Assembly == typeof(CaseOpened).Assembly && type.IsClass && type.GetMethod("<Clone>$") is not null;
+
+    private static Type? ListItemOf(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? type.GetGenericArguments()[0] : null;
 
     [Fact]
     public void Every_text_field_of_every_event_is_either_encrypted_or_deliberately_clear()
@@ -67,11 +89,19 @@ public class SensitiveFieldsTests
             var kind = property.PropertyType;
             object? value = kind == typeof(string) ? property.Name
                 : kind == typeof(IReadOnlyList<string>) ? new List<string> { property.Name }
-                : kind == typeof(WorkerDetails) || kind == typeof(EndedEmployment) ? Filled(kind)
+                : IsDomainRecord(kind) ? Filled(kind)
+                : ListItemOf(kind) is { } item && IsDomainRecord(item) ? ListOfOne(item, Filled(item))
                 : null;
             if (value is not null) property.SetValue(instance, value);
         }
         return instance;
+    }
+
+    private static object ListOfOne(Type item, object value)
+    {
+        var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(item))!;
+        list.Add(value);
+        return list;
     }
 
     private static IEnumerable<(string Path, string Before, string After)> TextFields(string prefix, object before, object after)
@@ -84,8 +114,11 @@ public class SensitiveFieldsTests
             {
                 case string text: yield return (path, text, (string)a!); break;
                 case IReadOnlyList<string> texts: yield return (path, string.Join(",", texts), string.Join(",", (IReadOnlyList<string>)a!)); break;
-                case WorkerDetails or EndedEmployment:
+                case not null when IsDomainRecord(b.GetType()):
                     foreach (var inner in TextFields(path, b, a!)) yield return inner;
+                    break;
+                case System.Collections.IList { Count: 1 } items when IsDomainRecord(items[0]!.GetType()):
+                    foreach (var inner in TextFields(path + "[]", items[0]!, ((System.Collections.IList)a!)[0]!)) yield return inner;
                     break;
             }
         }

@@ -229,6 +229,56 @@ public class HostileInputTests(ApiFixture api)
                 }),
                 RequiredFields = ["sequence", "head", "issuedAt", "keyId", "signature"],
             },
+            new("POST /cases/{id}/employment-plan", "/cases/{case}/employment-plan", Role.Counselor, "bekasi")
+            {
+                Body = Json(new
+                {
+                    goals = new[] { new { occupation = "7223", targetDate = today.AddMonths(3).ToString("yyyy-MM-dd") } },
+                    actions = new[] { new { what = "Ikut pelatihan las", who = "worker", dueOn = today.AddDays(14).ToString("yyyy-MM-dd") } },
+                }),
+                RequiredFields = ["goals", "actions"],
+            },
+            new("POST /cases/{id}/employment-plan/approval", "/cases/{case}/employment-plan/approval", Role.Supervisor, "bekasi")
+            {
+                Body = Json(new { version = 1 }),
+                RequiredFields = ["version"],
+            },
+            new("POST /cases/{id}/transfer", "/cases/{case}/transfer", Role.Supervisor, "bekasi")
+            {
+                Body = Json(new { toOfficeId = "pasker-jakarta", reason = "Pindah domisili" }),
+                RequiredFields = ["toOfficeId", "reason"],
+            },
+            new("POST /cases/{id}/transfer/acceptance", "/cases/{case}/transfer/acceptance", Role.Supervisor, "bekasi")
+            {
+                Body = Json(new { counselorId = "c-003" }),
+                RequiredFields = ["counselorId"],
+            },
+            new("POST /cases/{id}/transfer/decline", "/cases/{case}/transfer/decline", Role.Supervisor, "bekasi")
+            {
+                Body = Json(new { reason = "Kuota penuh" }),
+                RequiredFields = ["reason"],
+            },
+            new("POST /cases/{id}/corrections", "/cases/{case}/corrections", Role.Counselor, "bekasi")
+            {
+                Body = Json(new { target = "workerPhone", phone = "081299990000", reason = "Nomor baru" }),
+                RequiredFields = ["target", "reason"],
+            },
+            new("GET /counselors/{id}/worklist", "/counselors/c-001/worklist", Role.Auditor, null)
+            {
+                BadQueries =
+                [
+                    ("from=2026-13-01", "from"), ("to=tomorrow", "to"),
+                    ($"from={day}&to={today.AddDays(-1):yyyy-MM-dd}", "from"),
+                    ($"from={day}&to={today.AddDays(92):yyyy-MM-dd}", "to"),
+                ],
+                BadPaths = [($"/counselors/{HostileId}/worklist", 404, null)],
+            },
+            new("POST /offices/{id}/reassignments", "/offices/bekasi/reassignments", Role.Supervisor, "bekasi")
+            {
+                Body = Json(new { fromCounselorId = "c-002", toCounselorId = "c-006", reason = "Sertifikat habis" }),
+                RequiredFields = ["fromCounselorId", "toCounselorId", "reason"],
+                BadPaths = [($"/offices/{HostileId}/reassignments", 404, null)],
+            },
             new("GET /audit/verify", "/audit/verify", Role.Auditor, null) { IgnoredQuery = $"x={HostileId}&limit=-1" },
             new("GET /audit/personal-data-reads", "/audit/personal-data-reads", Role.Auditor, null)
             {

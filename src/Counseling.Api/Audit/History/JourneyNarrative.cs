@@ -1,5 +1,8 @@
 using Counseling.Api.Localization;
 using Counseling.Domain.Cases;
+using Counseling.Domain.Cases.Corrections;
+using Counseling.Domain.Cases.Plans;
+using Counseling.Domain.Cases.Transfers;
 
 namespace Counseling.Api.Audit.History;
 
@@ -42,6 +45,16 @@ public static class JourneyNarrative
         CaseClosed e => Texts.Format("Narrative.Closed", Day(e.On), Texts.Word(e.Reason)),
         CaseReopened e => Texts.Format("Narrative.Reopened", Day(e.On), e.Reason),
         CaseReassigned e => Texts.Format("Narrative.Reassigned", Day(e.On), e.FromCounselorId, e.ToCounselorId, e.Reason),
+        EmploymentPlanWritten e => e.Version == 1
+            ? Texts.Format("Narrative.PlanDrafted", e.WrittenBy, Day(e.On), e.Goals.Count, e.Actions.Count)
+            : Texts.Format("Narrative.PlanRevised", e.WrittenBy, Day(e.On), e.Version, e.Goals.Count, e.Actions.Count),
+        EmploymentPlanApproved e => Texts.Format("Narrative.PlanApproved", e.Version, e.ApprovedBy, Day(e.On)),
+        CaseTransferRequested e => Texts.Format("Narrative.TransferRequested", e.FromOfficeId, e.ToOfficeId, e.RequestedBy, Day(e.On)),
+        CaseTransferAccepted e => Texts.Format("Narrative.TransferAccepted", e.ToOfficeId, e.AcceptedBy, Day(e.On), e.FromCounselorId, e.ToCounselorId),
+        CaseTransferDeclined e => Texts.Format("Narrative.TransferDeclined", e.ToOfficeId, e.DeclinedBy, Day(e.On)),
+        SessionCorrected e => Texts.Format("Narrative.SessionCorrected", e.SessionId, Day(e.On), e.HeldAt.ToOffset(Wib.Offset).ToString("yyyy-MM-dd HH:mm"), e.DurationMinutes),
+        JobReferralCorrected e => Texts.Format("Narrative.JobReferralCorrected", e.ReferralId, Day(e.On), e.Employer),
+        WorkerPhoneCorrected e => Texts.Format("Narrative.PhoneCorrected", Day(e.On)),
         _ => Texts.Format("Narrative.Other", @event.GetType().Name),
     };
 

@@ -6,6 +6,8 @@ using Counseling.Api.Infrastructure;
 using Counseling.Api.PersonalData;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Benefit;
+using Counseling.Domain.Cases.Plans;
+using Counseling.Domain.Cases.Transfers;
 using Marten;
 using Microsoft.Net.Http.Headers;
 using Wolverine.Http;
@@ -23,6 +25,7 @@ public sealed record CaseView(
     DateTimeOffset OpenedAt,
     WorkerDetails Worker,
     int SessionsCount,
+    IReadOnlyList<SessionHeld> Sessions,
     DateTimeOffset? LastContactAt,
     DateOnly? NextFollowUpOn,
     Readiness? Readiness,
@@ -32,14 +35,22 @@ public sealed record CaseView(
     DateOnly? SelfEmployedSince,
     ClosureReason? ClosedBecause,
     IReadOnlyList<JobSearchActivity> JobSearchActivities,
-    BenefitSchedule? Benefit)
+    BenefitSchedule? Benefit,
+    EmploymentPlan? EmploymentPlan,
+    PendingTransfer? PendingTransfer)
 {
     /// <param name="today">The day the benefit months' statuses are told for: today, or the day of ?asOf=.</param>
     public static CaseView Of(CounselingCase @case, CaseKey? key, DateOnly today) => new(
         @case.Id, @case.Version, @case.Stage, @case.OfficeId, @case.CounselorId, @case.OpenedAt,
-        PersonalDataProtection.Reveal(@case.Worker, key), @case.SessionsCount, @case.LastContactAt, @case.NextFollowUpOn, @case.Readiness,
+        PersonalDataProtection.Reveal(@case.Worker, key), @case.SessionsCount, @case.Sessions, @case.LastContactAt, @case.NextFollowUpOn, @case.Readiness,
         @case.JobReferrals, @case.TrainingReferrals, @case.Placement, @case.SelfEmployedSince, @case.ClosedBecause,
-        @case.JobSearchActivities, JkpBenefit.For(@case, today));
+        @case.JobSearchActivities, JkpBenefit.For(@case, today), Revealed(@case.Plan, key), @case.PendingTransfer);
+
+    /// <summary>The plan as its reader reads it: each action's text decrypted, or "[erased]".</summary>
+    private static EmploymentPlan? Revealed(EmploymentPlan? plan, CaseKey? key) => plan is null ? null : plan with
+    {
+        Actions = [.. plan.Actions.Select(a => a with { What = PersonalDataProtection.Reveal(a.What, key) })],
+    };
 }
 
 public static class GetCaseEndpoint

@@ -6,6 +6,16 @@ namespace Counseling.Domain.Cases.Reassignment;
 public sealed record ReassignCase(string ToCounselorId, CounselorOnRecord? To, string Reason) : ICaseCommand
 {
     public Decision Decide(CounselingCase current, DateTimeOffset now) => current.Reassign(this, now);
+
+    /// <summary>Why no case of <paramref name="officeId"/> can go to this counselor, or null when cases may.</summary>
+    public static Refusal? TargetRefusal(string toCounselorId, CounselorOnRecord? to, string officeId) => to switch
+    {
+        null => Refusal.NotFound("counselorId", $"There is no registered counselor {toCounselorId}."),
+        // A case moves between offices only by a transfer, which both offices' supervisors agree to.
+        _ when to.OfficeId != officeId => Refusal.NotAllowed(
+            $"{to.Id} works at office {to.OfficeId}: a case is reassigned within its office ({officeId}).", "counselorId"),
+        _ => null,
+    };
 }
 
 internal static class ReassignmentDecisions
@@ -13,15 +23,10 @@ internal static class ReassignmentDecisions
     internal static Decision Reassign(this CounselingCase current, ReassignCase command, DateTimeOffset now)
     {
         if (current.MustBeOpen("reassigning it") is { } closed) return closed;
-        if (command.To is not { } target)
-            return Refusal.NotFound("counselorId", $"There is no registered counselor {command.ToCounselorId}.");
-        if (target.Id == current.CounselorId)
+        if (ReassignCase.TargetRefusal(command.ToCounselorId, command.To, current.OfficeId) is { } badTarget) return badTarget;
+        if (command.To!.Id == current.CounselorId)
             return Refusal.Conflict($"The case is already assigned to {current.CounselorId}.");
-        // A case moves between offices only by a transfer, which both offices' supervisors agree to.
-        if (target.OfficeId != current.OfficeId)
-            return Refusal.NotAllowed(
-                $"{target.Id} works at office {target.OfficeId}: a case is reassigned within its office ({current.OfficeId}).", "counselorId");
 
-        return Decision.Accept(new CaseReassigned(current.CounselorId, target.Id, command.Reason, Wib.DateOf(now)));
+        return Decision.Accept(new CaseReassigned(current.CounselorId, command.To.Id, command.Reason, Wib.DateOf(now)));
     }
 }

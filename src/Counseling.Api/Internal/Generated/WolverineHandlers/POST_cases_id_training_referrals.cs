@@ -93,7 +93,7 @@ namespace Internal.Generated.WolverineHandlers
                 // Loading Marten aggregate as part of the aggregate handler workflow
                 var stream_stream = await stream_stream_BatchItem.ConfigureAwait(false);
 
-                (var decision, var problemDetails1) = await Counseling.Api.Cases.CaseStepMiddleware.BeforeAsync(request, stream_stream, httpContext, _counselorRegistry, _timeProvider).ConfigureAwait(false);
+                (var decision, var problemDetails1) = await Counseling.Api.Cases.CaseStepMiddleware.BeforeAsync(request, stream_stream, httpContext, documentSession, _counselorRegistry, _timeProvider).ConfigureAwait(false);
                 // Evaluate whether the processing should stop if there are any problems
                 if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
                 {

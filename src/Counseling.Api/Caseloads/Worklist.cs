@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using Counseling.Api.Access;
+using Counseling.Api.PersonalData;
+using Counseling.Api.ReferenceData;
+using Counseling.Domain.Cases;
+using Counseling.Domain.Cases.Placements;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace Counseling.Api.Caseloads;
+
+/// <summary>The kinds of work a case asks of its counselor.</summary>
+public enum WorkKind
+{
+    /// <summary>A follow-up date set in a session.</summary>
+    FollowUp,
+    /// <summary>The placement follow-up, due three months after the job started.</summary>
+    PlacementFollowUp,
+    /// <summary>An action of the employment plan falls due.</summary>
+    PlanAction,
+    /// <summary>No contact with the worker for 30 days.</summary>
+    NoContact,
+}
+
+/// <summary>One thing due on a case, with why.</summary>
+public sealed record WorkDue(WorkKind Kind, DateOnly DueOn, string Why);
+
+public sealed record WorklistItem(Guid CaseId, string WorkerName, string MaskedNik, WorkKind Kind, DateOnly DueOn, string Why, bool Overdue);
+
+public sealed record WorklistView(
+    string CounselorId, DateOnly From, DateOnly To, DateOnly Today, int Due, int Overdue, IReadOnlyList<WorklistItem> Items, Freshness Freshness);
+
+/// <summary>
+/// A counselor's working day in one list: everything due on their open cases within a period, and everything overdue,
+/// overdue first. The items are derived as the caseload projection keeps each case's entry, so the list is as fresh as
+/// the caseload.
+/// </summary>
+public static class Worklist
+{
+    /// <summary>Without contact for this long, a case asks for a call.</summary>
+    public const int NoContactDays = 30;
+
+    public static IReadOnlyList<WorkDue> DueOn(CounselingCase journey)
+    {
+        if (journey.IsClosed) return [];
+        var due = new List<WorkDue>();
+        if (journey.NextFollowUpOn is { } followUp)
+            due.Add(new WorkDue(WorkKind.FollowUp, followUp, "Follow-up date set in the last session."));
+        if (journey.Placement is { StillEmployed: null } placement)
+            due.Add(new WorkDue(WorkKind.PlacementFollowUp, placement.StartsOn.AddMonths(FollowUpPlacement.AfterMonths),
+                $"Three months since the job at {placement.Employer} started on {placement.StartsOn:yyyy-MM-dd}: is the worker still employed?"));
+        if (journey.Plan is { } plan)
+            due.AddRange(plan.Actions.Select(action => new WorkDue(WorkKind.PlanAction, action.DueOn,
+                $"Action of employment plan version {plan.Version} ({action.Who}), due {action.DueOn:yyyy-MM-dd}.")));
+        if (!journey.IsPlaced && !journey.IsSelfEmployed)
+        {
+            var lastContact = Wib.DateOf(journey.LastContactAt ?? journey.OpenedAt);
+            due.Add(new WorkDue(WorkKind.NoContact, lastContact.AddDays(NoContactDays),
+                $"No contact since {lastContact:yyyy-MM-dd}: {NoContactDays} days without a session."));
+        }
+        return due;
+    }
+}
+
+public static class WorklistEndpoint
+{
+    public const int DefaultDays = 7;
+    public const int MaxDays = 92;
+    public const int MaxItems = 1_000;
+
+    [WolverineGet("/counselors/{id}/worklist")]
+    [Tags("Caseloads")]
+    [Authorize(Policy = AccessPolicies.CaseReaders)]
+    [EndpointSummary("A counselor's worklist: follow-ups, placement follow-ups, plan actions and silent cases due from..to, overdue first")]
+    public static async Task<IResult> Get(
+        string id, string? from, string? to, IQuerySession session, TimeProvider clock, ClaimsPrincipal user, PersonalDataKeyRing keyRing,
+        CancellationToken cancellation)
+    {
+        var today = Wib.DateOf(clock.GetUtcNow());
+        var query = new QueryParameters();
+        var first = query.Date("from", from, today);
+        var last = query.Date("to", to, first.AddDays(DefaultDays - 1));
+        query.Period(first, last, MaxDays);
+        if (query.Problem is { } problem) return problem;
+
+        var counselor = await session.LoadAsync<Counselor>(id, cancellation);
+        if (counselor is null) return ReferenceProblems.Unknown("counselor", id);
+        if (CaseloadAccess.ToCaseload(Caller.From(user)!, counselor) is { } forbidden) return Results.Problem(forbidden);
+
+        var freshness = await Freshness.ReadAsync(session, cancellation, CaseloadProjection.ProjectionName);
+        var entries = await session.Query<CaseloadEntry>()
+            .Where(e => e.CounselorId == id && e.IsOpen)
+            .Select(e => new DueEntry(e.Id, e.WorkerName, e.ProtectedNik, e.Due))
+            .ToListAsync(cancellation);
+
+        var due = entries
+            .SelectMany(e => e.Due.Where(d => d.DueOn < today || (d.DueOn >= first && d.DueOn <= last)).Select(d => (Entry: e, Due: d)))
+            .OrderBy(x => x.Due.DueOn >= today).ThenBy(x => x.Due.DueOn).ThenBy(x => x.Entry.Id).ThenBy(x => x.Due.Kind)
+            .Take(MaxItems)
+            .ToList();
+        var keys = await PersonalDataKeys.ForCasesAsync(session, keyRing, due.Select(x => x.Entry.Id).Distinct(), cancellation);
+        var items = due.Select(x => new WorklistItem(
+            x.Entry.Id, PersonalDataProtection.Reveal(x.Entry.WorkerName, keys.GetValueOrDefault(x.Entry.Id)),
+            PersonalDataProtection.MaskedNik(x.Entry.ProtectedNik, keys.GetValueOrDefault(x.Entry.Id)),
+            x.Due.Kind, x.Due.DueOn, x.Due.Why, x.Due.DueOn < today)).ToList();
+
+        return Results.Ok(new WorklistView(
+            counselor.Id, first, last, today, items.Count(i => !i.Overdue), items.Count(i => i.Overdue), items, freshness));
+    }
+
+    private sealed record DueEntry(Guid Id, string WorkerName, string ProtectedNik, IReadOnlyList<WorkDue> Due);
+}

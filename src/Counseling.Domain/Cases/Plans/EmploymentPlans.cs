@@ -1,0 +1,68 @@
+namespace Counseling.Domain.Cases.Plans;
+
+/// <summary>Who carries out an action of the plan.</summary>
+public enum PlanActor
+{
+    Worker,
+    Counselor,
+}
+
+/// <summary>A goal of the plan: an occupation (KBJI 2014 unit-group code) to be working in by a date.</summary>
+public sealed record PlanGoal(string Occupation, DateOnly TargetDate);
+
+/// <summary>A step toward the goals: what is done, by whom, by when.</summary>
+public sealed record PlanAction(string What, PlanActor Who, DateOnly DueOn);
+
+/// <summary>
+/// The individual employment plan (the action plan public employment services agree with a jobseeker) as it stands:
+/// its latest version, who wrote it, and whether the office's supervisor approved that version.
+/// </summary>
+public sealed record EmploymentPlan(
+    int Version, IReadOnlyList<PlanGoal> Goals, IReadOnlyList<PlanAction> Actions, string WrittenBy, DateOnly WrittenOn,
+    string? ApprovedBy, DateOnly? ApprovedOn)
+{
+    public bool IsApproved => ApprovedBy is not null;
+}
+
+/// <summary>A version of the plan was written: the first drafts it, each later one revises it and awaits approval again.</summary>
+public sealed record EmploymentPlanWritten(
+    int Version, IReadOnlyList<PlanGoal> Goals, IReadOnlyList<PlanAction> Actions, string WrittenBy, DateOnly On);
+
+/// <summary>The office's supervisor approved a version of the plan.</summary>
+public sealed record EmploymentPlanApproved(int Version, string ApprovedBy, DateOnly On);
+
+/// <summary>Write the plan, or a new version of it; <paramref name="WrittenBy"/> is the counselor writing it.</summary>
+public sealed record WriteEmploymentPlan(IReadOnlyList<PlanGoal> Goals, IReadOnlyList<PlanAction> Actions, string WrittenBy)
+    : ICaseCommand
+{
+    public Decision Decide(CounselingCase current, DateTimeOffset now)
+    {
+        if (current.MustBeOpen("writing an employment plan") is { } closed) return closed;
+        var today = Wib.DateOf(now);
+        if (Goals.FirstOrDefault(g => g.TargetDate <= today) is { } pastGoal)
+            return Refusal.Invalid("goals", $"A goal's target date must lie ahead: {pastGoal.TargetDate:yyyy-MM-dd} is not after today.");
+        if (Actions.FirstOrDefault(a => a.DueOn < current.OpenedOn) is { } early)
+            return Refusal.Invalid("actions", $"An action is due on {early.DueOn:yyyy-MM-dd}, before the case was opened on {current.OpenedOn:yyyy-MM-dd}.");
+
+        var version = (current.Plan?.Version ?? 0) + 1;
+        return Decision.Accept(new EmploymentPlanWritten(version, Goals, Actions, WrittenBy, today));
+    }
+}
+
+/// <summary>Approve <paramref name="Version"/> of the plan; <paramref name="ApprovedBy"/> is the supervisor approving it.</summary>
+public sealed record ApproveEmploymentPlan(int Version, string ApprovedBy) : ICaseCommand
+{
+    public Decision Decide(CounselingCase current, DateTimeOffset now)
+    {
+        if (current.MustBeOpen("approving its employment plan") is { } closed) return closed;
+        if (current.Plan is not { } plan) return Refusal.NotFound("version", "The case has no employment plan to approve.");
+        if (Version != plan.Version)
+            return Refusal.Conflict($"Version {Version} of the plan is not the current one: version {plan.Version} is. Approve the plan as it stands.");
+        if (plan.IsApproved) return Refusal.Conflict($"Version {plan.Version} of the plan was already approved by {plan.ApprovedBy}.");
+        // Four eyes: whoever wrote a version does not approve it.
+        if (plan.WrittenBy == ApprovedBy)
+            return Refusal.NotAllowed($"{ApprovedBy} wrote version {plan.Version} of the plan; its author cannot approve it.", "version");
+
+        return Decision.Accept(new EmploymentPlanApproved(plan.Version, ApprovedBy, Wib.DateOf(now)));
+    }
+}
