@@ -1,9 +1,10 @@
 -- The same-work ceiling: the statements one session write (POST /cases/{id}/sessions with an Idempotency-Key) issues,
 -- in the same order, grouped into the same round trips, with payloads of the same shape and size.
 --
--- How it was derived: the service (Release build) ran against a private cluster with log_statement = 'all' on a
--- seed-volume database; after a few warm-up writes, one session write was logged, and strace on the API process showed
--- which statements travel together (one send, one reply: a round trip). The write, as logged:
+-- How it was derived (ops/bench/write-statements does it again): the service (Release build) ran against a private
+-- cluster with log_statement = 'all' on a seed-volume database; after a few warm-up writes, one session write was
+-- logged, and strace on the API process showed which statements travel together (one send, one reply: a round trip).
+-- The write, as logged:
 --   1. (another pooled connection) the Idempotency-Key's stored answer, if any         -- Wolverine, before the handler
 --   2. BEGIN; lock the stream (select version ... for update); the case's snapshot        -- one batch: Marten FetchForWriting
 --   3. the case's personal-data key (mt_doc_personaldatakey)                             -- to encrypt the notes
