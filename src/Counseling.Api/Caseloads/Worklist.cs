@@ -3,6 +3,7 @@ using Counseling.Api.Access;
 using Counseling.Api.PersonalData;
 using Counseling.Api.ReferenceData;
 using Counseling.Domain.Cases;
+using Counseling.Domain.Cases.Benefit;
 using Counseling.Domain.Cases.Placements;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -21,6 +22,8 @@ public enum WorkKind
     PlanAction,
     /// <summary>No contact with the worker for 30 days.</summary>
     NoContact,
+    /// <summary>A JKP benefit month whose job-search evidence is still short, by its last day (listed while it runs).</summary>
+    BenefitEvidence,
 }
 
 /// <summary>One thing due on a case, with why.</summary>
@@ -53,6 +56,11 @@ public static class Worklist
         if (journey.Plan is { } plan)
             due.AddRange(plan.Actions.Select(action => new WorkDue(WorkKind.PlanAction, action.DueOn,
                 $"Action of employment plan version {plan.Version} ({action.Who}), due {action.DueOn:yyyy-MM-dd}.")));
+        if (JkpBenefit.For(journey, DateOnly.MinValue) is { } benefit)
+            due.AddRange(benefit.Months
+                .Where(m => m.Status is not (BenefitMonthStatus.Met or BenefitMonthStatus.Lapsed))
+                .Select(m => new WorkDue(WorkKind.BenefitEvidence, m.To,
+                    $"Benefit month {m.Number} ({m.From:yyyy-MM-dd} to {m.To:yyyy-MM-dd}): the worker's job-search evidence is still short.")));
         if (!journey.IsPlaced && !journey.IsSelfEmployed)
         {
             var lastContact = Wib.DateOf(journey.LastContactAt ?? journey.OpenedAt);
@@ -95,7 +103,7 @@ public static class WorklistEndpoint
             .ToListAsync(cancellation);
 
         var due = entries
-            .SelectMany(e => e.Due.Where(d => d.DueOn < today || (d.DueOn >= first && d.DueOn <= last)).Select(d => (Entry: e, Due: d)))
+            .SelectMany(e => e.Due.Where(d => (d.DueOn < today && d.Kind != WorkKind.BenefitEvidence) || (d.DueOn >= first && d.DueOn <= last)).Select(d => (Entry: e, Due: d)))
             .OrderBy(x => x.Due.DueOn >= today).ThenBy(x => x.Due.DueOn).ThenBy(x => x.Entry.Id).ThenBy(x => x.Due.Kind)
             .Take(MaxItems)
             .ToList();
