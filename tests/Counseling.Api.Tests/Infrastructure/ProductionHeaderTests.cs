@@ -7,7 +7,7 @@ namespace Counseling.Api.Tests.Infrastructure;
 
 /// <summary>
 /// Outside Development an answer over HTTPS tells browsers to use HTTPS only (HSTS). A Production host of its own, on a
-/// database of its own, trusting an OpenID Connect provider it never needs to reach: /health needs no token.
+/// database of its own, trusting an OpenID Connect provider it never needs to reach: /health/live needs no token.
 /// </summary>
 public sealed class ProductionHeaderTests : IAsyncLifetime
 {
@@ -46,7 +46,7 @@ public sealed class ProductionHeaderTests : IAsyncLifetime
                 http.Request.Scheme = "https";
                 http.Request.Host = new Microsoft.AspNetCore.Http.HostString("konseling.kemnaker.example");
             });
-            s.Get.Url("/health");
+            s.Get.Url("/health/live"); // the process answers; readiness (database, projections) is not what this test is about
             s.StatusCodeShouldBe(200);
         });
         var headers = result.Context.Response.Headers;
