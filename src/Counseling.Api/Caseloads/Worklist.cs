@@ -18,6 +18,8 @@ public enum WorkKind
     FollowUp,
     /// <summary>The placement follow-up, due three months after the job started.</summary>
     PlacementFollowUp,
+    /// <summary>Six months after the job started, a placed worker found still employed at three months is asked again.</summary>
+    RetentionCheck,
     /// <summary>An action of the employment plan falls due.</summary>
     PlanAction,
     /// <summary>No contact with the worker for 30 days.</summary>
@@ -44,6 +46,12 @@ public static class Worklist
     /// <summary>Without contact for this long, a case asks for a call.</summary>
     public const int NoContactDays = 30;
 
+    /// <summary>
+    /// The retention check after the placement follow-up: employment two quarters after the start, as programme
+    /// reporting elsewhere reads it (WIOA's second-quarter indicator); JKP's texts set no such check.
+    /// </summary>
+    public const int RetentionCheckAfterMonths = 6;
+
     public static IReadOnlyList<WorkDue> DueOn(CounselingCase journey)
     {
         if (journey.IsClosed) return [];
@@ -53,6 +61,10 @@ public static class Worklist
         if (journey.Placement is { StillEmployed: null } placement)
             due.Add(new WorkDue(WorkKind.PlacementFollowUp, placement.StartsOn.AddMonths(FollowUpPlacement.AfterMonths),
                 $"Three months since the job at {placement.Employer} started on {placement.StartsOn:yyyy-MM-dd}: is the worker still employed?"));
+        if (journey.Placement is { StillEmployed: true } kept)
+            due.Add(new WorkDue(WorkKind.RetentionCheck, kept.StartsOn.AddMonths(RetentionCheckAfterMonths),
+                $"Six months since the job at {kept.Employer} started on {kept.StartsOn:yyyy-MM-dd}: is the worker still employed? " +
+                "Log the call as a session and close the case as placed."));
         if (journey.Plan is { } plan)
             due.AddRange(plan.Actions.Select(action => new WorkDue(WorkKind.PlanAction, action.DueOn,
                 $"Action of employment plan version {plan.Version} ({action.Who}), due {action.DueOn:yyyy-MM-dd}.")));
