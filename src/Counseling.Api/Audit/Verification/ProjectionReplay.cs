@@ -41,15 +41,21 @@ public sealed class SingleStreamReplay<TDoc>(Func<TDoc?, Guid, IEvent, TDoc?> ev
     public async Task<long> CompareAsync(ReplaySnapshot snapshot, Action<Mismatch> report, CancellationToken cancellation)
     {
         var table = snapshot.TableOf<TDoc>();
-        // Every stream and every stored document: a document whose stream is gone is a mismatch too.
-        var ids = $"select id from (select id from {snapshot.EventSchema}.mt_streams union select id from {table}) ids";
+        // Every stream and every stored document (a document whose stream is gone is a mismatch too), in id order: the
+        // next page is among the next ids of each, so each page reads two index ranges, never the whole of either.
+        string Page(string after) => $"""
+            select id from (
+              (select id from {snapshot.EventSchema}.mt_streams {after} order by id limit {StreamsPerPage})
+              union (select id from {table} {after} order by id limit {StreamsPerPage})) ids
+            order by id limit {StreamsPerPage}
+            """;
         long compared = 0;
         Guid? after = null;
         while (true)
         {
             var page = (after is { } last
-                ? await snapshot.Session.QueryAsync<Guid>($"{ids} where id > ? order by id limit {StreamsPerPage}", cancellation, last)
-                : await snapshot.Session.QueryAsync<Guid>($"{ids} order by id limit {StreamsPerPage}", cancellation)).ToArray();
+                ? await snapshot.Session.QueryAsync<Guid>(Page("where id > ?"), cancellation, last, last)
+                : await snapshot.Session.QueryAsync<Guid>(Page(""), cancellation)).ToArray();
             if (page.Length == 0) return compared;
             after = page[^1];
 
