@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using Counseling.Domain.Cases;
+using Marten;
 using Counseling.Api.Access;
 using Counseling.Api.ReferenceData;
 
@@ -24,4 +27,28 @@ public static class CaseloadAccess
         Role.Supervisor when caller.OfficeId == office.Id => null,
         _ => CaseAccess.Problem("A supervisor sees the dashboard of their own office only."),
     };
+}
+
+/// <summary>
+/// What a counselor's dated list (follow-ups, worklist) covers: the counselor and the period from..to (by default the
+/// coming <paramref name="DefaultDays"/> days), once the query and the caller's access to that caseload are checked.
+/// </summary>
+public sealed record CounselorPeriod(Counselor Counselor, DateOnly First, DateOnly Last, DateOnly Today)
+{
+    public static async Task<(CounselorPeriod? Period, IResult? Refusal)> OpenAsync(
+        string id, string? from, string? to, int defaultDays, int maxDays,
+        IQuerySession session, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellation)
+    {
+        var today = Wib.DateOf(clock.GetUtcNow());
+        var query = new QueryParameters();
+        var first = query.Date("from", from, today);
+        var last = query.Date("to", to, first.AddDays(defaultDays - 1));
+        query.Period(first, last, maxDays);
+        if (query.Problem is { } problem) return (null, problem);
+
+        var counselor = await session.LoadAsync<Counselor>(id, cancellation);
+        if (counselor is null) return (null, ReferenceProblems.Unknown("counselor", id));
+        if (CaseloadAccess.ToCaseload(Caller.From(user)!, counselor) is { } forbidden) return (null, Results.Problem(forbidden));
+        return (new CounselorPeriod(counselor, first, last, today), null);
+    }
 }

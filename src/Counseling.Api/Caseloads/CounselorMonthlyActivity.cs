@@ -39,15 +39,20 @@ public sealed partial class CounselorMonthlyActivityProjection : MultiStreamProj
         var sessions = events.Where(e => e.Data is CounselingSessionLogged).ToList();
         var unattributed = sessions.Where(e => RecordingCounselor(e) is null).ToList();
         var histories = unattributed.Count == 0 ? null : await CaseHistory.LoadAsync(session, unattributed);
-        foreach (var e in sessions)
-        {
-            var counselorId = RecordingCounselor(e) ?? histories![e.StreamId].CounselorAt(e.Version);
-            var heldOn = Wib.DateOf(((CounselingSessionLogged)e.Data).HeldAt);
-            grouping.AddEvent(CounselorMonthlyActivity.IdFor(counselorId, heldOn), e);
-        }
+        foreach (var e in sessions) grouping.AddEvent(MonthIdOf(e, histories), e);
     }
 
-    private static string? RecordingCounselor(IEvent e) =>
+    /// <summary>
+    /// The counselor month a logged session counts in; <paramref name="histories"/> (of its case) is needed only when
+    /// the session was not recorded by a counselor (see <see cref="RecordingCounselor"/>).
+    /// </summary>
+    public static string MonthIdOf(IEvent e, IReadOnlyDictionary<Guid, CaseHistory>? histories)
+    {
+        var counselorId = RecordingCounselor(e) ?? histories![e.StreamId].CounselorAt(e.Version);
+        return CounselorMonthlyActivity.IdFor(counselorId, Wib.DateOf(((CounselingSessionLogged)e.Data).HeldAt));
+    }
+
+    public static string? RecordingCounselor(IEvent e) =>
         e.GetHeader(AuditTrail.RoleHeader)?.ToString() == Caller.RoleName(Role.Counselor) ? e.UserName : null;
 
     public override CounselorMonthlyActivity? Evolve(CounselorMonthlyActivity? month, string id, IEvent e)

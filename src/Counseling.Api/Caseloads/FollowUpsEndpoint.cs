@@ -69,16 +69,9 @@ public static class FollowUpsEndpoint
     public static async Task<IResult> Get(
         string id, string? from, string? to, IQuerySession session, TimeProvider clock, ClaimsPrincipal user, PersonalDataKeyRing keyRing, CancellationToken cancellation)
     {
-        var today = Wib.DateOf(clock.GetUtcNow());
-        var query = new QueryParameters();
-        var first = query.Date("from", from, today);
-        var last = query.Date("to", to, first.AddDays(DefaultDays - 1));
-        query.Period(first, last, MaxDays);
-        if (query.Problem is { } problem) return problem;
-
-        var counselor = await session.LoadAsync<Counselor>(id, cancellation);
-        if (counselor is null) return ReferenceProblems.Unknown("counselor", id);
-        if (CaseloadAccess.ToCaseload(Caller.From(user)!, counselor) is { } forbidden) return Results.Problem(forbidden);
+        var (period, refusal) = await CounselorPeriod.OpenAsync(id, from, to, DefaultDays, MaxDays, session, clock, user, cancellation);
+        if (refusal is not null) return refusal;
+        var (counselor, first, last, today) = period!;
 
         var freshness = await Freshness.ReadAsync(session, cancellation, CaseloadProjection.ProjectionName);
         var entries = await session.Query<CaseloadEntry>()

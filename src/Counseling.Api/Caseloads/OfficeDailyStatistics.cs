@@ -41,6 +41,9 @@ public sealed class OfficeDailyStatistics
     public int CasesClosedWithWork { get; set; }
 
     public static string IdFor(string officeId, DateOnly day) => $"{officeId}/{day:yyyy-MM-dd}";
+
+    /// <summary>The day's statistics before anything is counted into them.</summary>
+    public static OfficeDailyStatistics Empty(string id, DateOnly day) => new() { Id = id, OfficeId = id[..id.LastIndexOf('/')], Day = day };
 }
 
 public sealed partial class OfficeDailyStatisticsProjection : MultiStreamProjection<OfficeDailyStatistics, string>
@@ -50,14 +53,16 @@ public sealed partial class OfficeDailyStatisticsProjection : MultiStreamProject
     public OfficeDailyStatisticsProjection()
     {
         Name = ProjectionName;
-        IncludeType<CaseOpened>();
-        IncludeType<WorkerPlaced>();
-        IncludeType<SelfEmploymentStarted>();
-        IncludeType<TrainingReferralMade>();
-        IncludeType<TrainingReferralOutcomeRecorded>();
-        IncludeType<CaseClosed>();
+        foreach (var type in EventTypes) IncludeType(type);
         CustomGrouping(GroupByOfficeAndDay);
     }
+
+    /// <summary>The events the statistics count (those <see cref="DayOf"/> places on a day).</summary>
+    public static readonly IReadOnlyCollection<Type> EventTypes =
+    [
+        typeof(CaseOpened), typeof(WorkerPlaced), typeof(SelfEmploymentStarted), typeof(TrainingReferralMade),
+        typeof(TrainingReferralOutcomeRecorded), typeof(CaseClosed),
+    ];
 
     /// <summary>The day an event counts on: when the thing happened, not when it was typed in.</summary>
     public static DateOnly? DayOf(object data) => data switch
@@ -75,16 +80,16 @@ public sealed partial class OfficeDailyStatisticsProjection : MultiStreamProject
     {
         var counted = events.Where(e => DayOf(e.Data) is not null).ToList();
         var histories = await CaseHistory.LoadAsync(session, counted);
-        foreach (var e in counted)
-        {
-            grouping.AddEvent(OfficeDailyStatistics.IdFor(histories[e.StreamId].OfficeId, DayOf(e.Data)!.Value), e);
-        }
+        foreach (var e in counted) grouping.AddEvent(DayIdOf(e, histories[e.StreamId]), e);
     }
+
+    /// <summary>The office day an event counts on (for an event <see cref="DayOf"/> places), from its case's history.</summary>
+    public static string DayIdOf(IEvent e, CaseHistory history) => OfficeDailyStatistics.IdFor(history.OfficeId, DayOf(e.Data)!.Value);
 
     public override async ValueTask<OfficeDailyStatistics?> EvolveAsync(
         OfficeDailyStatistics? day, string id, IQuerySession session, IEvent e, CancellationToken cancellation)
     {
-        day ??= new OfficeDailyStatistics { Id = id, OfficeId = id[..id.LastIndexOf('/')], Day = DayOf(e.Data)!.Value };
+        day ??= OfficeDailyStatistics.Empty(id, DayOf(e.Data)!.Value);
         var openedOn = e.Data is WorkerPlaced ? (await CaseHistory.LoadAsync(session, [e]))[e.StreamId].OpenedOn : default;
         Count(day, e.Data, openedOn);
         return day;
@@ -92,7 +97,7 @@ public sealed partial class OfficeDailyStatisticsProjection : MultiStreamProject
 
     /// <summary>
     /// Counts one event into <paramref name="day"/>; <paramref name="openedOn"/> is the day its case was opened. Also used
-    /// by the dashboard as of a past moment, which counts the events recorded by then the same way.
+    /// by the dashboard as of a past moment, and by verify, which count events the same way.
     /// </summary>
     public static void Count(OfficeDailyStatistics day, object data, DateOnly openedOn)
     {

@@ -3,6 +3,7 @@ using Counseling.Api.Access;
 using Counseling.Api.PersonalData;
 using Counseling.Api.ReferenceData;
 using Counseling.Domain.Cases;
+using Counseling.Domain.Cases.Benefit;
 using Counseling.Domain.Cases.Placements;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -17,10 +18,14 @@ public enum WorkKind
     FollowUp,
     /// <summary>The placement follow-up, due three months after the job started.</summary>
     PlacementFollowUp,
+    /// <summary>Six months after the job started, a placed worker found still employed at three months is asked again.</summary>
+    RetentionCheck,
     /// <summary>An action of the employment plan falls due.</summary>
     PlanAction,
     /// <summary>No contact with the worker for 30 days.</summary>
     NoContact,
+    /// <summary>A JKP benefit month whose job-search evidence is still short, by its last day (listed while it runs).</summary>
+    BenefitEvidence,
 }
 
 /// <summary>One thing due on a case, with why.</summary>
@@ -41,6 +46,12 @@ public static class Worklist
     /// <summary>Without contact for this long, a case asks for a call.</summary>
     public const int NoContactDays = 30;
 
+    /// <summary>
+    /// The retention check after the placement follow-up: employment two quarters after the start, as programme
+    /// reporting elsewhere reads it (WIOA's second-quarter indicator); JKP's texts set no such check.
+    /// </summary>
+    public const int RetentionCheckAfterMonths = 6;
+
     public static IReadOnlyList<WorkDue> DueOn(CounselingCase journey)
     {
         if (journey.IsClosed) return [];
@@ -50,9 +61,18 @@ public static class Worklist
         if (journey.Placement is { StillEmployed: null } placement)
             due.Add(new WorkDue(WorkKind.PlacementFollowUp, placement.StartsOn.AddMonths(FollowUpPlacement.AfterMonths),
                 $"Three months since the job at {placement.Employer} started on {placement.StartsOn:yyyy-MM-dd}: is the worker still employed?"));
+        if (journey.Placement is { StillEmployed: true } kept)
+            due.Add(new WorkDue(WorkKind.RetentionCheck, kept.StartsOn.AddMonths(RetentionCheckAfterMonths),
+                $"Six months since the job at {kept.Employer} started on {kept.StartsOn:yyyy-MM-dd}: is the worker still employed? " +
+                "Log the call as a session and close the case as placed."));
         if (journey.Plan is { } plan)
             due.AddRange(plan.Actions.Select(action => new WorkDue(WorkKind.PlanAction, action.DueOn,
                 $"Action of employment plan version {plan.Version} ({action.Who}), due {action.DueOn:yyyy-MM-dd}.")));
+        if (JkpBenefit.For(journey, DateOnly.MinValue) is { } benefit)
+            due.AddRange(benefit.Months
+                .Where(m => m.Status is not (BenefitMonthStatus.Met or BenefitMonthStatus.Lapsed))
+                .Select(m => new WorkDue(WorkKind.BenefitEvidence, m.To,
+                    $"Benefit month {m.Number} ({m.From:yyyy-MM-dd} to {m.To:yyyy-MM-dd}): the worker's job-search evidence is still short.")));
         if (!journey.IsPlaced && !journey.IsSelfEmployed)
         {
             var lastContact = Wib.DateOf(journey.LastContactAt ?? journey.OpenedAt);
@@ -77,16 +97,9 @@ public static class WorklistEndpoint
         string id, string? from, string? to, IQuerySession session, TimeProvider clock, ClaimsPrincipal user, PersonalDataKeyRing keyRing,
         CancellationToken cancellation)
     {
-        var today = Wib.DateOf(clock.GetUtcNow());
-        var query = new QueryParameters();
-        var first = query.Date("from", from, today);
-        var last = query.Date("to", to, first.AddDays(DefaultDays - 1));
-        query.Period(first, last, MaxDays);
-        if (query.Problem is { } problem) return problem;
-
-        var counselor = await session.LoadAsync<Counselor>(id, cancellation);
-        if (counselor is null) return ReferenceProblems.Unknown("counselor", id);
-        if (CaseloadAccess.ToCaseload(Caller.From(user)!, counselor) is { } forbidden) return Results.Problem(forbidden);
+        var (period, refusal) = await CounselorPeriod.OpenAsync(id, from, to, DefaultDays, MaxDays, session, clock, user, cancellation);
+        if (refusal is not null) return refusal;
+        var (counselor, first, last, today) = period!;
 
         var freshness = await Freshness.ReadAsync(session, cancellation, CaseloadProjection.ProjectionName);
         var entries = await session.Query<CaseloadEntry>()
@@ -95,7 +108,7 @@ public static class WorklistEndpoint
             .ToListAsync(cancellation);
 
         var due = entries
-            .SelectMany(e => e.Due.Where(d => d.DueOn < today || (d.DueOn >= first && d.DueOn <= last)).Select(d => (Entry: e, Due: d)))
+            .SelectMany(e => e.Due.Where(d => (d.DueOn < today && d.Kind != WorkKind.BenefitEvidence) || (d.DueOn >= first && d.DueOn <= last)).Select(d => (Entry: e, Due: d)))
             .OrderBy(x => x.Due.DueOn >= today).ThenBy(x => x.Due.DueOn).ThenBy(x => x.Entry.Id).ThenBy(x => x.Due.Kind)
             .Take(MaxItems)
             .ToList();

@@ -22,6 +22,7 @@ public sealed class OperationContractTransformer : IOpenApiOperationTransformer
         [412] = "If-Match names a version the case is no longer at: read it again and retry with its ETag.",
         [413] = "The request body is larger than 64 KiB.",
         [422] = "The rules of JKP do not allow this, or the Idempotency-Key was already used for a different request.",
+        [429] = "Too many writes from this caller within the minute (Counseling__WritesPerMinute): retry after the Retry-After seconds.",
         [503] = "The database is unavailable: retry after the Retry-After seconds.",
     };
 
@@ -71,6 +72,10 @@ public sealed class OperationContractTransformer : IOpenApiOperationTransformer
         if (description.ParameterDescriptions.Any(p => p.Source.Id == "Path")) statuses.Add(404);
         if (writesCase) statuses.AddRange([409, 412, 422]);
         if (idempotent) statuses.Add(422);
+        // Writes are limited per caller (WriteRateLimit); a write on a case locked by another transaction waits a few
+        // seconds, then answers 409 with Retry-After (CaseLocked).
+        if (method is "POST" or "PUT") statuses.Add(429);
+        if (writesCase) statuses.Add(409);
 
         operation.Responses ??= [];
         foreach (var status in statuses.Distinct())

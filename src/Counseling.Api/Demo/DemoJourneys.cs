@@ -1,6 +1,9 @@
 using Counseling.Api.Access;
 using Counseling.Api.ReferenceData;
 using Counseling.Domain.Cases;
+using Counseling.Domain.Cases.Corrections;
+using Counseling.Domain.Cases.Plans;
+using Counseling.Domain.Cases.Transfers;
 using Counseling.Domain.Cases.Assessments;
 using Counseling.Domain.Cases.Closure;
 using Counseling.Domain.Cases.Intake;
@@ -149,6 +152,8 @@ internal sealed class JourneyPlanner(int seed, int number, Random random, DemoRe
         public string Notes { get; init; } = "";
         public List<object> After { get; } = [];
         public string? ReassignBecause { get; set; }
+        /// <summary>The KBJI occupation of the employment plan the counselor writes at this visit, if any.</summary>
+        public string? WritesPlanFor { get; set; }
     }
 
     public DemoJourney Plan()
@@ -224,6 +229,8 @@ internal sealed class JourneyPlanner(int seed, int number, Random random, DemoRe
             readiness == Readiness.ConsideringSelfEmployment ? ["wirausaha", "usaha rumahan"] : ["bekerja di industri"],
             random.Next(2) == 0 ? "Dekat tempat tinggal, shift pagi." : "Bersedia kerja shift dan lembur.",
             profile.Occupations, readiness));
+        // Most counselors write the employment plan right after the assessment; the office's supervisor approves it.
+        if (random.Next(100) < 70) visit.WritesPlanFor = profile.Occupations[0];
         return readiness;
     }
 
@@ -438,7 +445,59 @@ internal sealed class JourneyPlanner(int seed, int number, Random random, DemoRe
                     visit.Notes, closes ? null : next), correlation);
             }
             foreach (var command in visit.After) Step(ref at, counselorId, Role.Counselor, command, correlation);
+            if (_case is { IsClosed: false }) PlanWork(visit, ref at, counselorId, correlation);
         }
+        if (_case is { IsClosed: false, LastContactAt: { } lastContact } && _visits.Count > 2 && random.Next(100) < 4)
+        {
+            // Two hours after the last session, on its day: before the anchor, after everything else on the case.
+            var at = lastContact.AddHours(2);
+            Transfer(ref at, correlation);
+        }
+    }
+
+    /// <summary>The employment plan written and approved, and now and then a session's length corrected.</summary>
+    private void PlanWork(Visit visit, ref DateTimeOffset at, string counselorId, string correlation)
+    {
+        if (visit.WritesPlanFor is { } occupation)
+        {
+            Step(ref at, counselorId, Role.Counselor, new WriteEmploymentPlan(
+                [new PlanGoal(occupation, visit.Day.AddMonths(3))],
+                [
+                    new PlanAction("Melamar ke lima lowongan yang sesuai setiap bulan.", PlanActor.Worker, visit.Day.AddDays(30)),
+                    new PlanAction("Menghubungi pemberi kerja di bursa kerja Disnaker.", PlanActor.Counselor, visit.Day.AddDays(14)),
+                ], counselorId), correlation);
+            if (random.Next(100) < 85)
+            {
+                var supervisor = reference.Supervisors.First(s => s.OfficeId == _officeId);
+                Step(ref at, supervisor.Id, Role.Supervisor, new ApproveEmploymentPlan(_case!.Plan!.Version, supervisor.Id), correlation);
+            }
+        }
+        if (visit.HasSession && random.Next(100) < 2 && _case!.Sessions.LastOrDefault() is { } session)
+            Step(ref at, counselorId, Role.Counselor, new CorrectSession(session.Id, null, session.DurationMinutes + 15,
+                "Durasi sesi salah ketik: sesi berlangsung lebih lama."), correlation);
+    }
+
+    /// <summary>
+    /// A worker who moves away: the office's supervisor asks the office nearest their new home to take the case over,
+    /// whose supervisor accepts it for one of its certified counselors, or has not answered yet.
+    /// </summary>
+    private void Transfer(ref DateTimeOffset at, string correlation)
+    {
+        var from = _officeId;
+        var to = Pick(OfficeShares.Select(o => o.Office).Where(o => o != from).ToList())!;
+        var day = Wib.DateOf(at);
+        var receiving = reference.Counselors
+            .Where(c => c.OfficeId == to && Certification.RefusalFor(c, c.Id, to, day) is null).ToList();
+        if (receiving.Count == 0) return;
+        var origin = reference.Supervisors.First(s => s.OfficeId == from);
+        Step(ref at, origin.Id, Role.Supervisor, new RequestTransfer(
+            NewId(day), to, true, origin.Id, "Pekerja pindah domisili ke wilayah kantor tujuan."), correlation);
+        if (random.Next(100) < 40) return; // still awaiting the destination's answer
+
+        var destination = reference.Supervisors.First(s => s.OfficeId == to);
+        var counselor = Pick(receiving)!;
+        _officeId = to; // the answer is the destination office's step
+        Step(ref at, destination.Id, Role.Supervisor, new AcceptTransfer(counselor.Id, counselor.ToRecord(), destination.Id), correlation);
     }
 
     /// <summary>

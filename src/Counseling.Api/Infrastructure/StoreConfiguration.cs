@@ -24,9 +24,7 @@ public static class StoreConfiguration
     public const string Schema = "counseling";
 
     /// <summary>
-    /// The event store: its schema, serialization, events and projections. Also used by verify to rebuild every
-    /// projection from a copy of the events in a schema of its own: that copy is already encrypted, so it is given no
-    /// <paramref name="personalData"/>.
+    /// The event store: its schema, serialization, events and projections.
     /// </summary>
     public static void Configure(StoreOptions options, string connectionString, string schema, PersonalDataEncryption? personalData = null)
     {

@@ -89,7 +89,7 @@ public class ContractTests(ApiFixture api)
         logSession["parameters"]!.AsArray().Select(p => ((string?)p!["name"], (string?)p["in"], (bool?)p["required"] ?? false))
             .Should().Equal(("id", "path", true), ("If-Match", "header", false), ("Idempotency-Key", "header", false));
         logSession["responses"]!.AsObject().Select(r => r.Key).Order()
-            .Should().Equal("200", "400", "401", "403", "404", "409", "412", "413", "422", "503");
+            .Should().Equal("200", "400", "401", "403", "404", "409", "412", "413", "422", "429", "503");
         var openCase = document["paths"]!["/cases"]!["post"]!;
         openCase["parameters"]!.AsArray().Select(p => (string?)p!["name"]).Should().Equal("Idempotency-Key");
         openCase["responses"]!.AsObject().Select(r => r.Key).Should().NotContain("412");

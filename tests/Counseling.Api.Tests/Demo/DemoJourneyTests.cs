@@ -147,4 +147,18 @@ public sealed class DemoJourneyTests
         Steps = j.Steps.Select(s => new { s.At, s.RecordedBy, s.Role, Command = (object)s.Command }),
         j.Events,
     }));
+
+    [Fact]
+    public void The_demo_holds_approved_plans_pending_and_completed_transfers_and_corrections()
+    {
+        var events = Large.Value.Journeys.SelectMany(j => j.Events).ToList();
+
+        events.OfType<Counseling.Domain.Cases.Plans.EmploymentPlanWritten>().Count().Should().BeGreaterThan(500);
+        events.OfType<Counseling.Domain.Cases.Plans.EmploymentPlanApproved>().Count().Should().BeGreaterThan(400);
+        var requested = events.OfType<Counseling.Domain.Cases.Transfers.CaseTransferRequested>().Select(t => t.TransferId).ToList();
+        var accepted = events.OfType<Counseling.Domain.Cases.Transfers.CaseTransferAccepted>().Select(t => t.TransferId).ToList();
+        accepted.Should().NotBeEmpty().And.OnlyContain(id => requested.Contains(id));
+        requested.Except(accepted).Should().NotBeEmpty("some transfers still await their answer");
+        events.OfType<Counseling.Domain.Cases.Corrections.SessionCorrected>().Should().NotBeEmpty();
+    }
 }

@@ -7,7 +7,7 @@ namespace Counseling.Api.Tests.Infrastructure;
 
 /// <summary>
 /// Outside Development an answer over HTTPS tells browsers to use HTTPS only (HSTS). A Production host of its own, on a
-/// database of its own, trusting an OpenID Connect provider it never needs to reach: /health needs no token.
+/// database of its own, trusting an OpenID Connect provider it never needs to reach: /health/live needs no token.
 /// </summary>
 public sealed class ProductionHeaderTests : IAsyncLifetime
 {
@@ -23,6 +23,14 @@ public sealed class ProductionHeaderTests : IAsyncLifetime
             web.UseEnvironment("Production");
             web.UseSetting("ConnectionStrings:Marten", connectionString);
             web.UseSetting("Authentication:Authority", "https://login.example.go.id/realms/kemnaker");
+            // Outside Development nothing makes a missing key up: the service is handed its keys, as in production.
+            foreach (var name in new[] { "EventSealKey", "PersonalDataMasterKey", "NikBlindIndexKey" })
+                web.UseSetting($"Keys:{name}", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+            using var signing = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+            web.UseSetting("Keys:CheckpointSigningKey", Convert.ToBase64String(signing.ExportPkcs8PrivateKey()));
+            web.UseSetting("Keys:Directory", Directory.CreateTempSubdirectory("counseling-production-keys-").FullName);
+            web.UseSetting("Audit:Checkpoints:Directory", Directory.CreateTempSubdirectory("counseling-production-checkpoints-").FullName);
+            web.UseSetting("Audit:Checkpoints:Interval", "00:00:00");
         });
     }
 
@@ -38,7 +46,7 @@ public sealed class ProductionHeaderTests : IAsyncLifetime
                 http.Request.Scheme = "https";
                 http.Request.Host = new Microsoft.AspNetCore.Http.HostString("konseling.kemnaker.example");
             });
-            s.Get.Url("/health");
+            s.Get.Url("/health/live"); // the process answers; readiness (database, projections) is not what this test is about
             s.StatusCodeShouldBe(200);
         });
         var headers = result.Context.Response.Headers;

@@ -45,11 +45,15 @@ public class WorkdayTests(CaseloadFixture api)
         worklist.GetProperty("overdue").GetInt32().Should().Be(2);
         worklist.GetProperty("due").GetInt32().Should().Be(1);
 
-        // Once followed up, the placement leaves the worklist.
+        // Once followed up (still employed), the placement leaves the worklist and its retention check six months after
+        // the start takes its place.
         await placed.FollowUpAsync();
         await api.WaitForProjectionsAsync();
-        worklist = await api.GetAsync("/counselors/wl-dewi/worklist?from=2027-08-04&to=2027-08-04", token: Counselor("wl-dewi", "wl-bekasi"));
-        worklist.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("kind").GetString()).Should().Equal("followUp", "noContact");
+        worklist = await api.GetAsync("/counselors/wl-dewi/worklist?from=2027-08-05&to=2027-11-04", token: Counselor("wl-dewi", "wl-bekasi"));
+        worklist.GetProperty("items").EnumerateArray()
+            .Where(i => i.GetProperty("caseId").GetGuid() == placed.Id)
+            .Select(i => (i.GetProperty("kind").GetString(), i.GetProperty("dueOn").GetString()))
+            .Should().Equal(("retentionCheck", "2027-11-04"));
     }
 
     [Fact]
