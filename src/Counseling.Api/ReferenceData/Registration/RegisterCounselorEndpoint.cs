@@ -37,13 +37,8 @@ public static class RegisterCounselorEndpoint
     public static async Task<ProblemDetails> ValidateAsync(
         string id, RegisterCounselorRequest request, IDocumentSession session, CancellationToken cancellation)
     {
-        // The id becomes a document id that tokens, URLs and cases name: the same rule as ids in bodies.
-        if (!ValidationRules.IsIdentifier(id))
-            return Problems.InvalidQuery("id", "The counselor id in the path is an id of lower-case letters, digits and '-', at most 64 characters.");
-        var invalid = Problems.Validate(Validator, request);
+        var invalid = await RegistrationChecks.ValidateAsync("counselor", id, Validator, request, request.OfficeId, session, cancellation);
         if (!ReferenceEquals(invalid, WolverineContinue.NoProblems)) return invalid;
-        if (await session.LoadAsync<Office>(request.OfficeId!, cancellation) is null)
-            return Problems.InvalidQuery("officeId", $"There is no office {request.OfficeId}.");
         return await OfficeMove.RefusalForAsync(id, request.OfficeId!, session, cancellation) ?? WolverineContinue.NoProblems;
     }
 

@@ -28,18 +28,9 @@ public static class RegisterSupervisorEndpoint
 {
     private static readonly RegisterSupervisorValidator Validator = new();
 
-    public static async Task<ProblemDetails> ValidateAsync(
-        string id, RegisterSupervisorRequest request, IDocumentSession session, CancellationToken cancellation)
-    {
-        // The id becomes a document id that tokens and URLs name: the same rule as ids in bodies.
-        if (!ValidationRules.IsIdentifier(id))
-            return Problems.InvalidQuery("id", "The supervisor id in the path is an id of lower-case letters, digits and '-', at most 64 characters.");
-        var invalid = Problems.Validate(Validator, request);
-        if (!ReferenceEquals(invalid, WolverineContinue.NoProblems)) return invalid;
-        return await session.LoadAsync<Office>(request.OfficeId!, cancellation) is null
-            ? Problems.InvalidQuery("officeId", $"There is no office {request.OfficeId}.")
-            : WolverineContinue.NoProblems;
-    }
+    public static Task<ProblemDetails> ValidateAsync(
+        string id, RegisterSupervisorRequest request, IDocumentSession session, CancellationToken cancellation) =>
+        RegistrationChecks.ValidateAsync("supervisor", id, Validator, request, request.OfficeId, session, cancellation);
 
     [WolverinePut("/supervisors/{id}")]
     [Authorize(Policy = AccessPolicies.Administrators)]

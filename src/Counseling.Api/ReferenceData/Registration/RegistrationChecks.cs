@@ -1,0 +1,27 @@
+using Counseling.Api.Infrastructure;
+using FluentValidation;
+using Marten;
+using Wolverine.Http;
+
+namespace Counseling.Api.ReferenceData.Registration;
+
+/// <summary>What every registration (a counselor's, a supervisor's) checks before it is written.</summary>
+public static class RegistrationChecks
+{
+    /// <summary>
+    /// The id in the path becomes a document id that tokens, URLs and cases name: the same rule as ids in bodies. Then
+    /// the body's own validator, then the office it names must exist.
+    /// </summary>
+    public static async Task<ProblemDetails> ValidateAsync<TRequest>(
+        string who, string id, IValidator<TRequest> validator, TRequest request, string? officeId,
+        IDocumentSession session, CancellationToken cancellation)
+    {
+        if (!ValidationRules.IsIdentifier(id))
+            return Problems.InvalidQuery("id", $"The {who} id in the path is an id of lower-case letters, digits and '-', at most 64 characters.");
+        var invalid = Problems.Validate(validator, request);
+        if (!ReferenceEquals(invalid, WolverineContinue.NoProblems)) return invalid;
+        return await session.LoadAsync<Office>(officeId!, cancellation) is null
+            ? Problems.InvalidQuery("officeId", $"There is no office {officeId}.")
+            : WolverineContinue.NoProblems;
+    }
+}
