@@ -1,4 +1,5 @@
 using Counseling.Domain.Cases;
+using Counseling.Domain.Cases.Benefit;
 
 namespace Counseling.Domain.Reports;
 
@@ -42,12 +43,17 @@ public sealed record CaseOutcome
 
     public int CompetencyTestsPassed { get; init; }
 
+    /// <summary>The benefit's part of the case's history (no personal data), which <see cref="BenefitMonths"/> re-decides the months on.</summary>
+    public BenefitHistory? Benefit { get; init; }
+
+    /// <summary>The last days of the JKP benefit months whose conditions the worker met (see <see cref="BenefitMonths"/>).</summary>
+    public DateOnly[] BenefitMonthsMet { get; init; } = [];
+
     /// <summary>
-    /// The JKP benefit months (issue 17) that were due so far, and how many of them the worker met. Null until the benefit
-    /// work supplies them through <see cref="BenefitMonths"/>: the report's share column stays empty meanwhile.
+    /// The last days of the benefit months not met (so far) whose right was not lost: running and future months are among
+    /// them, and a report counts only those over by its cut.
     /// </summary>
-    public int? BenefitMonthsDue { get; init; }
-    public int? BenefitMonthsMet { get; init; }
+    public DateOnly[] BenefitMonthsNotMet { get; init; } = [];
 
     public const string NoTraining = "none";
 
@@ -60,12 +66,11 @@ public sealed record CaseOutcome
     public DateOnly CreditEnd(DateOnly cut) => WorkStartedOn() ?? ClosedOn ?? cut;
 
     /// <summary>The events <see cref="Evolve"/> reads: a fold as of a past moment loads only these.</summary>
-    public static readonly IReadOnlyCollection<Type> EventTypes =
-    [
+    public static readonly IReadOnlyCollection<Type> EventTypes = new[]
+    {
         typeof(CaseOpened), typeof(CaseReassigned), typeof(TrainingReferralMade), typeof(TrainingReferralOutcomeRecorded),
         typeof(WorkerPlaced), typeof(PlacementFollowedUp), typeof(SelfEmploymentStarted), typeof(CaseClosed), typeof(CaseReopened),
-        .. BenefitMonths.EventTypes,
-    ];
+    }.Union(BenefitMonths.EventTypes).ToArray();
 
     /// <summary>The outcome after one more event of its case; an event before the intake, or one outcomes do not count, changes nothing.</summary>
     public static CaseOutcome? Evolve(CaseOutcome? current, object @event)
@@ -143,15 +148,31 @@ public sealed record CaseOutcome
 }
 
 /// <summary>
-/// The extension point for the JKP benefit (issue 17, built in parallel): when its events land, this counts a case's
-/// benefit months into <see cref="CaseOutcome.BenefitMonthsDue"/> and <see cref="CaseOutcome.BenefitMonthsMet"/> from
-/// them (reusing the benefit's own domain function for a case's months), and the report's benefitMonthsMetShare fills
-/// in after a rebuild of the CaseOutcome projection. Until then it leaves the outcome as it is.
+/// A case's JKP benefit months as the outcome report counts them, re-decided by the benefit's own rules
+/// (<see cref="JkpBenefit.For(BenefitHistory, DateOnly, BenefitRuleSet?)"/>) after every event that can change them: a month
+/// is met when its conditions hold (the job-search commitment; from month 2 the evidence dated within the month, Permenaker
+/// 15/2021 Pasal 13 as amended by Permenaker 2/2025), whenever that evidence was recorded. A lapsed month (the right lost
+/// to new employment or death, PP 6/2025 Pasal 40, or a claim out of time) was never due and is left out. Each month is
+/// kept as its last day, in <see cref="CaseOutcome.BenefitMonthsMet"/> or <see cref="CaseOutcome.BenefitMonthsNotMet"/>,
+/// so the report can count, for any period and cut, the months that ended in it.
 /// </summary>
 public static class BenefitMonths
 {
     /// <summary>The benefit's events that <see cref="Apply"/> reads (added to <see cref="CaseOutcome.EventTypes"/>).</summary>
-    public static readonly IReadOnlyCollection<Type> EventTypes = [];
+    public static readonly IReadOnlyCollection<Type> EventTypes = BenefitHistory.EventTypes;
 
-    public static CaseOutcome Apply(CaseOutcome outcome, object @event) => outcome;
+    public static CaseOutcome Apply(CaseOutcome outcome, object @event)
+    {
+        var history = BenefitHistory.Evolve(outcome.Benefit, @event);
+        if (history is null || ReferenceEquals(history, outcome.Benefit)) return outcome;
+        // Whether a month is met or lapsed does not depend on the day it is looked at from, only its being over does,
+        // and that the report decides on its cut.
+        var months = JkpBenefit.For(history, DateOnly.MinValue).Months.Where(m => m.Status != BenefitMonthStatus.Lapsed).ToList();
+        return outcome with
+        {
+            Benefit = history,
+            BenefitMonthsMet = [.. months.Where(m => m.Status == BenefitMonthStatus.Met).Select(m => m.To)],
+            BenefitMonthsNotMet = [.. months.Where(m => m.Status != BenefitMonthStatus.Met).Select(m => m.To)],
+        };
+    }
 }

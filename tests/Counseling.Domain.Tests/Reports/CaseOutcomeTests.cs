@@ -1,4 +1,5 @@
 using Counseling.Domain.Cases;
+using Counseling.Domain.Cases.Benefit;
 using Counseling.Domain.Reports;
 using Counseling.Domain.Tests.Cases;
 using static Counseling.Domain.Tests.Cases.CaseFixtures;
@@ -135,13 +136,63 @@ public class CaseOutcomeTests
         }
     }
 
-    [Fact]
-    public void Benefit_months_stay_unknown_until_the_benefit_work_supplies_them()
-    {
-        var outcome = Outcome(Placed(new DateOnly(2027, 3, 21)));
+    // The intake of 1 March 2027 is the claim (PHK on 31 October 2026, PP 6/2025): month 1 runs 1-31 March, month 2
+    // 1-30 April, month 3 1-31 May, month 4 1-30 June, and so on to month 6 in August.
+    private static readonly DateOnly March31 = new(2027, 3, 31), April30 = new(2027, 4, 30), May31 = new(2027, 5, 31),
+        June30 = new(2027, 6, 30), July31 = new(2027, 7, 31), August31 = new(2027, 8, 31);
 
-        outcome.BenefitMonthsDue.Should().BeNull();
-        outcome.BenefitMonthsMet.Should().BeNull();
-        BenefitMonths.Apply(outcome, Placed(new DateOnly(2027, 3, 21))).Should().BeSameAs(outcome);
+    private static JobSearchActivityRecorded Activity(JobSearchActivityKind kind, DateOnly on) =>
+        new(Guid.NewGuid(), kind, on, "PT Maju Jaya Plastindo", null, null);
+
+    private static object[] FiveApplicationsFrom(DateOnly first) =>
+        [.. Enumerable.Range(0, 5).Select(i => Activity(JobSearchActivityKind.Application, first.AddDays(i)))];
+
+    [Fact]
+    public void Benefit_months_are_kept_by_their_last_day_as_met_or_not_and_lapsed_ones_are_left_out()
+    {
+        var committed = new JobSearchCommitmentMade(Opened);
+
+        // Before any commitment no month is met; all six are to come.
+        var opened = Outcome();
+        opened.BenefitMonthsMet.Should().BeEmpty();
+        opened.BenefitMonthsNotMet.Should().Equal(March31, April30, May31, June30, July31, August31);
+
+        // Committed on the claim day (month 1 met), five applications in April (month 2), nothing in May, a job from
+        // 10 June: months 4-6 lapse (PP 6/2025 Pasal 40) and are no longer counted at all.
+        var placed = Outcome([committed, .. FiveApplicationsFrom(new DateOnly(2027, 4, 5)), Placed(new DateOnly(2027, 6, 10))]);
+        placed.BenefitMonthsMet.Should().Equal(March31, April30);
+        placed.BenefitMonthsNotMet.Should().Equal(May31);
+        placed.Benefit!.JobSearchActivities.Should().OnlyContain(a => a.Employer == null && a.Programme == null,
+            "the outcome holds no free text of the case");
+
+        // An interview call dated in May, recorded in June: May is met from then on.
+        var late = CaseOutcome.Evolve(placed, Activity(JobSearchActivityKind.InterviewCall, new DateOnly(2027, 5, 20)))!;
+        late.BenefitMonthsMet.Should().Equal(March31, April30, May31);
+        late.BenefitMonthsNotMet.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_benefit_history_of_an_outcome_decides_the_same_months_as_the_case_itself()
+    {
+        var opened = new CaseOpened(Guid.NewGuid(), "bekasi", "c-001", Worker(), Employment(), "JKP-2027-1", 24, March1);
+        object[] events =
+        [
+            new JkpClaimRecorded(new DateOnly(2027, 3, 2), new ContributionHistory(24, 24)),
+            new JobSearchCommitmentMade(new DateOnly(2027, 3, 2)), .. FiveApplicationsFrom(new DateOnly(2027, 4, 3)),
+            new JobSearchActivityRecorded(Guid.NewGuid(), JobSearchActivityKind.TrainingAttendance, new DateOnly(2027, 5, 10), null, "Las SMAW", 85),
+            Placed(new DateOnly(2027, 7, 15)), Placed(new DateOnly(2027, 7, 1)), new CaseClosed(ClosureReason.Died, new DateOnly(2027, 7, 20), ""),
+        ];
+        var day = new DateOnly(2027, 9, 1);
+
+        for (var taken = 0; taken <= events.Length; taken++)
+        {
+            var @case = events.Take(taken).Aggregate(CounselingCase.Evolve(null, opened), CounselingCase.Evolve)!;
+            var outcome = events.Take(taken).Aggregate(CaseOutcome.Evolve(null, opened), CaseOutcome.Evolve)!;
+
+            var fromOutcome = JkpBenefit.For(outcome.Benefit!, day);
+            var fromCase = JkpBenefit.For(@case, day)!;
+            fromOutcome.Months.Should().Equal(fromCase.Months, $"after {taken} events");
+            (fromOutcome.EndedOn, fromOutcome.EndedBecause).Should().Be((fromCase.EndedOn, fromCase.EndedBecause));
+        }
     }
 }

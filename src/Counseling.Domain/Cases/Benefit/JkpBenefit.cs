@@ -88,9 +88,13 @@ public static class JkpBenefit
     /// 2/2025 Pasal II: a benefit still running on 7 February 2025 is paid under PP 6/2025 from then on). With it,
     /// that one rule set decides everything: the what-if. Null for a case without a claim (none exists yet).
     /// </summary>
-    public static BenefitSchedule? For(CounselingCase current, DateOnly today, BenefitRuleSet? ruleSet = null)
+    public static BenefitSchedule? For(CounselingCase current, DateOnly today, BenefitRuleSet? ruleSet = null) =>
+        BenefitHistory.Of(current) is { } history ? For(history, today, ruleSet) : null;
+
+    /// <summary>The same schedule from the benefit's part of a case's history alone (see <see cref="BenefitHistory"/>).</summary>
+    public static BenefitSchedule For(BenefitHistory current, DateOnly today, BenefitRuleSet? ruleSet = null)
     {
-        if (current.Claim is not { } claim) return null;
+        var claim = current.Claim;
         var governing = ruleSet ?? BenefitRuleSets.InForceOn(claim.TerminationDate) ?? BenefitRuleSets.All[0];
         var deadline = governing.ClaimDeadline(claim.TerminationDate);
         var claimedInTime = claim.ClaimedOn <= deadline;
@@ -166,7 +170,7 @@ public static class JkpBenefit
         return differences;
     }
 
-    private static MonthEvidence EvidenceIn(CounselingCase current, DateOnly from, DateOnly to)
+    private static MonthEvidence EvidenceIn(BenefitHistory current, DateOnly from, DateOnly to)
     {
         var inMonth = current.JobSearchActivities.Where(a => a.On >= from && a.On <= to).ToList();
         return new MonthEvidence(
@@ -177,7 +181,7 @@ public static class JkpBenefit
     }
 
     /// <summary>What the month still lacks under <paramref name="rules"/>, or null when its conditions are met.</summary>
-    private static string? Missing(CounselingCase current, BenefitRuleSet rules, int number, int monthCount, DateOnly to, MonthEvidence evidence)
+    private static string? Missing(BenefitHistory current, BenefitRuleSet rules, int number, int monthCount, DateOnly to, MonthEvidence evidence)
     {
         var missing = new List<string>();
         if (current.JobSearchCommittedOn is not { } committed || committed > to) missing.Add("the job-search commitment");

@@ -1,0 +1,54 @@
+namespace Counseling.Domain.Cases.Benefit;
+
+/// <summary>
+/// What <see cref="JkpBenefit.For(BenefitHistory, DateOnly, BenefitRuleSet?)"/> decides a benefit on, and nothing else:
+/// the claim, the job-search commitment, the evidence (its kind, day and attendance only, never the employer or programme
+/// typed in), the first job's start and a death. A case carries it (<see cref="Of"/>); a projection that must not hold
+/// the case's personal data, as the outcome report's, folds it from the same events with <see cref="Evolve"/>.
+/// </summary>
+public sealed record BenefitHistory(
+    JkpClaim Claim,
+    DateOnly? JobSearchCommittedOn,
+    IReadOnlyList<JobSearchActivity> JobSearchActivities,
+    DateOnly? FirstPlacementStartsOn,
+    DateOnly? DiedOn)
+{
+    /// <summary>The events <see cref="Evolve"/> reads.</summary>
+    public static readonly IReadOnlyCollection<Type> EventTypes =
+    [
+        typeof(CaseOpened), typeof(JkpClaimRecorded), typeof(JobSearchCommitmentMade), typeof(JobSearchActivityRecorded),
+        typeof(WorkerPlaced), typeof(CaseClosed),
+    ];
+
+    /// <summary>A case's benefit history, as <see cref="CounselingCase.Evolve"/> built it; null without a claim.</summary>
+    public static BenefitHistory? Of(CounselingCase current) => current.Claim is { } claim
+        ? new BenefitHistory(claim, current.JobSearchCommittedOn, current.JobSearchActivities, current.FirstPlacementStartsOn, current.DiedOn)
+        : null;
+
+    /// <summary>
+    /// The history after one more event of the case, as <see cref="CounselingCase.Evolve"/> changes the same members
+    /// (the domain tests hold the two folds to the same schedules); the same instance when the event changes nothing.
+    /// </summary>
+    public static BenefitHistory? Evolve(BenefitHistory? current, object @event) => (current, @event) switch
+    {
+        (null, CaseOpened opened) => new BenefitHistory(
+            new JkpClaim(opened.Employment.TerminationDate, opened.Employment.LastMonthlyWageRupiah, Wib.DateOf(opened.OpenedAt), null,
+                ClaimDateRecorded: false),
+            null, [], null, null),
+        (null, _) => null,
+        (_, JkpClaimRecorded claim) => current with
+        {
+            Claim = current.Claim with { ClaimedOn = claim.ClaimedOn, Contributions = claim.Contributions, ClaimDateRecorded = true },
+        },
+        (_, JobSearchCommitmentMade committed) => current with { JobSearchCommittedOn = committed.CommittedOn },
+        (_, JobSearchActivityRecorded activity) => current with
+        {
+            JobSearchActivities = [.. current.JobSearchActivities,
+                new JobSearchActivity(activity.ActivityId, activity.Kind, activity.On, null, null, activity.AttendancePercent)],
+        },
+        (_, WorkerPlaced placed) when current.FirstPlacementStartsOn is not { } earlier || placed.StartsOn < earlier =>
+            current with { FirstPlacementStartsOn = placed.StartsOn },
+        (_, CaseClosed { Reason: ClosureReason.Died } closed) => current with { DiedOn = closed.On },
+        _ => current,
+    };
+}
