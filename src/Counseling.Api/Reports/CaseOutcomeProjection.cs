@@ -32,8 +32,11 @@ public static class ReportStore
         nameof(CaseOutcome.OpenedOn), nameof(CaseOutcome.TerminationReason), nameof(CaseOutcome.TrainingPath),
         nameof(CaseOutcome.PlacedOn), nameof(CaseOutcome.StartingWageRupiah), nameof(CaseOutcome.StillEmployedAtFollowUp),
         nameof(CaseOutcome.SelfEmployedOn), nameof(CaseOutcome.ClosedOn), nameof(CaseOutcome.CompetencyTestsPassed),
-        nameof(CaseOutcome.BenefitMonthsDue), nameof(CaseOutcome.BenefitMonthsMet), nameof(CaseOutcome.SoleCounselorId),
+        nameof(CaseOutcome.SoleCounselorId),
     ];
+
+    /// <summary>The benefit months' last days, which a report counts against its period and cut (date[], as the caseload's).</summary>
+    private static readonly string[] ReportDateArrays = [nameof(CaseOutcome.BenefitMonthsMet), nameof(CaseOutcome.BenefitMonthsNotMet)];
 
     /// <summary>The projections behind the reports, run by the async daemon and rebuilt by `projections rebuild`.</summary>
     public static void AddReports(this StoreOptions options)
@@ -54,6 +57,7 @@ public static class ReportStore
         {
             if (mapping.DocumentType != typeof(CaseOutcome)) return;
             foreach (var member in ReportColumns) mapping.DuplicateField(member);
+            foreach (var member in ReportDateArrays) mapping.DuplicateField(member, pgType: "date[]");
         });
         options.Events.AddEventType<OutcomeReportExported>();
     }

@@ -21,6 +21,13 @@ public enum OutcomeGrouping
 /// (groupBy=counselor); in every other grouping they are whole. A CSV export has the same columns, named as in JSON. A rate, share or median with nothing to count is null;
 /// placedWithinNDays is null while some case of the group is younger than N days at the cut (the cohort triangle).
 /// </summary>
+/// <param name="BenefitMonthsMetShare">
+/// Of the JKP benefit months of the group's cases that ended in from..to before the cut's day (a month counts in the
+/// period in which its last day falls; a month still running is not counted), the share whose conditions the worker met
+/// (Permenaker 15/2021 Pasal 13 as amended by Permenaker 2/2025), on the evidence recorded by the cut (asOf) or by now;
+/// months whose right was lost (new employment or death, PP 6/2025 Pasal 40; a claim out of time) are not counted.
+/// Null when no month ended.
+/// </param>
 [CsvRecord]
 public sealed partial record OutcomeGroup(
     [property: CsvColumn("group")] string Group,
@@ -39,6 +46,11 @@ public sealed partial record OutcomeGroup(
     [property: CsvColumn("placedWithin90Days")] decimal? PlacedWithin90Days,
     [property: CsvColumn("placedWithin180Days")] decimal? PlacedWithin180Days);
 
+/// <summary>
+/// An outcome report: the query it answers (the grouping, the office or null for all, the intake days from..to), the day
+/// of its cut (today, or the day of asOf), the moment asked for (null: as the projection stands), one row per group, and
+/// how fresh the figures are.
+/// </summary>
 public sealed record OutcomeReportAnswer(
     string GroupBy,
     string? OfficeId,
@@ -72,7 +84,8 @@ public static class OutcomeReport
             $"""
              select t.office_id, t.opened_on, t.termination_reason, t.training_path, t.placed_on, t.starting_wage_rupiah,
                     t.still_employed_at_follow_up, t.self_employed_on, t.closed_on, t.competency_tests_passed,
-                    t.benefit_months_due, t.benefit_months_met, t.sole_counselor_id,
+                    {BenefitMonthsEnded("unnest(t.benefit_months_met) as m(day)", "unnest(t.benefit_months_not_met) as m(day)")},
+                    t.sole_counselor_id,
                     {(query.GroupBy == OutcomeGrouping.Counselor ? "case when t.sole_counselor_id is null then t.data -> 'holdings' end" : "null::jsonb")}
              from {table} t, params p
              where t.opened_on between p.from_day and p.to_day and (p.office = '' or t.office_id = p.office)
@@ -91,13 +104,14 @@ public static class OutcomeReport
         var latest = Freshness.In(batch, session, CaseOutcomeProjection.ProjectionName);
         var cut = Domain.Cases.Wib.DateOf(asOf);
         var rows = Rows(batch, query, cut,
-            """
+            $"""
             select e.value ->> 'officeId', (e.value ->> 'openedOn')::date, e.value ->> 'terminationReason', e.value ->> 'trainingPath',
                    (e.value ->> 'placedOn')::date, (e.value ->> 'startingWageRupiah')::bigint, (e.value ->> 'stillEmployedAtFollowUp')::boolean,
                    (e.value ->> 'selfEmployedOn')::date, (e.value ->> 'closedOn')::date, (e.value ->> 'competencyTestsPassed')::int,
-                   (e.value ->> 'benefitMonthsDue')::int, (e.value ->> 'benefitMonthsMet')::int, e.value ->> 'soleCounselorId',
-                   case when e.value ->> 'soleCounselorId' is null then e.value -> 'holdings' end
-            from jsonb_array_elements(?::jsonb) e
+                   {BenefitMonthsEnded("jsonb_array_elements_text(e.value -> 'benefitMonthsMet') as m(day)",
+                       "jsonb_array_elements_text(e.value -> 'benefitMonthsNotMet') as m(day)")},
+                   e.value ->> 'soleCounselorId', case when e.value ->> 'soleCounselorId' is null then e.value -> 'holdings' end
+            from jsonb_array_elements(?::jsonb) e, params p
             """, outcomes);
         await batch.Execute(cancellation);
         var stored = (await latest).LatestEventSequence;
@@ -142,6 +156,19 @@ public static class OutcomeReport
              order by group_key
              """,
             [query.From, query.To, cut, query.OfficeId ?? "", .. sourceParameters]);
+    }
+
+    /// <summary>
+    /// A case's benefit months that count in the report, due and met, from the sets of last days of its months met and
+    /// not met (each a set-returning expression naming its column m.day): a month counts in the period in which it ended,
+    /// that is when its last day lies in from..to and before the cut's day (a month whose last day is the cut's day is still
+    /// running).
+    /// </summary>
+    private static string BenefitMonthsEnded(string metDays, string notMetDays)
+    {
+        const string ended = "m.day::date between p.from_day and least(p.to_day, p.cut - 1)";
+        return $"(select count(*) from {metDays} where {ended}) + (select count(*) from {notMetDays} where {ended}), " +
+               $"(select count(*) from {metDays} where {ended})";
     }
 
     /// <summary>

@@ -10,6 +10,7 @@ using Counseling.Domain.Cases;
 using CsvHelper;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using Wolverine.Http;
 
@@ -28,6 +29,7 @@ public static class OutcomeReportEndpoint
     /// <param name="asOf">The report exactly as it stood at this moment, from the events recorded by then.</param>
     /// <param name="officeId">One office (a supervisor's own is implied); absent, every office the caller may see.</param>
     [WolverineGet("/reports/outcomes")]
+    [ProducesResponseType<OutcomeReportAnswer>(StatusCodes.Status200OK, "application/json")]
     [Tags("Reports")]
     [Authorize(Policy = AccessPolicies.Reporting)]
     [EndpointSummary("Outcomes of the cases opened from..to, by office, counselor, intake month (cohorts), training path or termination reason; Accept: text/csv exports it")]

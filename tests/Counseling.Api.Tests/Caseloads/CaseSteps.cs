@@ -72,6 +72,15 @@ public sealed class CaseSteps(CaseloadFixture api, Guid caseId, string officeId,
 
     public Task FollowUpAsync() => PostAsync("placement-follow-up", new { on = Today, stillEmployed = true, notes = "Masih bekerja." });
 
+    public Task CommitToJobSearchAsync() => PostAsync("job-search-commitment", new { committedOn = Today });
+
+    /// <summary>Job-search evidence dated <paramref name="on"/> (recorded today): an application or an interview call at an employer.</summary>
+    public Task JobSearchActivityAsync(string kind, DateOnly on) =>
+        PostAsync("job-search-activities", new { kind, on = on.ToString("yyyy-MM-dd"), employer = "PT Astra Otoparts" });
+
+    public Task TrainingAttendanceAsync(DateOnly on, int attendancePercent) =>
+        PostAsync("job-search-activities", new { kind = "trainingAttendance", on = on.ToString("yyyy-MM-dd"), programme = "Pengelasan SMAW", attendancePercent });
+
     public Task CloseAsync(string reason) => PostAsync("closure", new { reason, notes = "Kasus ditutup." });
 
     public Task ReopenAsync() => PostAsync("reopening", new { reason = "Pekerja datang kembali." });

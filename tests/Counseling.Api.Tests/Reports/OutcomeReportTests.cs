@@ -32,8 +32,8 @@ public class OutcomeReportTests(ReportsFixture api)
     private static OutcomeGroup Row(
         string group, decimal opened, decimal placed, decimal selfEmployed, decimal? rate, decimal? medianDays,
         decimal followedUp, decimal stillEmployed, decimal? medianWage, decimal testsPassed,
-        decimal? within30, decimal? within60, decimal? within90, decimal? within180) =>
-        new(group, opened, placed, selfEmployed, rate, medianDays, followedUp, stillEmployed, medianWage, testsPassed, null,
+        decimal? within30, decimal? within60, decimal? within90, decimal? within180, decimal? benefitMonthsMetShare = null) =>
+        new(group, opened, placed, selfEmployed, rate, medianDays, followedUp, stillEmployed, medianWage, testsPassed, benefitMonthsMetShare,
             within30, within60, within90, within180);
 
     [Fact]
@@ -125,25 +125,28 @@ public class OutcomeReportTests(ReportsFixture api)
 
         // Today's figures. A: placed after 30 days (6,000,000; gone at the follow-up), B: after 24 (5,000,000),
         // C: after 20 (5,300,000; still there), D: a business, E: opened 5 April, nothing yet.
+        // Nobody committed to the job search, so no benefit month was met: A, B and C each have month 1 (1-31 March)
+        // not met and month 2 lapsed to their job; D's business ends no benefit, so its months 1 and 2 (to 30 April)
+        // count, not met; E's month 1 ends on 4 May, after the period.
         Groups(await api.GetAsync($"/reports/outcomes?groupBy=office&{Period}")).Should().Equal(
-            Row(Bekasi, 4, 3, 0, 0.75m, 24, 2, 1, 5_300_000, 1, 3, 3, 3, null),
-            Row(Kalteng, 1, 0, 1, 0, null, 0, 0, null, 0, 0, 0, 0, 0));
+            Row(Bekasi, 4, 3, 0, 0.75m, 24, 2, 1, 5_300_000, 1, 3, 3, 3, null, 0),
+            Row(Kalteng, 1, 0, 1, 0, null, 0, 0, null, 0, 0, 0, 0, 0, 0));
         // A is Dewi's for 20 of its 30 days and Rudi's for 10; E, still open, is Dewi's.
         var byCounselor = await api.GetAsync($"/reports/outcomes?groupBy=counselor&{Period}");
         Groups(byCounselor).Should().Equal(
-            Row(Dewi, 2.6667m, 1.6667m, 0, 0.625m, 27, 0.6667m, 0, 5_500_000, 1, 1.6667m, 1.6667m, 1.6667m, null),
-            Row(Rudi, 1.3333m, 1.3333m, 0, 1, 25, 1.3333m, 1, 5_650_000, 0, 1.3333m, 1.3333m, 1.3333m, 1.3333m),
-            Row(Yohana, 1, 0, 1, 0, null, 0, 0, null, 0, 0, 0, 0, 0));
+            Row(Dewi, 2.6667m, 1.6667m, 0, 0.625m, 27, 0.6667m, 0, 5_500_000, 1, 1.6667m, 1.6667m, 1.6667m, null, 0),
+            Row(Rudi, 1.3333m, 1.3333m, 0, 1, 25, 1.3333m, 1, 5_650_000, 0, 1.3333m, 1.3333m, 1.3333m, 1.3333m, 0),
+            Row(Yohana, 1, 0, 1, 0, null, 0, 0, null, 0, 0, 0, 0, 0, 0));
         // The cohort triangle: April's 180-day cell waits until 2 October (E is 179 days old on 1 October).
         Groups(await api.GetAsync($"/reports/outcomes?groupBy=intakeMonth&{Period}")).Should().Equal(
-            Row("2027-03", 4, 3, 1, 0.75m, 24, 2, 1, 5_300_000, 1, 3, 3, 3, 3),
+            Row("2027-03", 4, 3, 1, 0.75m, 24, 2, 1, 5_300_000, 1, 3, 3, 3, 3, 0),
             Row("2027-04", 1, 0, 0, 0, null, 0, 0, null, 0, 0, 0, 0, null));
         Groups(await api.GetAsync($"/reports/outcomes?groupBy=trainingPath&{Period}")).Should().Equal(
-            Row("course+competencyTest", 1, 1, 0, 1, 24, 0, 0, 5_000_000, 1, 1, 1, 1, 1),
-            Row("none", 4, 2, 1, 0.5m, 25, 2, 1, 5_650_000, 0, 2, 2, 2, null));
+            Row("course+competencyTest", 1, 1, 0, 1, 24, 0, 0, 5_000_000, 1, 1, 1, 1, 1, 0),
+            Row("none", 4, 2, 1, 0.5m, 25, 2, 1, 5_650_000, 0, 2, 2, 2, null, 0));
         Groups(await api.GetAsync($"/reports/outcomes?groupBy=terminationReason&{Period}")).Should().Equal(
-            Row("companyClosure", 2, 1, 1, 0.5m, 20, 1, 1, 5_300_000, 0, 1, 1, 1, 1),
-            Row("efficiency", 3, 2, 0, 0.6667m, 27, 1, 0, 5_500_000, 1, 2, 2, 2, null));
+            Row("companyClosure", 2, 1, 1, 0.5m, 20, 1, 1, 5_300_000, 0, 1, 1, 1, 1, 0),
+            Row("efficiency", 3, 2, 0, 0.6667m, 27, 1, 0, 5_500_000, 1, 2, 2, 2, null, 0));
         // Only March's intakes.
         Groups(await api.GetAsync("/reports/outcomes?groupBy=office&from=2027-03-01&to=2027-03-31")).Select(g => g.CasesOpened)
             .Should().Equal(3, 1);

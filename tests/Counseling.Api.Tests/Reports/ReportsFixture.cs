@@ -13,3 +13,12 @@ public sealed class ReportsCollection : ICollectionFixture<ReportsFixture>
 {
     public const string Name = "reports";
 }
+
+/// <summary>The same on a database of the benefit-month report's own (see <see cref="BenefitMonthsReportTests"/>).</summary>
+public sealed class BenefitReportsFixture() : CaseloadFixture("counseling_reports_benefit");
+
+[CollectionDefinition(Name)]
+public sealed class BenefitReportsCollection : ICollectionFixture<BenefitReportsFixture>
+{
+    public const string Name = "benefit reports";
+}
