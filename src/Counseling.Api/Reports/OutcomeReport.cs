@@ -84,7 +84,7 @@ public static class OutcomeReport
             $"""
              select t.office_id, t.opened_on, t.termination_reason, t.training_path, t.placed_on, t.starting_wage_rupiah,
                     t.still_employed_at_follow_up, t.self_employed_on, t.closed_on, t.competency_tests_passed,
-                    {BenefitMonthsEnded("unnest(t.benefit_months_met) as m(day)", "unnest(t.benefit_months_not_met) as m(day)")},
+                    {BenefitMonthsEnded("t.benefit_months_met", "t.benefit_months_not_met")},
                     t.sole_counselor_id,
                     {(query.GroupBy == OutcomeGrouping.Counselor ? "case when t.sole_counselor_id is null then t.data -> 'holdings' end" : "null::jsonb")}
              from {table} t, params p
@@ -108,8 +108,8 @@ public static class OutcomeReport
             select e.value ->> 'officeId', (e.value ->> 'openedOn')::date, e.value ->> 'terminationReason', e.value ->> 'trainingPath',
                    (e.value ->> 'placedOn')::date, (e.value ->> 'startingWageRupiah')::bigint, (e.value ->> 'stillEmployedAtFollowUp')::boolean,
                    (e.value ->> 'selfEmployedOn')::date, (e.value ->> 'closedOn')::date, (e.value ->> 'competencyTestsPassed')::int,
-                   {BenefitMonthsEnded("jsonb_array_elements_text(e.value -> 'benefitMonthsMet') as m(day)",
-                       "jsonb_array_elements_text(e.value -> 'benefitMonthsNotMet') as m(day)")},
+                   {BenefitMonthsEnded("array(select jsonb_array_elements_text(e.value -> 'benefitMonthsMet')::date)",
+                       "array(select jsonb_array_elements_text(e.value -> 'benefitMonthsNotMet')::date)")},
                    e.value ->> 'soleCounselorId', case when e.value ->> 'soleCounselorId' is null then e.value -> 'holdings' end
             from jsonb_array_elements(?::jsonb) e, params p
             """, outcomes);
@@ -131,7 +131,7 @@ public static class OutcomeReport
             $"""
              with params as (select ?::date as from_day, ?::date as to_day, ?::date as cut, ?::text as office),
              outcomes (office_id, opened_on, termination_reason, training_path, placed_on, starting_wage, still_employed,
-                       self_employed_on, closed_on, tests_passed, benefit_due, benefit_met, sole_counselor_id, holdings) as ({source}),
+                       self_employed_on, closed_on, tests_passed, benefit_met, benefit_not_met, sole_counselor_id, holdings) as ({source}),
              credited as ({Credited(query.GroupBy)})
              select jsonb_build_object(
                'group', group_key,
@@ -143,7 +143,7 @@ public static class OutcomeReport
                'stillEmployedAtFollowUp', coalesce(sum(weight) filter (where still_employed), 0),
                'medianStartingWageRupiah', percentile_cont(0.5) within group (order by starting_wage) filter (where placed_on is not null),
                'competencyTestsPassed', sum(weight * tests_passed),
-               'benefitMonthsDue', sum(weight * benefit_due),
+               'benefitMonthsDue', sum(weight * (benefit_met + benefit_not_met)),
                'benefitMonthsMet', sum(weight * benefit_met),
                'newestIntake', max(opened_on),
                'placedWithin30Days', coalesce(sum(weight) filter (where placed_on - opened_on <= 30), 0),
@@ -159,16 +159,17 @@ public static class OutcomeReport
     }
 
     /// <summary>
-    /// A case's benefit months that count in the report, due and met, from the sets of last days of its months met and
-    /// not met (each a set-returning expression naming its column m.day): a month counts in the period in which it ended,
-    /// that is when its last day lies in from..to and before the cut's day (a month whose last day is the cut's day is still
-    /// running).
+    /// A case's benefit months that count in the report, met and not met, from the last days of its months met and not met
+    /// (two date[] expressions, each in ascending order): a month counts in the period in which it ended, that is when its
+    /// last day lies in from..to and before the cut's day (a month whose last day is the cut's day is still running).
+    /// width_bucket counts the days up to a bound by binary search in the sorted array: a plain function call per row,
+    /// where unnesting each array in a subquery made the national report several times slower.
     /// </summary>
     private static string BenefitMonthsEnded(string metDays, string notMetDays)
     {
-        const string ended = "m.day::date between p.from_day and least(p.to_day, p.cut - 1)";
-        return $"(select count(*) from {metDays} where {ended}) + (select count(*) from {notMetDays} where {ended}), " +
-               $"(select count(*) from {metDays} where {ended})";
+        static string Ended(string days) =>
+            $"greatest(0, width_bucket(least(p.to_day, p.cut - 1), {days}) - width_bucket(p.from_day - 1, {days}))";
+        return $"{Ended(metDays)}, {Ended(notMetDays)}";
     }
 
     /// <summary>
@@ -197,7 +198,8 @@ public static class OutcomeReport
                 group by h."counselorId") g
             where o.sole_counselor_id is null
             """,
-        _ => $"select o.*, {GroupKey(groupBy)} as group_key, 1::numeric as weight from outcomes o",
+        // Whole weights as integers: integer sums are cheaper than numeric ones.
+        _ => $"select o.*, {GroupKey(groupBy)} as group_key, 1 as weight from outcomes o",
     };
 
     private static string GroupKey(OutcomeGrouping groupBy) => groupBy switch

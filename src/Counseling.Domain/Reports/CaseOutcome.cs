@@ -46,7 +46,10 @@ public sealed record CaseOutcome
     /// <summary>The benefit's part of the case's history (no personal data), which <see cref="BenefitMonths"/> re-decides the months on.</summary>
     public BenefitHistory? Benefit { get; init; }
 
-    /// <summary>The last days of the JKP benefit months whose conditions the worker met (see <see cref="BenefitMonths"/>).</summary>
+    /// <summary>
+    /// The last days of the JKP benefit months whose conditions the worker met (see <see cref="BenefitMonths"/>), in
+    /// ascending order, as both these lists are: the report counts them by binary search.
+    /// </summary>
     public DateOnly[] BenefitMonthsMet { get; init; } = [];
 
     /// <summary>
