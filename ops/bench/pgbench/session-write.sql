@@ -7,18 +7,18 @@
 -- The write, as logged:
 --   1. (another pooled connection) the Idempotency-Key's stored answer, if any         -- Wolverine, before the handler
 --   2. BEGIN; lock the stream (select version ... for update); the case's snapshot        -- one batch: Marten FetchForWriting
---   3. the case's personal-data key (mt_doc_personaldatakey)                             -- to encrypt the notes
---   4. the stream's last seal (mt_doc_eventseal, id "<stream>:<version>")                 -- the hash chain's previous link
---   5. the append function; the idempotency row; the snapshot upsert; the new seal upsert -- one batch: SaveChanges
---   6. COMMIT
--- Six round trips. Caseload, dashboard and reports are async projections: the daemon writes them later, off this path.
+--   3. the stream's last seal (mt_doc_eventseal, id "<stream>:<version>"); the case's    -- one batch: WritePrefetch, the
+--      personal-data key (mt_doc_personaldatakey)                                        -- chain's link and the notes' key
+--   4. the append function; the idempotency row; the snapshot upsert; the new seal upsert -- one batch: SaveChanges
+--   5. COMMIT
+-- Five round trips (six before WritePrefetch read the seal and the key together). Caseload, dashboard and reports are async projections: the daemon writes them later, off this path.
 --
 -- What this script adds of its own: the first statement, which picks the case (pgbench has no uuids or strings) and
 -- formats what the service would hold in memory (array literals, the seal ids, the answer body, a fresh key). It
 -- also reads the stream's version there so that the later statements can use it: pgbench cannot \gset inside a
 -- pipeline, so the lock's own answer cannot feed the statements after it. For that read to be safe outside the lock,
 -- each client writes to its own slice of the cases (n = client + clients * k), so that no two clients share a case.
--- That makes seven round trips where the service makes six, so this ceiling errs on the low side.
+-- That makes six round trips where the service makes five, so this ceiling errs on the low side.
 -- Values pgbench cannot make (fresh uuids, timestamps) come from gen_random_uuid() and now() in the statements; the
 -- casts give the parameters the types Npgsql sends them with.
 --
@@ -30,8 +30,7 @@
 -- Marten's snapshot upsert takes its "no expected version" zeros as parameters, as :zero does here.
 \set zero 0
 SELECT c.id AS case_id, s.version AS version, s.version + 1 AS next_version,
-       '{' || c.id || '}' AS case_ids, '{' || c.id || ':' || s.version || '}' AS seal_ids,
-       c.id || ':' || (s.version + 1) AS next_seal_id,
+       c.id || ':' || s.version AS last_seal_id, c.id || ':' || (s.version + 1) AS next_seal_id,
        '{"id":"' || c.id || '","version":' || (s.version + 1) || '}' AS answer,
        'sha256:' || encode(sha256(convert_to(:key::text, 'UTF8')), 'hex') AS deduplication_id
   FROM bench_same_work_cases c JOIN counseling.mt_streams s ON s.id = c.id WHERE c.n = :n \gset
@@ -43,16 +42,17 @@ BEGIN TRANSACTION ISOLATION LEVEL READ COMMITTED;
 select version from counseling.mt_streams where id = :case_id for update;
 select d.id, d.data, d.mt_version from counseling.mt_doc_counselingcase as d where id = :case_id;
 \endpipeline
--- 3. the case's personal-data key
-select d.id, d.data from counseling.mt_doc_personaldatakey as d where id = ANY(:case_ids);
--- 4. the stream's last seal
-select d.id, d.data from counseling.mt_doc_eventseal as d where id = ANY(:seal_ids);
--- 5. append the event, store the answer under the key, upsert the snapshot and the new seal
+-- 3. the stream's last seal and the case's personal-data key
+\startpipeline
+select d.id, d.data from counseling.mt_doc_eventseal as d where id = :last_seal_id;
+select d.id, d.data from counseling.mt_doc_personaldatakey as d where id = :case_id;
+\endpipeline
+-- 4. append the event, store the answer under the key, upsert the snapshot and the new seal
 \startpipeline
 select counseling.mt_quick_append_events(:case_id::uuid, 'counseling_case'::varchar, '*DEFAULT*'::varchar, ARRAY[gen_random_uuid()], '{counseling_session_logged}'::varchar[], '{"Counseling.Domain.Cases.CounselingSessionLogged, Counseling.Domain"}'::varchar[], ARRAY[jsonb_build_object('mode', 'Phone', 'notes', 'pdp1:' || 'se7OtyNP9vhdNJl1ENzWTxvS0J/4MpGSpneC/2msTHLY4FYdMvKJOo45mUrCAAvyWFwF4CJ89rpqQgEufpq6Rom1zgE9UPNGO0fDb4Koo4pCMbF1l428vy5qNqcYPA==', 'heldAt', now(), 'topics', jsonb_build_array('LabourMarketInformation'), 'sessionId', gen_random_uuid(), 'nextFollowUpOn', current_date + 14, 'durationMinutes', 25)], '{NULL}'::bytea[], ('{0HNQE9TUL87FE:' || '00000001}')::varchar[], '{3cde1a133fa2bf26d07559e105b728e1}'::varchar[], '{"{\"role\": \"counselor\"}"}'::jsonb[], '{c-010}'::varchar[], ARRAY[now()], :version::bigint);
 insert into counseling.wolverine_deduplicated_responses (deduplication_id, expires, fingerprint, claim_token, status_code, body, location) values (:deduplication_id, now() + interval '1 day', '7235e68ab1eaed325436ab0363c13f3f6afda85d392720634185d078540a6a01', gen_random_uuid()::text, 200, :answer, NULL);
 insert into counseling.mt_doc_counselingcase (id, data, "mt_version", "mt_dotnet_type", "mt_last_modified") values (:case_id, :snapshot, CASE WHEN :zero = 0 THEN COALESCE((select version from counseling.mt_streams where counseling.mt_streams.id = :case_id), 1) ELSE :zero END, 'Counseling.Domain.Cases.CounselingCase', transaction_timestamp()) on conflict (id) do update set data = excluded.data, mt_version = CASE WHEN :zero = 0 THEN COALESCE((select version from counseling.mt_streams where counseling.mt_streams.id = counseling.mt_doc_counselingcase.id), counseling.mt_doc_counselingcase.mt_version + 1) ELSE :zero END, "mt_dotnet_type" = excluded."mt_dotnet_type", "mt_last_modified" = excluded."mt_last_modified" where :zero = 0 or COALESCE((select version from counseling.mt_streams where counseling.mt_streams.id = counseling.mt_doc_counselingcase.id), 0) <= :zero returning mt_version;
 insert into counseling.mt_doc_eventseal (id, data, "mt_version", "mt_dotnet_type", "mt_last_modified") values (:next_seal_id, jsonb_build_object('id', :next_seal_id::text, 'hash', 'af9aacffaa53c550d39a2691bce47623af5466ccf2d4302fe8ae0aebd1a05c68', 'keyId', '026f42030b943666', 'dataMac', '14861e590b80ddb8679ffbdb34a29ae9a08d5b5f10a25aea3f1059b941db170a', 'version', :next_version::bigint, 'streamId', :case_id::text, 'previousHash', 'af9b1af617028d63b6edd8683ec837f91f487b11bdd55ead74e1228e168fb4aa'), gen_random_uuid(), 'Counseling.Api.Audit.EventSeal', transaction_timestamp()) on conflict (id) do update set data = excluded.data, "mt_version" = excluded."mt_version", "mt_dotnet_type" = excluded."mt_dotnet_type", "mt_last_modified" = excluded."mt_last_modified" returning id;
 \endpipeline
--- 6. commit
+-- 5. commit
 COMMIT;

@@ -1,3 +1,4 @@
+using Counseling.Api.Cases;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
@@ -19,11 +20,16 @@ public sealed class EventSealing(SealKey key) : IProjection
             .Select(g => g.MinBy(e => e.Version)!)
             .Where(e => e.Version > 1)
             .ToList();
-        var heads = firstOfStream.Count == 0
-            ? new Dictionary<Guid, string>()
-            : (await operations.LoadManyAsync<EventSeal>(cancellation,
-                firstOfStream.Select(e => EventSeal.IdFor(e.StreamId, e.Version - 1)).ToArray()))
-                .ToDictionary(s => s.StreamId, s => s.Hash);
+        // The chain heads a step on a case continues were read with its data key (WritePrefetch); the rest here.
+        var heads = new Dictionary<Guid, string>();
+        var prefetch = WritePrefetch.Of(operations);
+        foreach (var first in firstOfStream)
+            if (prefetch is not null && prefetch.TryGetSeal(EventSeal.IdFor(first.StreamId, first.Version - 1), out var seal))
+                heads[first.StreamId] = seal.Hash;
+        var unread = firstOfStream.Where(e => !heads.ContainsKey(e.StreamId)).Select(e => EventSeal.IdFor(e.StreamId, e.Version - 1)).ToArray();
+        if (unread.Length > 0)
+            foreach (var seal in await operations.LoadManyAsync<EventSeal>(cancellation, unread))
+                heads[seal.StreamId] = seal.Hash;
 
         foreach (var @event in events.OrderBy(e => e.StreamId).ThenBy(e => e.Version))
         {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Counseling.Api.Access;
 using Counseling.Api.Infrastructure;
+using Counseling.Api.PersonalData;
 using Counseling.Api.ReferenceData;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Counselors;
@@ -74,9 +75,12 @@ public static class CaseStepMiddleware
 
         var command = await request.ToCommandAsync(new CaseStepContext(http, session, counselors, clock));
         var decision = current.Decide(command, clock.GetUtcNow());
-        return decision.Refusal is { } refusal
-            ? (decision, Problems.From(refusal))
-            : (decision, WolverineContinue.NoProblems);
+        if (decision.Refusal is { } refusal) return (decision, Problems.From(refusal));
+
+        // What saving these events will read (the last seal, the data key if they carry personal fields), in one round trip.
+        await WritePrefetch.LoadAsync(session, stream.Id, current.Version,
+            withDataKey: decision.Events.Any(SensitiveFields.AreIn), http.RequestAborted);
+        return (decision, WolverineContinue.NoProblems);
     }
 
     /// <summary>The events an endpoint returns for Wolverine to append, and the answer naming the version they make.</summary>

@@ -1,3 +1,4 @@
+using Counseling.Api.Cases;
 using Counseling.Domain.Cases;
 using JasperFx.Events;
 using Marten;
@@ -39,6 +40,11 @@ public sealed class PersonalDataEncryption(PersonalDataKeyRing ring, NikBlindInd
             session.Store(new NikIndexEntry(stream.Id, blindIndex.Of(opened.Worker.Nik)));
             keys[stream.Id] = key;
         }
+
+        // A step on a case has its key read already, with the case's last seal (WritePrefetch).
+        if (WritePrefetch.Of(session) is { } prefetch)
+            foreach (var id in streams.Select(s => s.Id).Where(id => !keys.ContainsKey(id)))
+                if (prefetch.TryGetKey(id, out var prefetched)) keys[id] = prefetched is null ? null : ring.Unwrap(prefetched);
 
         var stored = streams.Select(s => s.Id).Where(id => !keys.ContainsKey(id)).ToArray();
         if (stored.Length > 0)
