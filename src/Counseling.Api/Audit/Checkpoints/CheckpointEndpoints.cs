@@ -44,7 +44,7 @@ public static class CheckpointEndpoints
             return Results.Problem(new ProblemDetails
             {
                 Status = StatusCodes.Status422UnprocessableEntity,
-                Title = "The checkpoint's signature does not verify",
+                Title = Texts.Get("Problem.CheckpointNotAuthentic"),
                 Detail = refusal,
                 Type = "https://jkp-counseling.example/problems/checkpoint-not-authentic",
             });
