@@ -28,9 +28,10 @@ public sealed class ForbiddenAnswers : IAuthorizationMiddlewareResultHandler
         var roles = failure.FailedRequirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).Distinct().ToArray();
         var reasons = failure.FailureReasons.Select(r => r.Message).Distinct().ToList();
         if (roles.Length > 0)
-            reasons.Insert(0, $"This needs the role {string.Join(" or ", roles)}; the token's role is {(caller is null ? "none" : Caller.RoleName(caller.Role))}.");
+            reasons.Insert(0, Texts.Format("Access.NeedsRole",
+                string.Join(Texts.Get("Access.Or"), roles), caller is null ? Texts.Get("Access.NoRole") : Caller.RoleName(caller.Role)));
 
-        var problem = CaseAccess.Problem(reasons.Count > 0 ? string.Join(" ", reasons) : "The token does not grant this.");
+        var problem = CaseAccess.Problem(reasons.Count > 0 ? string.Join(" ", reasons) : Texts.Get("Access.NotGranted"));
         if (roles.Length > 0) problem.Extensions["requiredRoles"] = roles;
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         await Results.Problem(problem).ExecuteAsync(context);
@@ -63,16 +64,16 @@ public static class UnauthorizedAnswers
 
     private static string Explain(Exception? failure) => failure switch
     {
-        null => "Send a bearer token: Authorization: Bearer <token>.",
-        SecurityTokenExpiredException expired => $"The token expired at {expired.Expires:yyyy-MM-ddTHH:mm:ssZ}.",
-        SecurityTokenNotYetValidException early => $"The token is valid only from {early.NotBefore:yyyy-MM-ddTHH:mm:ssZ}.",
-        SecurityTokenInvalidAudienceException => "The token's audience is not this service: ask the identity provider for a token for this API.",
-        SecurityTokenInvalidIssuerException => "The token was issued by a provider this service does not trust.",
+        null => Texts.Get("Token.Missing"),
+        SecurityTokenExpiredException expired => Texts.Format("Token.Expired", expired.Expires),
+        SecurityTokenNotYetValidException early => Texts.Format("Token.NotYetValid", early.NotBefore),
+        SecurityTokenInvalidAudienceException => Texts.Get("Token.WrongAudience"),
+        SecurityTokenInvalidIssuerException => Texts.Get("Token.UntrustedIssuer"),
         SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException =>
-            "The token is not signed by a key this service trusts.",
+            Texts.Get("Token.BadSignature"),
         RefusedToken refused => refused.Message,
-        SecurityTokenException => "The token is not valid.",
-        _ => "The token could not be read.",
+        SecurityTokenException => Texts.Get("Token.Invalid"),
+        _ => Texts.Get("Token.Unreadable"),
     };
 }
 

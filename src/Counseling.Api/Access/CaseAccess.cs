@@ -30,22 +30,22 @@ public static class CaseAccess
     {
         Role.Admin => null,
         Role.Supervisor when @case.OfficeId == caller.OfficeId => null,
-        _ => Problem("Erasure requests are carried out by an administrator or the supervisor of the case's office."),
+        _ => Problem(Texts.Get("Access.ErasureBy")),
     };
 
     public static ProblemDetails? ToOpen(Caller caller, string officeId, string counselorId) =>
         caller.Role == Role.Counselor && caller.OfficeId == officeId && caller.UserId == counselorId
             ? null
-            : Problem("A counselor opens cases for themselves, at their own office: officeId and counselorId must be yours.");
+            : Problem(Texts.Get("Access.OpenOwnCases"));
 
     private static ProblemDetails Forbidden(Caller caller, CounselingCase @case) => Problem(caller.Role switch
     {
         Role.Counselor when @case.CounselorId == caller.UserId =>
-            $"The case belongs to office {@case.OfficeId}; you work at {caller.OfficeId}.",
-        Role.Counselor => "The case is assigned to another counselor.",
-        Role.Supervisor => "The case belongs to another office.",
-        Role.Auditor => "Auditors read; they do not change cases.",
-        _ => $"The {Caller.RoleName(caller.Role)} role has no access to cases.",
+            Texts.Format("Access.CaseAtOtherOffice", @case.OfficeId, caller.OfficeId),
+        Role.Counselor => Texts.Get("Access.OtherCounselor"),
+        Role.Supervisor => Texts.Get("Access.OtherOffice"),
+        Role.Auditor => Texts.Get("Access.AuditorsRead"),
+        _ => Texts.Format("Access.RoleHasNoCases", Caller.RoleName(caller.Role)),
     });
 
     public static ProblemDetails Problem(string detail) => new()

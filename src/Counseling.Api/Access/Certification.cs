@@ -1,4 +1,5 @@
 using Counseling.Api.ReferenceData;
+using Counseling.Domain;
 using Counseling.Domain.Counselors;
 
 namespace Counseling.Api.Access;
@@ -10,7 +11,7 @@ namespace Counseling.Api.Access;
 public static class Certification
 {
     /// <summary>Why <paramref name="userId"/>, working at <paramref name="officeId"/>, may not record on a case today; null when they may.</summary>
-    public static string? RefusalFor(Counselor? counselor, string userId, string? officeId, DateOnly today) =>
+    public static Sentence? RefusalFor(Counselor? counselor, string userId, string? officeId, DateOnly today) =>
         CounselorOnRecord.MayNotRecordBecause(counselor?.ToRecord(), userId, officeId, today);
 
     /// <summary>The registration as the domain's rules read it.</summary>

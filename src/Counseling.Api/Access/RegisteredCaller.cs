@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using Counseling.Api.ReferenceData;
 using Counseling.Domain.Cases;
 using Microsoft.AspNetCore.Authorization;
@@ -25,7 +26,9 @@ public sealed class RegisteredCallerCheck(CounselorRegistry counselors, Supervis
         var refusal = caller.Role switch
         {
             Role.Counselor when requirement.Certified => Certification.RefusalFor(
-                await counselors.FindAsync(caller.UserId, cancellation), caller.UserId, caller.OfficeId, Wib.DateOf(clock.GetUtcNow())),
+                await counselors.FindAsync(caller.UserId, cancellation), caller.UserId, caller.OfficeId, Wib.DateOf(clock.GetUtcNow())) is { } uncertified
+                ? Texts.Say(uncertified)
+                : null,
             Role.Counselor => OfficeRegistration.RefusalFor(
                 await counselors.FindAsync(caller.UserId, cancellation) is { } c ? c.OfficeId : null, "counselor", caller),
             Role.Supervisor => OfficeRegistration.RefusalFor(
@@ -42,9 +45,9 @@ public static class OfficeRegistration
     /// <summary>Why a caller registered at <paramref name="registeredOffice"/> (null: not registered) may not act; null when they may.</summary>
     public static string? RefusalFor(string? registeredOffice, string kind, Caller caller) => registeredOffice switch
     {
-        null => $"{caller.UserId} is not registered as a {kind}.",
+        null => Texts.Format($"Access.NotRegistered.{kind}", caller.UserId),
         _ when registeredOffice != caller.OfficeId =>
-            $"{caller.UserId} is registered at office {registeredOffice}, not {caller.OfficeId ?? "(no office in the token)"}.",
+            Texts.Format("Access.RegisteredElsewhere", caller.UserId, registeredOffice, caller.OfficeId ?? Texts.Get("Access.NoOfficeInToken")),
         _ => null,
     };
 }

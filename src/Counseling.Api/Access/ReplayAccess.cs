@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using Counseling.Domain.Cases;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +16,7 @@ public static class ReplayAccess
     public static async Task<ProblemDetails?> RefusalAsync(
         HttpContext http, IQuerySession session, string? storedLocation, CancellationToken cancellation)
     {
-        if (Caller.From(http.User) is not { } caller) return CaseAccess.Problem("The request carries no caller.");
+        if (Caller.From(http.User) is not { } caller) return CaseAccess.Problem(Texts.Get("Access.NoCaller"));
         if (CaseIdOf(http, storedLocation) is not { } caseId) return null;
 
         var current = await session.LoadAsync<CounselingCase>(caseId, cancellation);

@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using System.Security.Claims;
 
 namespace Counseling.Api.Access;
@@ -16,20 +17,19 @@ public static class TokenRules
     public static string? RefusalFor(ClaimsPrincipal user)
     {
         if (string.IsNullOrWhiteSpace(user.FindFirst(Caller.UserIdClaim)?.Value))
-            return "The token has no 'sub' claim: it must name the user it speaks for.";
+            return Texts.Get("Token.NoSub");
 
         var offices = user.FindAll(Caller.OfficeClaim).Select(c => c.Value).ToArray();
         if (offices.Length > 1)
-            return $"The token names {offices.Length} offices ({string.Join(", ", offices)}): a caller works at one office.";
+            return Texts.Format("Token.ManyOffices", offices.Length, string.Join(", ", offices));
 
         var roles = user.FindAll(Caller.RoleClaim).Select(c => c.Value).ToArray();
         return roles switch
         {
-            [] => $"The token has no 'role' claim: it must carry exactly one of {KnownRoles}.",
-            [var role] when Caller.Parse(role) is null => $"The token's role '{role}' is not one this service knows ({KnownRoles}).",
+            [] => Texts.Format("Token.NoRole", KnownRoles),
+            [var role] when Caller.Parse(role) is null => Texts.Format("Token.UnknownRole", role, KnownRoles),
             [_] => null,
-            _ => $"The token carries {roles.Length} roles ({string.Join(", ", roles)}): the service acts for one role at a time, " +
-                 "so ask for a token with exactly one.",
+            _ => Texts.Format("Token.ManyRoles", roles.Length, string.Join(", ", roles)),
         };
     }
 }

@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using System.Security.Claims;
 using Counseling.Domain.Cases;
 using Marten;
@@ -17,15 +18,15 @@ public static class CaseloadAccess
         Role.Auditor => null,
         Role.Supervisor when caller.OfficeId == counselor.OfficeId => null,
         Role.Counselor when caller.UserId == counselor.Id => null,
-        Role.Counselor => CaseAccess.Problem("A counselor sees their own caseload only."),
-        _ => CaseAccess.Problem("A supervisor sees the caseloads of their own office only."),
+        Role.Counselor => CaseAccess.Problem(Texts.Get("Access.OwnCaseload")),
+        _ => CaseAccess.Problem(Texts.Get("Access.OwnOfficeCaseloads")),
     };
 
     public static ProblemDetails? ToDashboard(Caller caller, Office office) => caller.Role switch
     {
         Role.Auditor => null,
         Role.Supervisor when caller.OfficeId == office.Id => null,
-        _ => CaseAccess.Problem("A supervisor sees the dashboard of their own office only."),
+        _ => CaseAccess.Problem(Texts.Get("Access.OwnOfficeDashboard")),
     };
 }
 

@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using System.Globalization;
 using System.Text.Json;
 
@@ -14,8 +15,8 @@ public sealed class QueryParameters
     public IResult? Problem => _errors.Count == 0
         ? null
         : Results.ValidationProblem(_errors,
-            detail: "See 'errors': each key names a query parameter.",
-            title: "The request has invalid query parameters.",
+            detail: Texts.Get("Query.Invalid.Detail"),
+            title: Texts.Get("Query.Invalid.Title"),
             type: "https://jkp-counseling.example/problems/invalid-input");
 
     public void Fail(string parameter, string reason) => _errors[parameter] = [reason];
@@ -24,7 +25,7 @@ public sealed class QueryParameters
     {
         if (string.IsNullOrWhiteSpace(value)) return fallback;
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        Fail(parameter, $"'{parameter}' is a date written as yyyy-MM-dd.");
+        Fail(parameter, Texts.Format("Query.Date", parameter));
         return fallback;
     }
 
@@ -38,12 +39,12 @@ public sealed class QueryParameters
         if (!value.Contains('T') || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment)
             || !(value.EndsWith('Z') || value.EndsWith("z") || value.LastIndexOfAny(['+', '-']) > value.IndexOf('T')))
         {
-            Fail(parameter, $"'{parameter}' is a moment written as ISO 8601 with its offset, e.g. 2027-03-31T17:00:00Z.");
+            Fail(parameter, Texts.Format("Query.Moment", parameter));
             return null;
         }
         if (moment > now)
         {
-            Fail(parameter, $"'{parameter}' ({moment:O}) is in the future.");
+            Fail(parameter, Texts.Format("Query.MomentInFuture", parameter, moment));
             return null;
         }
         return moment;
@@ -54,7 +55,7 @@ public sealed class QueryParameters
         if (string.IsNullOrWhiteSpace(value)) return fallback;
         if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
             return number;
-        Fail(parameter, $"'{parameter}' is a whole number from {min} to {max}.");
+        Fail(parameter, Texts.Format("Query.WholeNumber", parameter, min, max));
         return fallback;
     }
 
@@ -62,7 +63,7 @@ public sealed class QueryParameters
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (bool.TryParse(value, out var flag)) return flag;
-        Fail(parameter, $"'{parameter}' is true or false.");
+        Fail(parameter, Texts.Format("Query.Bool", parameter));
         return null;
     }
 
@@ -74,7 +75,7 @@ public sealed class QueryParameters
         {
             if (string.Equals(JsonName(candidate), value, StringComparison.OrdinalIgnoreCase)) return candidate;
         }
-        Fail(parameter, $"'{parameter}' is one of: {string.Join(", ", allowed.Select(JsonName))}.");
+        Fail(parameter, Texts.Format("Query.OneOf", parameter, string.Join(", ", allowed.Select(JsonName))));
         return null;
     }
 
@@ -82,8 +83,8 @@ public sealed class QueryParameters
     public void Period(DateOnly from, DateOnly to, int maxDays)
     {
         if (_errors.ContainsKey("from") || _errors.ContainsKey("to")) return;
-        if (from > to) Fail("from", $"'from' ({from:yyyy-MM-dd}) is after 'to' ({to:yyyy-MM-dd}).");
-        else if (to.DayNumber - from.DayNumber + 1 > maxDays) Fail("to", $"A period spans at most {maxDays} days.");
+        if (from > to) Fail("from", Texts.Format("Query.FromAfterTo", from, to));
+        else if (to.DayNumber - from.DayNumber + 1 > maxDays) Fail("to", Texts.Format("Query.PeriodTooLong", maxDays));
     }
 
     public static string JsonName<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
@@ -94,7 +95,7 @@ public static class ReferenceProblems
 {
     public static IResult Unknown(string what, string id) => Results.Problem(
         type: "https://jkp-counseling.example/problems/not-found",
-        title: $"No such {what}.",
+        title: Texts.Get($"Problem.NoSuch.{what}"),
         statusCode: StatusCodes.Status404NotFound,
-        detail: $"There is no {what} with id '{id}'.");
+        detail: Texts.Format($"Problem.NoSuch.{what}.Detail", id));
 }

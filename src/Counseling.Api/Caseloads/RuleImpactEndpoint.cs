@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using System.Security.Claims;
 using Counseling.Api.Access;
 using Counseling.Api.Cases.Benefit;
@@ -45,7 +46,7 @@ public static class RuleImpactEndpoint
         string id, string? ruleSet, IQuerySession session, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellation)
     {
         if (string.IsNullOrWhiteSpace(ruleSet))
-            return Results.Problem(Counseling.Api.Infrastructure.Problems.InvalidQuery("ruleSet", "Name the rule set to compare with, e.g. PP-37-2021."));
+            return Results.Problem(Counseling.Api.Infrastructure.Problems.InvalidQuery("ruleSet", Texts.Get("Query.RuleSetRequired")));
         if (BenefitRuleSets.Find(ruleSet) is not { } asked) return Results.Problem(RuleSetProblem.Unknown(ruleSet));
 
         var office = await session.LoadAsync<Office>(id, cancellation);

@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
 
@@ -24,10 +25,9 @@ public sealed class CaseLocked : IExceptionHandler
         await Results.Problem(new ProblemDetails
         {
             Type = "https://jkp-counseling.example/problems/case-locked",
-            Title = "The case is being changed by another request.",
+            Title = Texts.Get("Problem.CaseLocked"),
             Status = StatusCodes.Status409Conflict,
-            Detail = "Another change to this case held it longer than this request may wait; nothing was recorded. " +
-                     "Send the same request again shortly, with the same Idempotency-Key.",
+            Detail = Texts.Get("Problem.CaseLocked.Detail"),
         }).ExecuteAsync(context);
         return true;
     }

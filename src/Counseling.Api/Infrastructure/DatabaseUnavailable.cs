@@ -24,7 +24,7 @@ public sealed class DatabaseUnavailable : IExceptionHandler
             Type = "https://jkp-counseling.example/problems/database-unavailable",
             Title = Texts.Get("Problem.Unavailable"),
             Status = StatusCodes.Status503ServiceUnavailable,
-            Detail = "Send the same request again shortly; a write should carry the same Idempotency-Key as before.",
+            Detail = Texts.Get("Problem.Unavailable.Detail"),
         }).ExecuteAsync(context);
         return true;
     }

@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using FluentValidation;
 using FluentValidation.Validators;
 
@@ -29,13 +30,13 @@ public sealed class ListOfTextValidator<T>(int maxItems, int maxItemLength)
         if (list is null) return true;
         if (list.Count > MaxItems)
         {
-            context.AddFailure(context.PropertyPath, $"'{context.DisplayName}' holds at most {MaxItems} items.");
+            context.AddFailure(context.PropertyPath, Texts.Format("Validation.ListAtMost", context.DisplayName, MaxItems));
             return true;
         }
         if (list.Any(item => string.IsNullOrWhiteSpace(item) || item.Length > MaxItemLength))
         {
             context.AddFailure(context.PropertyPath,
-                $"Each item of '{context.DisplayName}' is non-blank text of at most {MaxItemLength} characters.");
+                Texts.Format("Validation.ListItem", context.DisplayName, MaxItemLength));
         }
         return true;
     }

@@ -20,7 +20,7 @@ public static class Preconditions
         {
             return new HttpValidationProblemDetails(new Dictionary<string, string[]>
             {
-                ["If-Match"] = ["If-Match must hold the ETag from GET /cases/{id}, such as \"3\"."],
+                ["If-Match"] = [Texts.Get("Validation.IfMatch")],
             })
             {
                 Type = "https://jkp-counseling.example/problems/invalid-input",

@@ -29,33 +29,33 @@ public static class Problems
     public static ProblemDetails From(Refusal refusal) => refusal.Kind switch
     {
         RefusalKind.InvalidInput => new HttpValidationProblemDetails(
-            new Dictionary<string, string[]> { [refusal.Field ?? "request"] = [refusal.Reason] })
+            new Dictionary<string, string[]> { [refusal.Field ?? "request"] = [Texts.Say(refusal.Sentence)] })
         {
             Type = "https://jkp-counseling.example/problems/invalid-input",
             Title = Texts.Get("Problem.InvalidInput"),
             Status = StatusCodes.Status400BadRequest,
-            Detail = refusal.Reason,
+            Detail = Texts.Say(refusal.Sentence),
         },
         RefusalKind.NotAllowed => WithField(new ProblemDetails
         {
             Type = "https://jkp-counseling.example/problems/not-allowed",
             Title = Texts.Get("Problem.NotAllowed"),
             Status = StatusCodes.Status422UnprocessableEntity,
-            Detail = refusal.Reason,
+            Detail = Texts.Say(refusal.Sentence),
         }, refusal.Field),
         RefusalKind.NotFound => WithField(new ProblemDetails
         {
             Type = "https://jkp-counseling.example/problems/not-found",
             Title = Texts.Get("Problem.NotFound"),
             Status = StatusCodes.Status404NotFound,
-            Detail = refusal.Reason,
+            Detail = Texts.Say(refusal.Sentence),
         }, refusal.Field),
         _ => new ProblemDetails
         {
             Type = "https://jkp-counseling.example/problems/conflict",
             Title = Texts.Get("Problem.Conflict"),
             Status = StatusCodes.Status409Conflict,
-            Detail = refusal.Reason,
+            Detail = Texts.Say(refusal.Sentence),
         },
     };
 

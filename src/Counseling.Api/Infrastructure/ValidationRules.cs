@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using System.Text.RegularExpressions;
 using FluentValidation;
 
@@ -11,7 +12,7 @@ public static class ValidationRules
     /// <summary>Ids of reference data (offices, counselors): short, URL-safe, lower case.</summary>
     public static IRuleBuilderOptions<T, string?> Identifier<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().Matches(IdentifierPattern)
-            .WithMessage("'{PropertyName}' is an id of lower-case letters, digits and '-', at most 64 characters.");
+            .WithMessage(_ => Texts.Get("Validation.Identifier"));
 
     /// <summary>The same rule for an id that comes in the path rather than the body.</summary>
     public static bool IsIdentifier(string? value) => value is not null && Regex.IsMatch(value, IdentifierPattern);

@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Counseling.Api.Access;
@@ -52,10 +53,9 @@ public static class WriteRateLimit
                 await Results.Problem(new ProblemDetails
                 {
                     Type = "https://jkp-counseling.example/problems/too-many-writes",
-                    Title = "Too many writes.",
+                    Title = Texts.Get("Problem.TooManyWrites"),
                     Status = StatusCodes.Status429TooManyRequests,
-                    Detail = $"A caller may send {perMinute} writes a minute; nothing was recorded. " +
-                             $"Send it again in {retryAfter} s, with the same Idempotency-Key.",
+                    Detail = Texts.Format("Problem.TooManyWrites.Detail", perMinute, retryAfter),
                 }).ExecuteAsync(rejected.HttpContext);
             };
         });

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Resources;
+using Counseling.Domain;
 
 namespace Counseling.Api.Localization;
 
@@ -20,6 +21,26 @@ public static class Texts
     /// <summary>An enum value as a word of the reader's language: SessionMode.InPerson is "in person", "tatap muka".</summary>
     public static string Word<TEnum>(TEnum value) where TEnum : struct, Enum =>
         Resources.GetString($"{typeof(TEnum).Name}.{value}", CultureInfo.CurrentUICulture) ?? value.ToString();
+
+    /// <summary>
+    /// What the domain says (a refusal, why a counselor may not record) in the reader's language: the wording
+    /// "Why.{Code}" of Texts.id.resx with enum values as words and nested wordings said the same way. The English is
+    /// the domain's own (<see cref="Sentence.ToString"/>), so Texts.resx holds no "Why." keys and the English detail
+    /// stays exactly what the domain wrote.
+    /// </summary>
+    public static string Say(Sentence sentence)
+    {
+        if (Resources.GetString($"Why.{sentence.Code}", CultureInfo.CurrentUICulture) is not { } wording) return sentence.ToString();
+        return string.Format(CultureInfo.CurrentCulture, wording, [.. sentence.Arguments.Select(SaidArgument)]);
+    }
+
+    private static object? SaidArgument(object? argument) => argument switch
+    {
+        Sentence nested => Say(nested),
+        Wording nested => Say(nested.With()),
+        Enum value => Resources.GetString($"{value.GetType().Name}.{value}", CultureInfo.CurrentUICulture) ?? value.ToString(),
+        _ => argument,
+    };
 
     public static string Words<TEnum>(IEnumerable<TEnum> values) where TEnum : struct, Enum =>
         string.Join(", ", values.Select(Word));

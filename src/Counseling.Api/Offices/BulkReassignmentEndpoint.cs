@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using System.Security.Claims;
 using Counseling.Api.Access;
 using Counseling.Api.Cases;
@@ -21,8 +22,8 @@ public sealed class BulkReassignmentValidator : AbstractValidator<BulkReassignme
     {
         RuleFor(r => r.FromCounselorId).Identifier();
         RuleFor(r => r.ToCounselorId).Identifier()
-            .NotEqual(r => r.FromCounselorId).WithMessage("'toCounselorId' names another counselor than 'fromCounselorId'.");
-        RuleFor(r => r.Stage).IsInEnum().NotEqual(CaseStage.Closed).WithMessage("Only open cases are reassigned: 'stage' names an open stage.");
+            .NotEqual(r => r.FromCounselorId).WithMessage(_ => Texts.Get("Validation.DistinctCounselors"));
+        RuleFor(r => r.Stage).IsInEnum().NotEqual(CaseStage.Closed).WithMessage(_ => Texts.Get("Validation.OpenStageOnly"));
         RuleFor(r => r.Reason).RequiredText(2000);
     }
 }
@@ -41,9 +42,9 @@ public static class BulkReassignmentEndpoint
     {
         if (RequestValidators.Validate(request) is { IsValid: false } invalid) return Problems.InvalidInput(invalid.Errors);
         if (await session.LoadAsync<Office>(id, cancellation) is null)
-            return Problems.From(Refusal.NotFound("id", $"There is no office {id}."));
+            return Problems.From(Refusal.NotFound("id", Why.NoSuchOffice, id));
         if (Caller.From(user) is not { OfficeId: var callerOffice } || callerOffice != id)
-            return CaseAccess.Problem($"Cases of office {id} are reassigned by that office's own supervisor only.");
+            return CaseAccess.Problem(Texts.Format("Access.BulkByOwnSupervisor", id));
         var to = (await counselors.FindAsync(request.ToCounselorId!, cancellation))?.ToRecord();
         return ReassignCase.TargetRefusal(request.ToCounselorId!, to, id) is { } refusal
             ? Problems.From(refusal with { Field = "toCounselorId" })

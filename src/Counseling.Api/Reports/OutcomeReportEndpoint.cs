@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -71,10 +72,10 @@ public static class OutcomeReportEndpoint
         if (caller.Role == Role.Supervisor)
         {
             if (string.IsNullOrEmpty(caller.OfficeId))
-                return (null, Results.Problem(CaseAccess.Problem("A supervisor's token names their office ('office' claim); this one names none.")));
+                return (null, Results.Problem(CaseAccess.Problem(Texts.Get("Access.SupervisorTokenWithoutOffice"))));
             if (officeId is not null && officeId != caller.OfficeId)
                 return (null, Results.Problem(CaseAccess.Problem(
-                    $"A supervisor sees the reports of their own office ({caller.OfficeId}) only; auditors and administrators see every office.")));
+                    Texts.Format("Access.OwnOfficeReports", caller.OfficeId))));
             return (caller.OfficeId, null);
         }
         if (officeId is null) return (null, null);

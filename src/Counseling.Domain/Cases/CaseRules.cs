@@ -3,15 +3,15 @@ namespace Counseling.Domain.Cases;
 /// <summary>Checks that many decisions share. Each returns the refusal, or null when the rule holds.</summary>
 internal static class CaseRules
 {
-    public static Refusal? MustBeOpen(this CounselingCase current, string toDo) =>
-        current.IsClosed ? Refusal.Conflict($"The case is closed ({current.ClosedBecause}): reopen it before {toDo}.") : null;
+    public static Refusal? MustBeOpen(this CounselingCase current, Wording toDo) =>
+        current.IsClosed ? Refusal.Conflict(Why.CaseClosed, current.ClosedBecause, toDo) : null;
 
     /// <summary>A date on which something happened: not after today, not before the case was opened.</summary>
     public static Refusal? MustHaveHappened(this CounselingCase current, DateOnly date, string field, DateTimeOffset now)
     {
-        if (date > Wib.DateOf(now)) return Refusal.Invalid(field, $"{date:yyyy-MM-dd} is in the future.");
+        if (date > Wib.DateOf(now)) return Refusal.Invalid(field, Why.InTheFuture, date);
         if (date < current.OpenedOn)
-            return Refusal.Invalid(field, $"{date:yyyy-MM-dd} is before the case was opened on {current.OpenedOn:yyyy-MM-dd}.");
+            return Refusal.Invalid(field, Why.BeforeCaseOpened, date, current.OpenedOn);
         return null;
     }
 

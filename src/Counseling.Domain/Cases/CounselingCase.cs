@@ -98,9 +98,9 @@ public sealed record CounselingCase
     public static Decision Decide(CounselingCase? current, object command, DateTimeOffset now) => (current, command) switch
     {
         (null, OpenCase intake) => CaseIntake.Open(intake, now),
-        ({ } existing, OpenCase) => Refusal.Conflict($"Case {existing.Id} is already open."),
+        ({ } existing, OpenCase) => Refusal.Conflict(Why.CaseAlreadyOpen, existing.Id),
         ({ } existing, ICaseCommand step) => step.Decide(existing, now),
-        (null, ICaseCommand step) => Refusal.NotFound("id", $"{step.GetType().Name} needs an existing case."),
+        (null, ICaseCommand step) => Refusal.NotFound("id", Why.NeedsExistingCase, step.GetType().Name),
         _ => throw new ArgumentException($"{command.GetType().Name} is not a command on a case.", nameof(command)),
     };
 

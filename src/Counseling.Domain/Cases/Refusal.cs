@@ -13,12 +13,19 @@ public enum RefusalKind
     NotFound,
 }
 
-public sealed record Refusal(RefusalKind Kind, string Reason, string? Field = null)
+/// <summary>
+/// A refusal says why by a <see cref="Domain.Sentence"/>: a stable code (<see cref="Why"/>) and its arguments, which the API
+/// renders in the reader's language; <see cref="Reason"/> is the English.
+/// </summary>
+public sealed record Refusal(RefusalKind Kind, Sentence Sentence, string? Field = null)
 {
-    public static Refusal Invalid(string field, string reason) => new(RefusalKind.InvalidInput, reason, field);
-    public static Refusal NotAllowed(string reason, string? field = null) => new(RefusalKind.NotAllowed, reason, field);
-    public static Refusal Conflict(string reason) => new(RefusalKind.Conflict, reason);
-    public static Refusal NotFound(string field, string reason) => new(RefusalKind.NotFound, reason, field);
+    public string Code => Sentence.Code;
+    public string Reason => Sentence.ToString();
+
+    public static Refusal Invalid(string field, Wording why, params object?[] arguments) => new(RefusalKind.InvalidInput, why.With(arguments), field);
+    public static Refusal NotAllowed(string? field, Wording why, params object?[] arguments) => new(RefusalKind.NotAllowed, why.With(arguments), field);
+    public static Refusal Conflict(Wording why, params object?[] arguments) => new(RefusalKind.Conflict, why.With(arguments));
+    public static Refusal NotFound(string field, Wording why, params object?[] arguments) => new(RefusalKind.NotFound, why.With(arguments), field);
 }
 
 /// <summary>The outcome of deciding a command: the events to append, or the reason nothing is appended.</summary>

@@ -45,8 +45,9 @@ public class LocalizationTests(ApiFixture api)
         var invalid = await ProblemAsync(s => s.Post.Json(new { mode = "inPerson" }).ToUrl($"/cases/{caseId}/sessions"), 400);
         invalid.GetProperty("title").GetString().Should().Be("Permintaan memuat isian yang tidak sah.");
         invalid.GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Contain(["heldAt", "durationMinutes", "topics"]);
-        // FluentValidation's own messages come in Bahasa Indonesia too; the service's custom ones stay English.
+        // FluentValidation's own messages come in Bahasa Indonesia, and so do the service's own.
         invalid.GetProperty("errors").GetProperty("heldAt")[0].GetString().Should().Contain("tidak boleh");
+        invalid.GetProperty("errors").GetProperty("topics")[0].GetString().Should().Be("Sebutkan sekurang-kurangnya satu topik yang dibahas.");
 
         var stale = await ProblemAsync(s =>
         {

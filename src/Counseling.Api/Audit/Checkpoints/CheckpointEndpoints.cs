@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using Counseling.Api.Access;
 using Counseling.Api.Infrastructure;
 using FluentValidation;
@@ -28,7 +29,7 @@ public static class CheckpointEndpoints
 
     /// <summary>Every field a checkpoint body gets wrong, by name; an absent body names <c>body</c>.</summary>
     internal static ProblemDetails InvalidFieldOf(Checkpoint? checkpoint) => checkpoint is null
-        ? Problems.InvalidQuery("body", "The body must be a checkpoint as GET /audit/checkpoint answers it.")
+        ? Problems.InvalidQuery("body", Texts.Get("Query.CheckpointBody"))
         : Problems.Validate(Validator, checkpoint);
 
     [WolverinePost("/audit/verify")]
@@ -43,7 +44,7 @@ public static class CheckpointEndpoints
             return Results.Problem(new ProblemDetails
             {
                 Status = StatusCodes.Status422UnprocessableEntity,
-                Title = "The checkpoint's signature does not verify",
+                Title = Texts.Get("Problem.CheckpointNotAuthentic"),
                 Detail = refusal,
                 Type = "https://jkp-counseling.example/problems/checkpoint-not-authentic",
             });
@@ -55,10 +56,10 @@ public sealed class CheckpointValidator : AbstractValidator<Checkpoint>
 {
     public CheckpointValidator()
     {
-        RuleFor(c => c.Sequence).NotNull().GreaterThanOrEqualTo(0).WithMessage("sequence is required and not negative.");
-        RuleFor(c => c.Head).NotNull().Length(64).Matches("^[0-9a-f]{64}$").WithMessage("head is required: 64 hexadecimal digits.");
-        RuleFor(c => c.IssuedAt).NotEmpty().MaximumLength(40).WithMessage("issuedAt is required, at most 40 characters.");
-        RuleFor(c => c.KeyId).NotEmpty().MaximumLength(64).WithMessage("keyId is required, at most 64 characters.");
-        RuleFor(c => c.Signature).NotEmpty().MaximumLength(200).WithMessage("signature is required, at most 200 characters (base64).");
+        RuleFor(c => c.Sequence).NotNull().GreaterThanOrEqualTo(0).WithMessage(_ => Texts.Get("Validation.CheckpointSequence"));
+        RuleFor(c => c.Head).NotNull().Length(64).Matches("^[0-9a-f]{64}$").WithMessage(_ => Texts.Get("Validation.CheckpointHead"));
+        RuleFor(c => c.IssuedAt).NotEmpty().MaximumLength(40).WithMessage(_ => Texts.Get("Validation.CheckpointIssuedAt"));
+        RuleFor(c => c.KeyId).NotEmpty().MaximumLength(64).WithMessage(_ => Texts.Get("Validation.CheckpointKeyId"));
+        RuleFor(c => c.Signature).NotEmpty().MaximumLength(200).WithMessage(_ => Texts.Get("Validation.CheckpointSignature"));
     }
 }

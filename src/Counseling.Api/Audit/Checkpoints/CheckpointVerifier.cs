@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using Counseling.Api.Audit.Verification;
 using Marten;
 
@@ -27,9 +28,9 @@ public sealed class CheckpointVerifier(
     /// <summary>Why the checkpoint cannot be trusted (its signature does not verify); null when it can.</summary>
     public string? Refusal(Checkpoint checkpoint) =>
         !signer.Knows(checkpoint.KeyId!)
-            ? $"The checkpoint names key {checkpoint.KeyId}, which is not among the checkpoint keys (GET /audit/checkpoint-keys)."
+            ? Texts.Format("Problem.CheckpointUnknownKey", checkpoint.KeyId)
             : !signer.Verifies(checkpoint.KeyId!, checkpoint.SignedText(), checkpoint.Signature!)
-                ? $"The checkpoint's signature does not verify with key {checkpoint.KeyId}: it was not issued by this service as it reads."
+                ? Texts.Format("Problem.CheckpointBadSignature", checkpoint.KeyId)
                 : null;
 
     /// <summary>Call only for a checkpoint whose <see cref="Refusal"/> is null.</summary>

@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using Counseling.Api.Access;
 using Counseling.Api.Audit.PersonalDataReads;
 using Counseling.Api.Infrastructure;
@@ -31,11 +32,11 @@ public static class AuditEventsEndpoint
         string? userId, DateTimeOffset? from, DateTimeOffset? to, Guid? caseId, string? type, long? after, int? limit,
         IDocumentStore store, CancellationToken cancellation)
     {
-        if (limit is < 1 or > MaxPageSize) return Results.Problem(Problems.InvalidQuery("limit", $"limit is 1 to {MaxPageSize}."));
-        if (after is < 0) return Results.Problem(Problems.InvalidQuery("after", "after is a sequence number, 0 or more."));
-        if (from > to) return Results.Problem(Problems.InvalidQuery("from", "from must not be after to."));
-        if (userId is { Length: > 200 }) return Results.Problem(Problems.InvalidQuery("userId", "userId is at most 200 characters."));
-        if (type is { Length: > 200 }) return Results.Problem(Problems.InvalidQuery("type", "type is at most 200 characters."));
+        if (limit is < 1 or > MaxPageSize) return Results.Problem(Problems.InvalidQuery("limit", Texts.Format("Query.Limit", MaxPageSize)));
+        if (after is < 0) return Results.Problem(Problems.InvalidQuery("after", Texts.Get("Query.After")));
+        if (from > to) return Results.Problem(Problems.InvalidQuery("from", Texts.Get("Query.FromNotAfterTo")));
+        if (userId is { Length: > 200 }) return Results.Problem(Problems.InvalidQuery("userId", Texts.Get("Query.UserIdLength")));
+        if (type is { Length: > 200 }) return Results.Problem(Problems.InvalidQuery("type", Texts.Get("Query.TypeLength")));
         var pageSize = limit ?? 100;
 
         await using var connection = store.Storage.Database.CreateConnection();

@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Counseling.Api.Access;
 using Counseling.Api.Infrastructure;
@@ -22,8 +23,8 @@ public static class PersonalDataReadsEndpoint
         Guid? caseId, string? readerId, DateTimeOffset? from, DateTimeOffset? to, int? limit,
         IQuerySession session, CancellationToken cancellation)
     {
-        if (limit is < 1 or > MaxPageSize) return Results.Problem(Problems.InvalidQuery("limit", $"limit is 1 to {MaxPageSize}."));
-        if (from > to) return Results.Problem(Problems.InvalidQuery("from", "from must not be after to."));
+        if (limit is < 1 or > MaxPageSize) return Results.Problem(Problems.InvalidQuery("limit", Texts.Format("Query.Limit", MaxPageSize)));
+        if (from > to) return Results.Problem(Problems.InvalidQuery("from", Texts.Get("Query.FromNotAfterTo")));
 
         var take = limit ?? 100;
         var reads = session.Events.QueryRawEventDataOnly<PersonalDataViewed>().AsQueryable();

@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using Counseling.Api.Access;
 using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
@@ -37,7 +38,7 @@ public sealed class RecordSelfAssessmentValidator : AbstractValidator<RecordSelf
         RuleFor(r => r.WorkPreferences).MaximumLength(2000);
         RuleFor(r => r.RecommendedOccupations).ListOfText(20, 10);
         RuleForEach(r => r.RecommendedOccupations).Matches("^[0-9]{4}$")
-            .WithMessage("A recommended occupation is a 4-digit KBJI 2014 unit-group code, such as 7223.");
+            .WithMessage(_ => Texts.Get("Validation.RecommendedOccupation"));
     }
 }
 

@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using System.Security.Claims;
 using Counseling.Api.Access;
 using Counseling.Api.Infrastructure;
@@ -44,5 +45,5 @@ public static class BenefitWhatIfEndpoint
 public static class RuleSetProblem
 {
     public static ProblemDetails Unknown(string ruleSet) => Problems.InvalidQuery("ruleSet",
-        $"'{ruleSet}' is not a rule set; known: {string.Join(", ", BenefitRuleSets.All.Select(r => r.Id))}.");
+        Texts.Format("Query.UnknownRuleSet", ruleSet, string.Join(", ", BenefitRuleSets.All.Select(r => r.Id))));
 }

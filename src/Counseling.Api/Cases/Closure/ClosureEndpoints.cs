@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using Counseling.Api.Access;
 using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
@@ -23,7 +24,7 @@ public sealed class CloseCaseValidator : AbstractValidator<CloseCaseRequest>
         RuleFor(r => r.Reason).NotNull().IsInEnum();
         RuleFor(r => r.Notes).MaximumLength(4000);
         RuleFor(r => r.Notes).NotEmpty().When(r => r.Reason == ClosureReason.Other)
-            .WithMessage("Say why the case is closed when the reason is 'other'.");
+            .WithMessage(_ => Texts.Get("Validation.ClosureNotes"));
     }
 }
 

@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using System.Text.Json.Serialization;
 using Counseling.Api.Access;
 using Counseling.Api.Infrastructure;
@@ -50,9 +51,9 @@ public sealed class CorrectEntryValidator : AbstractValidator<CorrectEntryReques
         When(r => r.Target == CorrectionTarget.Session, () =>
         {
             RuleFor(r => r.SessionId).NotNull();
-            RuleFor(r => r.DurationMinutes).InclusiveBetween(1, 480).WithMessage("A session lasts from 1 to 480 minutes.");
+            RuleFor(r => r.DurationMinutes).InclusiveBetween(1, 480).WithMessage(_ => Texts.Get("Validation.SessionDuration"));
             RuleFor(r => r).Must(r => r.HeldAt is not null || r.DurationMinutes is not null)
-                .OverridePropertyName("durationMinutes").WithMessage("Correct heldAt, durationMinutes or both.");
+                .OverridePropertyName("durationMinutes").WithMessage(_ => Texts.Get("Validation.CorrectSomething"));
         });
         When(r => r.Target == CorrectionTarget.JobReferral, () =>
         {
@@ -60,7 +61,7 @@ public sealed class CorrectEntryValidator : AbstractValidator<CorrectEntryReques
             RuleFor(r => r.Employer).RequiredText(200);
         });
         When(r => r.Target == CorrectionTarget.WorkerPhone, () =>
-            RuleFor(r => r.Phone).NotEmpty().Matches(@"^\+?[0-9]{8,15}$").WithMessage("A phone number is 8 to 15 digits, optionally after '+'."));
+            RuleFor(r => r.Phone).NotEmpty().Matches(@"^\+?[0-9]{8,15}$").WithMessage(_ => Texts.Get("Validation.Phone")));
     }
 }
 

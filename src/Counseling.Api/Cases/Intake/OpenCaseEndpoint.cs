@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using System.Security.Claims;
 using Counseling.Api.Access;
 using Microsoft.AspNetCore.Authorization;
@@ -42,10 +43,9 @@ public static class OpenCaseEndpoint
         return open is null ? WolverineContinue.NoProblems : new ProblemDetails
         {
             Type = "https://jkp-counseling.example/problems/worker-has-an-open-case",
-            Title = "This worker already has an open case.",
+            Title = Texts.Get("Problem.WorkerHasOpenCase"),
             Status = StatusCodes.Status409Conflict,
-            Detail = $"The worker with this NIK has an open case ({open.Id}) at office {open.OfficeId}: " +
-                     "continue that case (or have it reassigned) instead of opening another.",
+            Detail = Texts.Format("Problem.WorkerHasOpenCase.Detail", open.Id, open.OfficeId),
             Extensions = { ["existingCaseId"] = open.Id, ["officeId"] = open.OfficeId },
         };
     }

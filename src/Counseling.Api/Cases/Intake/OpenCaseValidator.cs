@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using Counseling.Api.Infrastructure;
 using FluentValidation;
 
@@ -5,7 +6,7 @@ namespace Counseling.Api.Cases.Intake;
 
 public sealed class OpenCaseValidator : AbstractValidator<OpenCaseRequest>
 {
-    public const string NikMessage = "A NIK is exactly 16 digits.";
+    public static string NikMessage => Texts.Get("Validation.Nik");
 
     /// <summary>A NIK: 16 digits. The same rule checks intakes and searches, and the OpenAPI document shows it.</summary>
     public const string NikPattern = "^[0-9]{16}$";
@@ -27,13 +28,13 @@ public sealed class OpenCaseValidator : AbstractValidator<OpenCaseRequest>
         RuleFor(r => r.Worker).NotNull().DependentRules(() =>
         {
             RuleFor(r => r.Worker!.Nik).NotEmpty()
-                .Matches(NikPattern).WithMessage(NikMessage);
+                .Matches(NikPattern).WithMessage(_ => NikMessage);
             RuleFor(r => r.Worker!.FullName).RequiredText(200);
             RuleFor(r => r.Worker!.BirthDate).NotNull();
             RuleFor(r => r.Worker!.Phone).NotEmpty()
-                .Matches(@"^\+?[0-9]{8,15}$").WithMessage("A phone number is 8 to 15 digits, optionally after '+'.");
+                .Matches(@"^\+?[0-9]{8,15}$").WithMessage(_ => Texts.Get("Validation.Phone"));
             RuleFor(r => r.Worker!.BpjsMembershipNumber).NotEmpty()
-                .Matches("^[0-9]{8,16}$").WithMessage("A BPJS Ketenagakerjaan membership number is 8 to 16 digits.");
+                .Matches("^[0-9]{8,16}$").WithMessage(_ => Texts.Get("Validation.BpjsNumber"));
         });
 
         RuleFor(r => r.Employment).NotNull().DependentRules(() =>
@@ -43,7 +44,7 @@ public sealed class OpenCaseValidator : AbstractValidator<OpenCaseRequest>
             RuleFor(r => r.Employment!.TerminationDate).NotNull();
             RuleFor(r => r.Employment!.TerminationReason).NotNull().IsInEnum();
             RuleFor(r => r.Employment!.LastMonthlyWage).NotNull()
-                .GreaterThanOrEqualTo(0).WithMessage("The last monthly wage (rupiah) cannot be negative.");
+                .GreaterThanOrEqualTo(0).WithMessage(_ => Texts.Get("Validation.WageNotNegative"));
         });
     }
 }

@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using Counseling.Api.Access;
 using Counseling.Api.Infrastructure;
 using Counseling.Domain.Cases;
@@ -50,16 +51,16 @@ public sealed class RecordJobSearchActivityValidator : AbstractValidator<RecordJ
         RuleFor(r => r.Programme).MaximumLength(200);
         When(r => r.Kind is { } kind && AtAnEmployer.Contains(kind), () =>
         {
-            RuleFor(r => r.Employer).NotEmpty().WithMessage("Name the employer applied to or calling the worker.");
-            RuleFor(r => r.AttendancePercent).Null().WithMessage("An attendance percentage belongs to training attendance only.");
+            RuleFor(r => r.Employer).NotEmpty().WithMessage(_ => Texts.Get("Validation.EmployerRequired"));
+            RuleFor(r => r.AttendancePercent).Null().WithMessage(_ => Texts.Get("Validation.AttendanceForTrainingOnly"));
         });
         When(r => r.Kind == JobSearchActivityKind.TrainingAttendance, () =>
         {
-            RuleFor(r => r.Programme).NotEmpty().WithMessage("Name the training programme attended.");
+            RuleFor(r => r.Programme).NotEmpty().WithMessage(_ => Texts.Get("Validation.ProgrammeRequired"));
             RuleFor(r => r.AttendancePercent).NotNull().InclusiveBetween(0, 100);
         });
         When(r => r.Kind == JobSearchActivityKind.EmploymentStatusReport, () =>
-            RuleFor(r => r.AttendancePercent).Null().WithMessage("An attendance percentage belongs to training attendance only."));
+            RuleFor(r => r.AttendancePercent).Null().WithMessage(_ => Texts.Get("Validation.AttendanceForTrainingOnly")));
     }
 }
 

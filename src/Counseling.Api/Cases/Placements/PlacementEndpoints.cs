@@ -1,3 +1,5 @@
+using Counseling.Domain;
+using Counseling.Api.Localization;
 using Counseling.Api.Access;
 using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
@@ -32,7 +34,7 @@ public sealed class PlaceWorkerValidator : AbstractValidator<PlaceWorkerRequest>
         RuleFor(r => r.StartsOn).NotNull();
         // The bound is the domain's (PlaceWorker); declared here too, so that the OpenAPI document shows it.
         RuleFor(r => r.MonthlyWage).NotNull().GreaterThanOrEqualTo(PlaceWorker.MinimumMonthlyWageRupiah)
-            .WithMessage("A placement's monthly wage (rupiah) must be positive.");
+            .WithMessage(_ => Texts.Say(Why.WageNotPositive.With()));
         RuleFor(r => r.ContractType).NotNull().IsInEnum();
     }
 }

@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using Counseling.Api.Access;
 using Counseling.Api.Infrastructure;
 using Counseling.Domain.Cases;
@@ -32,16 +33,16 @@ public sealed class WriteEmploymentPlanValidator : AbstractValidator<WriteEmploy
 {
     public WriteEmploymentPlanValidator()
     {
-        RuleFor(r => r.Goals).NotEmpty().WithMessage("A plan names at least one goal.")
-            .Must(g => g is null || g.Count <= 5).WithMessage("A plan holds at most 5 goals.");
+        RuleFor(r => r.Goals).NotEmpty().WithMessage(_ => Texts.Get("Validation.PlanGoalsRequired"))
+            .Must(g => g is null || g.Count <= 5).WithMessage(_ => Texts.Get("Validation.PlanGoalsAtMost"));
         RuleForEach(r => r.Goals).ChildRules(goal =>
         {
             goal.RuleFor(g => g.Occupation).NotEmpty().Matches("^[0-9]{4}$")
-                .WithMessage("A goal's occupation is a 4-digit KBJI 2014 unit-group code, such as 7223.");
+                .WithMessage(_ => Texts.Get("Validation.GoalOccupation"));
             goal.RuleFor(g => g.TargetDate).NotNull();
         });
-        RuleFor(r => r.Actions).NotEmpty().WithMessage("A plan names at least one action.")
-            .Must(a => a is null || a.Count <= 30).WithMessage("A plan holds at most 30 actions.");
+        RuleFor(r => r.Actions).NotEmpty().WithMessage(_ => Texts.Get("Validation.PlanActionsRequired"))
+            .Must(a => a is null || a.Count <= 30).WithMessage(_ => Texts.Get("Validation.PlanActionsAtMost"));
         RuleForEach(r => r.Actions).ChildRules(action =>
         {
             action.RuleFor(a => a.What).RequiredText(500);

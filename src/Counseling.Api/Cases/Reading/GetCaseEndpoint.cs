@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Counseling.Api.Access;
@@ -66,7 +67,7 @@ public static class GetCaseEndpoint
         Guid id, DateTimeOffset? asOf, long? version, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
         PersonalDataKeyRing keys, HttpResponse response, CancellationToken cancellation)
     {
-        if (version is < 1) return Results.Problem(Problems.InvalidQuery("version", "A version is 1 or more."));
+        if (version is < 1) return Results.Problem(Problems.InvalidQuery("version", Texts.Get("Query.VersionAtLeastOne")));
         var (current, denied) = await CaseReading.OpenAsync(id, asOf is null && version is null ? "case" : "case-as-of", user, session, clock, cancellation);
         if (denied is not null) return denied;
 
@@ -75,7 +76,7 @@ public static class GetCaseEndpoint
             // Live aggregation from the events, never the current snapshot.
             var past = await session.Events.AggregateStreamAsync<CounselingCase>(id, version ?? 0, asOf, token: cancellation);
             return past is null
-                ? Results.Problem(Problems.CaseNotFound(id, asOf is null ? null : $"The case did not exist yet at {asOf:O}."))
+                ? Results.Problem(Problems.CaseNotFound(id, asOf is null ? null : Texts.Format("Problem.CaseNotYet", asOf)))
                 : Results.Ok(CaseView.Of(past, await PersonalDataKeys.ForCaseAsync(session, keys, id, cancellation), Wib.DateOf(asOf ?? clock.GetUtcNow())));
         }
 

@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using Counseling.Api.Infrastructure;
 using FluentValidation;
 
@@ -10,8 +11,8 @@ public sealed class LogSessionValidator : AbstractValidator<LogSessionRequest>
         RuleFor(r => r.HeldAt).NotNull();
         RuleFor(r => r.Mode).NotNull().IsInEnum();
         RuleFor(r => r.DurationMinutes).NotNull().InclusiveBetween(1, 480)
-            .WithMessage("A session lasts from 1 to 480 minutes.");
-        RuleFor(r => r.Topics).NotEmpty().WithMessage("Name at least one topic covered.");
+            .WithMessage(_ => Texts.Get("Validation.SessionDuration"));
+        RuleFor(r => r.Topics).NotEmpty().WithMessage(_ => Texts.Get("Validation.TopicsRequired"));
         RuleForEach(r => r.Topics).IsInEnum();
         RuleFor(r => r.Notes).MaximumLength(4000);
     }

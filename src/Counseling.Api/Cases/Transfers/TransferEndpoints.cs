@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using Counseling.Api.Access;
 using Counseling.Api.Infrastructure;
 using Counseling.Domain.Cases;
@@ -62,10 +63,10 @@ public static class TransferAccess
     {
         null => CaseAccess.ToWrite(caller, current) is null
             ? null // the case's own supervisor learns from the decision that nothing awaits an answer
-            : CaseAccess.Problem("The case has no transfer awaiting your office's answer."),
+            : CaseAccess.Problem(Texts.Get("Access.NoTransferForYourOffice")),
         { ToOfficeId: var destination } when caller.Role == Role.Supervisor && caller.OfficeId == destination => null,
         { ToOfficeId: var destination } => CaseAccess.Problem(
-            $"Only the supervisor of office {destination}, where the case is to go, accepts or declines its transfer."),
+            Texts.Format("Access.DestinationAnswers", destination)),
     };
 }
 

@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using Counseling.Domain.Cases;
 using Marten;
 
@@ -26,10 +27,9 @@ public static class OfficeMove
         return open == 0 ? null : new ProblemDetails
         {
             Type = "https://jkp-counseling.example/problems/conflict",
-            Title = "The counselor still has open cases at their office.",
+            Title = Texts.Get("Problem.OpenCasesAtOffice"),
             Status = StatusCodes.Status409Conflict,
-            Detail = $"{counselorId} has {open} open case(s) at office {registered.OfficeId}. The office's supervisor reassigns " +
-                     $"them to its other counselors first (POST /cases/{{id}}/reassignment); then {counselorId} can move to {newOfficeId}.",
+            Detail = Texts.Format("Problem.OpenCasesAtOffice.Detail", counselorId, open, registered.OfficeId, newOfficeId),
             Extensions = { ["field"] = "officeId", ["openCases"] = open },
         };
     }

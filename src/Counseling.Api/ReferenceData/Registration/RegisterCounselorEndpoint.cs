@@ -1,3 +1,4 @@
+using Counseling.Api.Localization;
 using Counseling.Api.Access;
 using Counseling.Api.Infrastructure;
 using FluentValidation;
@@ -24,7 +25,7 @@ public sealed class RegisterCounselorValidator : AbstractValidator<RegisterCouns
             RuleFor(r => r.Certificate!.Number).RequiredText(50);
             RuleFor(r => r.Certificate!.IssuedOn).NotNull();
             RuleFor(r => r.Certificate!.ExpiresOn).NotNull()
-                .GreaterThan(r => r.Certificate!.IssuedOn).WithMessage("A certificate expires after it is issued.");
+                .GreaterThan(r => r.Certificate!.IssuedOn).WithMessage(_ => Texts.Get("Validation.CertificateExpiry"));
         });
     }
 }

@@ -1,3 +1,6 @@
+using Counseling.Domain;
+using Counseling.Domain.Cases;
+using Counseling.Api.Localization;
 using Counseling.Api.Infrastructure;
 using FluentValidation;
 using Marten;
@@ -17,11 +20,11 @@ public static class RegistrationChecks
         IDocumentSession session, CancellationToken cancellation)
     {
         if (!ValidationRules.IsIdentifier(id))
-            return Problems.InvalidQuery("id", $"The {who} id in the path is an id of lower-case letters, digits and '-', at most 64 characters.");
+            return Problems.InvalidQuery("id", Texts.Get($"Query.PathId.{who}"));
         var invalid = Problems.Validate(validator, request);
         if (!ReferenceEquals(invalid, WolverineContinue.NoProblems)) return invalid;
         return await session.LoadAsync<Office>(officeId!, cancellation) is null
-            ? Problems.InvalidQuery("officeId", $"There is no office {officeId}.")
+            ? Problems.InvalidQuery("officeId", Texts.Say(Why.NoSuchOffice.With(officeId)))
             : WolverineContinue.NoProblems;
     }
 }

@@ -27,6 +27,6 @@ internal static class SelfAssessments
                 command.WorkPreferences,
                 command.RecommendedOccupations,
                 command.Readiness),
-            current.MustBeOpen("recording an assessment"),
+            current.MustBeOpen(Why.ToRecordAssessment),
             current.MustHaveHappened(command.AssessedOn, "assessedOn", now));
 }

@@ -49,6 +49,23 @@ public sealed record BenefitRuleSet
 
     public IReadOnlyList<string> Sources =>
         [AmountSource, WageCapSource, ClaimWindowSource, ContributionSource, EvidenceSource];
+
+    /// <summary>
+    /// The title or a source (by its property's name) as a refusal quotes it: the API says it in the reader's language
+    /// (resource key "Why.RuleSet.{Id}.{property}").
+    /// </summary>
+    public Wording Quoted(string property) => new($"RuleSet.{Id}.{property}", property switch
+    {
+        nameof(Title) => Title,
+        nameof(AmountSource) => AmountSource,
+        nameof(ClaimWindowSource) => ClaimWindowSource,
+        nameof(ContributionSource) => ContributionSource,
+        _ => throw new ArgumentException($"Refusals do not quote {property}.", nameof(property)),
+    });
+
+    /// <summary>Every text of this rule set that refusals quote.</summary>
+    public IEnumerable<Wording> QuotedWordings() =>
+        [Quoted(nameof(Title)), Quoted(nameof(AmountSource)), Quoted(nameof(ClaimWindowSource)), Quoted(nameof(ContributionSource))];
 }
 
 public static class BenefitRuleSets

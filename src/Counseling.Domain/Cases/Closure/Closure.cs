@@ -16,18 +16,16 @@ internal static class ClosureDecisions
 {
     internal static Decision Close(this CounselingCase current, CloseCase command, DateTimeOffset now)
     {
-        if (current.IsClosed) return Refusal.Conflict($"The case is already closed ({current.ClosedBecause}).");
+        if (current.IsClosed) return Refusal.Conflict(Why.AlreadyClosed, current.ClosedBecause);
         if (command.Reason == ClosureReason.Placed && !current.IsPlaced)
-            return Refusal.Conflict("The case can be closed as placed only after a placement is recorded.");
+            return Refusal.Conflict(Why.ClosedAsPlacedTooSoon);
         if (command.Reason == ClosureReason.SelfEmployed && !current.IsSelfEmployed)
-            return Refusal.Conflict("The case can be closed as self-employed only after self-employment is recorded.");
+            return Refusal.Conflict(Why.ClosedAsSelfEmployedTooSoon);
 
         if (command.Reason == ClosureReason.BenefitPeriodEnded
             && JkpBenefit.For(current, Wib.DateOf(now)) is { EndedBecause: null } running)
-            return Refusal.NotAllowed(
-                $"The JKP benefit period runs until {running.PeriodEnd:yyyy-MM-dd} (six months from the claim of " +
-                $"{running.ClaimedOn:yyyy-MM-dd}, {BenefitRuleSets.Find(running.RuleSet)!.AmountSource}): the case can be closed as " +
-                "'benefitPeriodEnded' only after that day, or once the benefit has ended otherwise.", "reason");
+            return Refusal.NotAllowed("reason", Why.BenefitPeriodRunning, running.PeriodEnd, running.ClaimedOn,
+                BenefitRuleSets.Find(running.RuleSet)!.Quoted(nameof(BenefitRuleSet.AmountSource)));
 
         return Decision.Accept(new CaseClosed(command.Reason, Wib.DateOf(now), command.Notes));
     }
@@ -35,5 +33,5 @@ internal static class ClosureDecisions
     internal static Decision Reopen(this CounselingCase current, ReopenCase command, DateTimeOffset now) =>
         current.IsClosed
             ? Decision.Accept(new CaseReopened(command.Reason, Wib.DateOf(now)))
-            : Refusal.Conflict("The case is open: only a closed case can be reopened.");
+            : Refusal.Conflict(Why.NotClosed);
 }

@@ -18,14 +18,14 @@ public sealed record CorrectSession(Guid SessionId, DateTimeOffset? HeldAt, int?
     public Decision Decide(CounselingCase current, DateTimeOffset now)
     {
         if (current.Sessions.FirstOrDefault(s => s.Id == SessionId) is not { } session)
-            return Refusal.NotFound("sessionId", $"The case has no session {SessionId}.");
+            return Refusal.NotFound("sessionId", Why.NoSuchSession, SessionId);
         var heldAt = HeldAt ?? session.HeldAt;
         var duration = DurationMinutes ?? session.DurationMinutes;
         if (heldAt == session.HeldAt && duration == session.DurationMinutes)
-            return Refusal.Conflict("The correction changes nothing: the session already reads so.");
-        if (heldAt > now) return Refusal.Invalid("heldAt", "A session cannot be dated in the future.");
+            return Refusal.Conflict(Why.CorrectionChangesNothing);
+        if (heldAt > now) return Refusal.Invalid("heldAt", Why.CorrectedSessionInFuture);
         if (Wib.DateOf(heldAt) < current.OpenedOn)
-            return Refusal.Invalid("heldAt", $"The session is dated before the case was opened on {current.OpenedOn:yyyy-MM-dd}.");
+            return Refusal.Invalid("heldAt", Why.SessionBeforeCaseOpened, current.OpenedOn);
 
         return Decision.Accept(new SessionCorrected(SessionId, heldAt, duration, Reason, Wib.DateOf(now)));
     }
@@ -36,8 +36,8 @@ public sealed record CorrectJobReferral(Guid ReferralId, string Employer, string
     public Decision Decide(CounselingCase current, DateTimeOffset now)
     {
         if (current.JobReferrals.FirstOrDefault(r => r.Id == ReferralId) is not { } referral)
-            return Refusal.NotFound("referralId", $"The case has no job referral {ReferralId}.");
-        if (referral.Employer == Employer) return Refusal.Conflict($"The referral already names {Employer}.");
+            return Refusal.NotFound("referralId", Why.NoSuchJobReferral, ReferralId);
+        if (referral.Employer == Employer) return Refusal.Conflict(Why.ReferralAlreadyNames, Employer);
 
         return Decision.Accept(new JobReferralCorrected(ReferralId, Employer, Reason, Wib.DateOf(now)));
     }
@@ -48,6 +48,6 @@ public sealed record CorrectWorkerPhone(string Phone, string Reason) : ICaseComm
 {
     public Decision Decide(CounselingCase current, DateTimeOffset now) =>
         current.PersonalDataErasedOn is { } erased
-            ? Refusal.Conflict($"The worker's personal data was erased on {erased:yyyy-MM-dd}: there is no phone number to correct.")
+            ? Refusal.Conflict(Why.PhoneErased, erased)
             : Decision.Accept(new WorkerPhoneCorrected(Phone, Reason, Wib.DateOf(now)));
 }

@@ -10,6 +10,6 @@ internal static class ErasureDecisions
     /// <summary>A legal obligation, so a closed case is erased too; erasing twice is refused.</summary>
     internal static Decision Erase(this CounselingCase current, EraseWorkerPersonalData command, DateTimeOffset now) =>
         current.PersonalDataErasedOn is { } erasedOn
-            ? Refusal.Conflict($"The worker's personal data was already erased on {erasedOn:yyyy-MM-dd}.")
+            ? Refusal.Conflict(Why.AlreadyErased, erasedOn)
             : Decision.Accept(new WorkerPersonalDataErased(command.RequestReference, Wib.DateOf(now)));
 }

@@ -35,30 +35,25 @@ public static class CaseIntake
         var bornOn = command.Worker.BornOn();
 
         if (bornOn >= today)
-            return Refusal.Invalid("worker.birthDate", "The birth date must be in the past.");
+            return Refusal.Invalid("worker.birthDate", Why.BirthDateNotPast);
         if (employment.TerminationDate > today)
-            return Refusal.Invalid("employment.terminationDate", "The termination date cannot be in the future.");
+            return Refusal.Invalid("employment.terminationDate", Why.TerminationInFuture);
         if (employment.TerminationDate <= bornOn)
-            return Refusal.Invalid("employment.terminationDate", "The termination date must be after the birth date.");
+            return Refusal.Invalid("employment.terminationDate", Why.TerminationBeforeBirth);
         if (NonQualifyingReasons.Contains(employment.TerminationReason))
-            return Refusal.NotAllowed(
-                $"A termination for '{employment.TerminationReason}' does not qualify for JKP: only a loss of work " +
-                "through termination by the employer (PHK) does, not resignation, retirement, death or permanent total disability.",
-                "employment.terminationReason");
+            return Refusal.NotAllowed("employment.terminationReason", Why.TerminationDoesNotQualify, employment.TerminationReason);
 
         if (BenefitRuleSets.InForceOn(employment.TerminationDate) is not { } rules)
-            return Refusal.NotAllowed(
-                $"JKP began with {BenefitRuleSets.All[0].Title}, in force from {BenefitRuleSets.All[0].InForceFrom:yyyy-MM-dd}: " +
-                $"a PHK on {employment.TerminationDate:yyyy-MM-dd} precedes it.", "employment.terminationDate");
+            return Refusal.NotAllowed("employment.terminationDate", Why.BeforeJkpBegan,
+                BenefitRuleSets.All[0].Quoted(nameof(BenefitRuleSet.Title)), BenefitRuleSets.All[0].InForceFrom, employment.TerminationDate);
         var claimedOn = command.ClaimedOn ?? today;
-        if (claimedOn > today) return Refusal.Invalid("claimedOn", "The claim date cannot be in the future.");
+        if (claimedOn > today) return Refusal.Invalid("claimedOn", Why.ClaimInFuture);
         if (claimedOn < employment.TerminationDate)
-            return Refusal.Invalid("claimedOn", $"The claim date is before the PHK on {employment.TerminationDate:yyyy-MM-dd}.");
+            return Refusal.Invalid("claimedOn", Why.ClaimBeforePhk, employment.TerminationDate);
         var deadline = rules.ClaimDeadline(employment.TerminationDate);
         if (claimedOn > deadline)
-            return Refusal.NotAllowed(
-                $"{rules.ClaimWindowSource}. The PHK on {employment.TerminationDate:yyyy-MM-dd} falls under {rules.Id}: the claim " +
-                $"had to be made by {deadline:yyyy-MM-dd}, and was made on {claimedOn:yyyy-MM-dd}.", "claimedOn");
+            return Refusal.NotAllowed("claimedOn", Why.ClaimTooLate,
+                rules.Quoted(nameof(BenefitRuleSet.ClaimWindowSource)), employment.TerminationDate, rules.Id, deadline, claimedOn);
         if (ContributionRefusal(command, rules) is { } contributions) return contributions;
 
         return Decision.Accept(new CaseOpened(
@@ -77,24 +72,22 @@ public static class CaseIntake
     {
         if (command.Contributions is not { } history)
             return command.ContributionMonths < rules.MinimumMonthsPaid
-                ? Refusal.NotAllowed(
-                    $"{rules.ContributionSource}; the claim shows {command.ContributionMonths} months of contributions in all.", "contributionMonths")
+                ? Refusal.NotAllowed("contributionMonths", Why.TooFewContributions,
+                    rules.Quoted(nameof(BenefitRuleSet.ContributionSource)), command.ContributionMonths)
                 : null;
 
         if (history.MonthsPaidInLast24Months > command.ContributionMonths)
             return Refusal.Invalid("contributionHistory.monthsPaidInLast24Months",
-                $"{history.MonthsPaidInLast24Months} months in the last 24 is more than the {command.ContributionMonths} months paid in all.");
+                Why.MoreIn24MonthsThanInAll, history.MonthsPaidInLast24Months, command.ContributionMonths);
         if (history.ConsecutiveMonthsBeforeTermination > command.ContributionMonths)
             return Refusal.Invalid("contributionHistory.consecutiveMonthsBeforeTermination",
-                $"{history.ConsecutiveMonthsBeforeTermination} consecutive months is more than the {command.ContributionMonths} months paid in all.");
+                Why.MoreConsecutiveThanInAll, history.ConsecutiveMonthsBeforeTermination, command.ContributionMonths);
         if (history.MonthsPaidInLast24Months < rules.MinimumMonthsPaid)
-            return Refusal.NotAllowed(
-                $"{rules.ContributionSource}; the claim shows {history.MonthsPaidInLast24Months} months within the last {rules.ContributionLookbackMonths}.",
-                "contributionHistory.monthsPaidInLast24Months");
+            return Refusal.NotAllowed("contributionHistory.monthsPaidInLast24Months", Why.TooFewRecentContributions,
+                rules.Quoted(nameof(BenefitRuleSet.ContributionSource)), history.MonthsPaidInLast24Months, rules.ContributionLookbackMonths);
         if (history.ConsecutiveMonthsBeforeTermination < rules.MinimumConsecutiveMonths)
-            return Refusal.NotAllowed(
-                $"{rules.ContributionSource}; the claim shows {history.ConsecutiveMonthsBeforeTermination} consecutive months before the PHK.",
-                "contributionHistory.consecutiveMonthsBeforeTermination");
+            return Refusal.NotAllowed("contributionHistory.consecutiveMonthsBeforeTermination", Why.TooFewConsecutiveContributions,
+                rules.Quoted(nameof(BenefitRuleSet.ContributionSource)), history.ConsecutiveMonthsBeforeTermination);
         return null;
     }
 }

@@ -15,23 +15,23 @@ internal static class JobReferralDecisions
     internal static Decision Refer(this CounselingCase current, ReferToJob command, DateTimeOffset now) =>
         CaseRules.FirstRefusalOr(
             new JobReferralMade(command.ReferralId, command.VacancyReference, command.Employer, command.Position, command.ReferredOn),
-            current.MustBeOpen("referring the worker to a vacancy"),
+            current.MustBeOpen(Why.ToReferToVacancy),
             current.MustHaveHappened(command.ReferredOn, "referredOn", now));
 
     internal static Decision RecordOutcome(this CounselingCase current, RecordJobReferralOutcome command, DateTimeOffset now)
     {
-        if (current.MustBeOpen("recording a referral outcome") is { } closed) return closed;
+        if (current.MustBeOpen(Why.ToRecordReferralOutcome) is { } closed) return closed;
 
         var referral = current.JobReferrals.FirstOrDefault(r => r.Id == command.ReferralId);
         if (referral is null)
-            return Refusal.NotFound("referralId", $"The case has no job referral {command.ReferralId}.");
+            return Refusal.NotFound("referralId", Why.NoSuchJobReferral, command.ReferralId);
         if (!referral.IsOpen)
-            return Refusal.Conflict($"The job referral to {referral.Employer} already ended ({referral.Outcome}).");
+            return Refusal.Conflict(Why.JobReferralEnded, referral.Employer, referral.Outcome);
         if (referral.Outcome == command.Outcome)
-            return Refusal.Conflict($"The job referral to {referral.Employer} already has the outcome {command.Outcome}.");
+            return Refusal.Conflict(Why.JobReferralHasOutcome, referral.Employer, command.Outcome);
         if (current.MustHaveHappened(command.On, "on", now) is { } badDate) return badDate;
         if (command.On < referral.ReferredOn)
-            return Refusal.Invalid("on", $"The outcome is dated before the referral was made ({referral.ReferredOn:yyyy-MM-dd}).");
+            return Refusal.Invalid("on", Why.OutcomeBeforeReferral, referral.ReferredOn);
 
         return Decision.Accept(new JobReferralOutcomeRecorded(command.ReferralId, command.Outcome, command.On));
     }

@@ -24,14 +24,14 @@ internal static class JobSearchDecisions
 {
     internal static Decision Commit(this CounselingCase current, MakeJobSearchCommitment command, DateTimeOffset now)
     {
-        if (current.MustBeOpen("recording the job-search commitment") is { } closed) return closed;
+        if (current.MustBeOpen(Why.ToRecordCommitment) is { } closed) return closed;
         if (current.JobSearchCommittedOn is { } committed)
-            return Refusal.Conflict($"The worker already committed to the job search on {committed:yyyy-MM-dd}.");
+            return Refusal.Conflict(Why.AlreadyCommitted, committed);
         if (command.CommittedOn > Wib.DateOf(now))
-            return Refusal.Invalid("committedOn", $"{command.CommittedOn:yyyy-MM-dd} is in the future.");
+            return Refusal.Invalid("committedOn", Why.InTheFuture, command.CommittedOn);
         var claim = current.Claim!;
         if (command.CommittedOn < claim.TerminationDate)
-            return Refusal.Invalid("committedOn", $"{command.CommittedOn:yyyy-MM-dd} is before the PHK on {claim.TerminationDate:yyyy-MM-dd}.");
+            return Refusal.Invalid("committedOn", Why.BeforePhk, command.CommittedOn, claim.TerminationDate);
         if (EndedBefore(current, command.CommittedOn, now) is { } ended) return ended;
 
         return Decision.Accept(new JobSearchCommitmentMade(command.CommittedOn));
@@ -39,17 +39,17 @@ internal static class JobSearchDecisions
 
     internal static Decision Record(this CounselingCase current, RecordJobSearchActivity command, DateTimeOffset now)
     {
-        if (current.MustBeOpen("recording job-search activities") is { } closed) return closed;
-        if (command.On > Wib.DateOf(now)) return Refusal.Invalid("on", $"{command.On:yyyy-MM-dd} is in the future.");
+        if (current.MustBeOpen(Why.ToRecordJobSearch) is { } closed) return closed;
+        if (command.On > Wib.DateOf(now)) return Refusal.Invalid("on", Why.InTheFuture, command.On);
         if (current.JobSearchCommittedOn is null)
-            return Refusal.Conflict("Record the worker's job-search commitment first: the evidence counts towards it.");
+            return Refusal.Conflict(Why.CommitmentFirst);
         var claim = current.Claim!;
         if (command.On < claim.ClaimedOn)
-            return Refusal.Invalid("on", $"{command.On:yyyy-MM-dd} is before the JKP claim of {claim.ClaimedOn:yyyy-MM-dd}: evidence counts from the claim.");
+            return Refusal.Invalid("on", Why.BeforeClaim, command.On, claim.ClaimedOn);
         if (EndedBefore(current, command.On, now) is { } ended) return ended;
         var schedule = JkpBenefit.For(current, Wib.DateOf(now))!;
         if (command.On > schedule.PeriodEnd)
-            return Refusal.Invalid("on", $"{command.On:yyyy-MM-dd} is after the benefit period, which ended on {schedule.PeriodEnd:yyyy-MM-dd}.");
+            return Refusal.Invalid("on", Why.AfterBenefitPeriod, command.On, schedule.PeriodEnd);
 
         return Decision.Accept(new JobSearchActivityRecorded(
             command.ActivityId, command.Kind, command.On, command.Employer, command.Programme, command.AttendancePercent));
@@ -62,6 +62,6 @@ internal static class JobSearchDecisions
     private static Refusal? EndedBefore(CounselingCase current, DateOnly on, DateTimeOffset now) =>
         JkpBenefit.For(current, Wib.DateOf(now)) is { EndedOn: { } ended, EndedBecause: { } because }
         && (because == BenefitEndReason.NotClaimedInTime || (because != BenefitEndReason.PeriodOver && on >= ended))
-            ? Refusal.Conflict($"The JKP benefit ended on {ended:yyyy-MM-dd} ({because}): nothing from then on counts towards it.")
+            ? Refusal.Conflict(Why.BenefitEnded, ended, because)
             : null;
 }

@@ -33,18 +33,18 @@ internal static class PlacementDecisions
 
     internal static Decision Place(this CounselingCase current, PlaceWorker command, DateTimeOffset now)
     {
-        if (current.MustBeOpen("recording a placement") is { } closed) return closed;
+        if (current.MustBeOpen(Why.ToRecordPlacement) is { } closed) return closed;
         if (AlreadyWorking(current) is { } working) return working;
         if (command.MonthlyWageRupiah < PlaceWorker.MinimumMonthlyWageRupiah)
-            return Refusal.Invalid("monthlyWage", "A placement's monthly wage (rupiah) must be positive.");
+            return Refusal.Invalid("monthlyWage", Why.WageNotPositive);
         if (current.MustHaveHappened(command.StartsOn, "startsOn", now) is { } badDate) return badDate;
         if (command.JobReferralId is { } referralId)
         {
             var referral = current.JobReferrals.FirstOrDefault(r => r.Id == referralId);
             if (referral is null)
-                return Refusal.NotFound("jobReferralId", $"The case has no job referral {referralId}.");
+                return Refusal.NotFound("jobReferralId", Why.NoSuchJobReferral, referralId);
             if (referral.Outcome is JobReferralOutcome.Rejected or JobReferralOutcome.NoShow or JobReferralOutcome.Withdrawn)
-                return Refusal.Conflict($"The job referral to {referral.Employer} ended without a hire ({referral.Outcome}).");
+                return Refusal.Conflict(Why.ReferralEndedWithoutHire, referral.Employer, referral.Outcome);
         }
 
         return Decision.Accept(new WorkerPlaced(
@@ -55,28 +55,27 @@ internal static class PlacementDecisions
     internal static Decision StartSelfEmployment(this CounselingCase current, StartSelfEmployment command, DateTimeOffset now) =>
         CaseRules.FirstRefusalOr(
             new SelfEmploymentStarted(command.BusinessType, command.StartsOn),
-            current.MustBeOpen("recording self-employment"),
+            current.MustBeOpen(Why.ToRecordSelfEmployment),
             AlreadyWorking(current),
             current.MustHaveHappened(command.StartsOn, "startsOn", now));
 
     internal static Decision FollowUp(this CounselingCase current, FollowUpPlacement command, DateTimeOffset now)
     {
-        if (current.MustBeOpen("following up a placement") is { } closed) return closed;
+        if (current.MustBeOpen(Why.ToFollowUpPlacement) is { } closed) return closed;
         if (current.Placement is not { } placement)
-            return Refusal.Conflict("The case has no placement to follow up.");
+            return Refusal.Conflict(Why.NoPlacementToFollowUp);
         if (placement.StillEmployed is not null)
-            return Refusal.Conflict($"The placement at {placement.Employer} was already followed up.");
+            return Refusal.Conflict(Why.PlacementAlreadyFollowedUp, placement.Employer);
         if (current.MustHaveHappened(command.On, "on", now) is { } badDate) return badDate;
         var due = placement.StartsOn.AddMonths(FollowUpPlacement.AfterMonths);
         if (command.On < due)
-            return Refusal.NotAllowed(
-                $"The placement follow-up is made {FollowUpPlacement.AfterMonths} months after the start: on or after {due:yyyy-MM-dd}.", "on");
+            return Refusal.NotAllowed("on", Why.FollowUpTooEarly, FollowUpPlacement.AfterMonths, due);
 
         return Decision.Accept(new PlacementFollowedUp(placement.Id, command.On, command.StillEmployed, command.Notes));
     }
 
     private static Refusal? AlreadyWorking(CounselingCase current) =>
-        current.IsPlaced ? Refusal.Conflict($"The worker is already placed at {current.Placement!.Employer}.")
-        : current.IsSelfEmployed ? Refusal.Conflict("The worker is already self-employed.")
+        current.IsPlaced ? Refusal.Conflict(Why.AlreadyPlaced, current.Placement!.Employer)
+        : current.IsSelfEmployed ? Refusal.Conflict(Why.AlreadySelfEmployed)
         : null;
 }

@@ -37,12 +37,12 @@ public sealed record WriteEmploymentPlan(IReadOnlyList<PlanGoal> Goals, IReadOnl
 {
     public Decision Decide(CounselingCase current, DateTimeOffset now)
     {
-        if (current.MustBeOpen("writing an employment plan") is { } closed) return closed;
+        if (current.MustBeOpen(Why.ToWritePlan) is { } closed) return closed;
         var today = Wib.DateOf(now);
         if (Goals.FirstOrDefault(g => g.TargetDate <= today) is { } pastGoal)
-            return Refusal.Invalid("goals", $"A goal's target date must lie ahead: {pastGoal.TargetDate:yyyy-MM-dd} is not after today.");
+            return Refusal.Invalid("goals", Why.GoalNotAhead, pastGoal.TargetDate);
         if (Actions.FirstOrDefault(a => a.DueOn < current.OpenedOn) is { } early)
-            return Refusal.Invalid("actions", $"An action is due on {early.DueOn:yyyy-MM-dd}, before the case was opened on {current.OpenedOn:yyyy-MM-dd}.");
+            return Refusal.Invalid("actions", Why.ActionBeforeCaseOpened, early.DueOn, current.OpenedOn);
 
         var version = (current.Plan?.Version ?? 0) + 1;
         return Decision.Accept(new EmploymentPlanWritten(version, Goals, Actions, WrittenBy, today));
@@ -54,14 +54,14 @@ public sealed record ApproveEmploymentPlan(int Version, string ApprovedBy) : ICa
 {
     public Decision Decide(CounselingCase current, DateTimeOffset now)
     {
-        if (current.MustBeOpen("approving its employment plan") is { } closed) return closed;
-        if (current.Plan is not { } plan) return Refusal.NotFound("version", "The case has no employment plan to approve.");
+        if (current.MustBeOpen(Why.ToApprovePlan) is { } closed) return closed;
+        if (current.Plan is not { } plan) return Refusal.NotFound("version", Why.NoPlanToApprove);
         if (Version != plan.Version)
-            return Refusal.Conflict($"Version {Version} of the plan is not the current one: version {plan.Version} is. Approve the plan as it stands.");
-        if (plan.IsApproved) return Refusal.Conflict($"Version {plan.Version} of the plan was already approved by {plan.ApprovedBy}.");
+            return Refusal.Conflict(Why.PlanVersionNotCurrent, Version, plan.Version);
+        if (plan.IsApproved) return Refusal.Conflict(Why.PlanAlreadyApproved, plan.Version, plan.ApprovedBy);
         // Four eyes: whoever wrote a version does not approve it.
         if (plan.WrittenBy == ApprovedBy)
-            return Refusal.NotAllowed($"{ApprovedBy} wrote version {plan.Version} of the plan; its author cannot approve it.", "version");
+            return Refusal.NotAllowed("version", Why.AuthorCannotApprove, ApprovedBy, plan.Version);
 
         return Decision.Accept(new EmploymentPlanApproved(plan.Version, ApprovedBy, Wib.DateOf(now)));
     }

@@ -22,12 +22,12 @@ public sealed record RequestTransfer(Guid TransferId, string ToOfficeId, bool To
 {
     public Decision Decide(CounselingCase current, DateTimeOffset now)
     {
-        if (current.MustBeOpen("transferring it") is { } closed) return closed;
-        if (!ToOfficeExists) return Refusal.NotFound("toOfficeId", $"There is no office {ToOfficeId}.");
+        if (current.MustBeOpen(Why.ToTransfer) is { } closed) return closed;
+        if (!ToOfficeExists) return Refusal.NotFound("toOfficeId", Why.NoSuchOffice, ToOfficeId);
         if (ToOfficeId == current.OfficeId)
-            return Refusal.NotAllowed($"The case is already at office {ToOfficeId}: a transfer goes to another office.", "toOfficeId");
+            return Refusal.NotAllowed("toOfficeId", Why.TransferToSameOffice, ToOfficeId);
         if (current.PendingTransfer is { } pending)
-            return Refusal.Conflict($"A transfer to office {pending.ToOfficeId} requested on {pending.RequestedOn:yyyy-MM-dd} awaits its answer.");
+            return Refusal.Conflict(Why.TransferPending, pending.ToOfficeId, pending.RequestedOn);
 
         return Decision.Accept(new CaseTransferRequested(TransferId, current.OfficeId, ToOfficeId, RequestedBy, Reason, Wib.DateOf(now)));
     }
@@ -38,11 +38,11 @@ public sealed record AcceptTransfer(string ToCounselorId, CounselorOnRecord? ToC
 {
     public Decision Decide(CounselingCase current, DateTimeOffset now)
     {
-        if (current.MustBeOpen("taking it over") is { } closed) return closed;
-        if (current.PendingTransfer is not { } pending) return Refusal.Conflict("The case has no transfer awaiting an answer.");
-        if (ToCounselor is null) return Refusal.NotFound("counselorId", $"There is no registered counselor {ToCounselorId}.");
+        if (current.MustBeOpen(Why.ToTakeOver) is { } closed) return closed;
+        if (current.PendingTransfer is not { } pending) return Refusal.Conflict(Why.NoTransferPending);
+        if (ToCounselor is null) return Refusal.NotFound("counselorId", Why.NoSuchCounselor, ToCounselorId);
         if (ToCounselor.MayNotRecordBecause(pending.ToOfficeId, Wib.DateOf(now)) is { } cannot)
-            return Refusal.NotAllowed($"The case goes to a certified counselor of office {pending.ToOfficeId}: {cannot}", "counselorId");
+            return Refusal.NotAllowed("counselorId", Why.TransferToCertifiedCounselor, pending.ToOfficeId, cannot);
 
         return Decision.Accept(new CaseTransferAccepted(
             pending.TransferId, current.OfficeId, pending.ToOfficeId, current.CounselorId, ToCounselor.Id, AcceptedBy, Wib.DateOf(now)));
@@ -53,9 +53,9 @@ public sealed record DeclineTransfer(string DeclinedBy, string Reason) : ICaseCo
 {
     public Decision Decide(CounselingCase current, DateTimeOffset now)
     {
-        if (current.MustBeOpen("answering its transfer") is { } closed) return closed;
+        if (current.MustBeOpen(Why.ToAnswerTransfer) is { } closed) return closed;
         return current.PendingTransfer is { } pending
             ? Decision.Accept(new CaseTransferDeclined(pending.TransferId, pending.ToOfficeId, DeclinedBy, Reason, Wib.DateOf(now)))
-            : Refusal.Conflict("The case has no transfer awaiting an answer.");
+            : Refusal.Conflict(Why.NoTransferPending);
     }
 }
