@@ -42,6 +42,7 @@ public static class CounselingService
         app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseNilCaseIdAsUnknownCase();
         // After authorization, so that writes are counted per authenticated caller.
         app.UseRateLimiter();
         app.MapOpenApi();

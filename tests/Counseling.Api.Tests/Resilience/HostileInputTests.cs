@@ -496,6 +496,21 @@ public class HostileInputTests(ApiFixture api)
         ShouldName(JsonDocument.Parse(text).RootElement, field);
     }
 
+    public static TheoryData<string> CaseRoutes() => new(Declared.Values.Where(t => t.Url.StartsWith("/cases/{case}")).Select(t => t.Route));
+
+    /// <summary>The nil UUID reads as a Guid but names no case: 404 like any other unknown case, and nothing written.</summary>
+    [Theory, MemberData(nameof(CaseRoutes))]
+    public async Task The_nil_uuid_names_no_case(string route)
+    {
+        var target = Targets[route];
+        var url = target.Url.Replace("{case}", Guid.Empty.ToString());
+
+        var (status, text) = await SendWritingNothingAsync(target, url, target.Body?.ToJsonString());
+
+        status.Should().Be(404, text);
+        JsonDocument.Parse(text).RootElement.GetProperty("status").GetInt32().Should().Be(404);
+    }
+
     [Theory, MemberData(nameof(BadPaths))]
     public async Task A_path_naming_nothing_is_refused(string route, int index)
     {
