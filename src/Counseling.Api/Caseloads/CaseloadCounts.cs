@@ -36,6 +36,36 @@ public sealed class CaseloadCounts(StoreOptions options) : FeatureSchemaBase("Ca
     /// <summary>The trigger names the entries' table: it must exist first.</summary>
     public override IEnumerable<Type> DependentTypes() => [typeof(CaseloadEntry)];
 
+    private PostgresqlObjectName Named(string name, SchemaUtils.IdentifierUsage usage = SchemaUtils.IdentifierUsage.General) =>
+        new(options.DatabaseSchemaName, name, usage);
+
+    /// <summary>The counts from the open entries themselves, replacing whatever the tables held.</summary>
+    private static string Recount(string entries, string counts, string due) =>
+        $"""
+         DELETE FROM {counts};
+         DELETE FROM {due};
+         INSERT INTO {counts} (office_id, counselor_id, stage, follow_up_on, cases)
+         SELECT office_id, counselor_id, stage, coalesce(next_follow_up_on, 'infinity'::date), count(*)
+         FROM {entries} WHERE is_open GROUP BY 1, 2, 3, 4;
+         INSERT INTO {due} (office_id, due_on, cases)
+         SELECT office_id, day, count(DISTINCT id)
+         FROM {entries}, unnest(benefit_evidence_due) AS evidence(day) WHERE is_open AND day IS NOT NULL GROUP BY 1, 2;
+         """;
+
+    /// <summary>
+    /// The trigger that keeps the counts, which counts what is already there when it is created: a database whose entries
+    /// were written before the counts existed (an upgrade) has them right from the migration on, without a rebuild.
+    /// </summary>
+    private sealed class CountingFromNowTrigger(PostgresqlObjectName name, DbObjectName target, string functionCall, string recount)
+        : Trigger(name, target, functionCall)
+    {
+        public override void WriteCreateStatement(Migrator migrator, TextWriter writer)
+        {
+            base.WriteCreateStatement(migrator, writer);
+            writer.WriteLine(recount);
+        }
+    }
+
     protected override IEnumerable<ISchemaObject> schemaObjects()
     {
         var schema = options.DatabaseSchemaName;
@@ -43,7 +73,7 @@ public sealed class CaseloadCounts(StoreOptions options) : FeatureSchemaBase("Ca
         var counts = $"{schema}.{CountsTable}";
         var due = $"{schema}.{BenefitEvidenceDueTable}";
 
-        var countsTable = new Table(new PostgresqlObjectName(schema, CountsTable));
+        var countsTable = new Table(Named(CountsTable));
         countsTable.AddColumn<string>("office_id").NotNull().AsPrimaryKey();
         countsTable.AddColumn<string>("counselor_id").NotNull().AsPrimaryKey();
         countsTable.AddColumn<string>("stage").NotNull().AsPrimaryKey();
@@ -53,7 +83,7 @@ public sealed class CaseloadCounts(StoreOptions options) : FeatureSchemaBase("Ca
         countsTable.Indexes.Add(new IndexDefinition($"{CountsTable}_idx_counselor") { Columns = ["counselor_id"] });
         yield return countsTable;
 
-        var dueTable = new Table(new PostgresqlObjectName(schema, BenefitEvidenceDueTable));
+        var dueTable = new Table(Named(BenefitEvidenceDueTable));
         dueTable.AddColumn<string>("office_id").NotNull().AsPrimaryKey();
         dueTable.AddColumn("due_on", "date").NotNull().AsPrimaryKey();
         dueTable.AddColumn<int>("cases").NotNull();
@@ -62,7 +92,7 @@ public sealed class CaseloadCounts(StoreOptions options) : FeatureSchemaBase("Ca
         // One entry's change: what it counted for before (OLD, when open) comes off, what it counts for now (NEW, when
         // open) goes on; a change that moves neither key (most: a contact, a note) writes nothing. Rows at zero are
         // deleted, so the dates that have passed do not pile up.
-        var keep = new PostgresqlObjectName(schema, "mt_caseload_counts_keep");
+        var keep = Named("mt_caseload_counts_keep", SchemaUtils.IdentifierUsage.Function);
         yield return new Function(keep,
             $$"""
               CREATE OR REPLACE FUNCTION {{keep.QualifiedName}}() RETURNS trigger LANGUAGE plpgsql AS $function$
@@ -111,7 +141,7 @@ public sealed class CaseloadCounts(StoreOptions options) : FeatureSchemaBase("Ca
               """);
 
         // TRUNCATE fires no row trigger: the counts of a truncated table are none.
-        var clear = new PostgresqlObjectName(schema, "mt_caseload_counts_clear");
+        var clear = Named("mt_caseload_counts_clear", SchemaUtils.IdentifierUsage.Function);
         yield return new Function(clear,
             $$"""
               CREATE OR REPLACE FUNCTION {{clear.QualifiedName}}() RETURNS trigger LANGUAGE plpgsql AS $function$
@@ -123,13 +153,22 @@ public sealed class CaseloadCounts(StoreOptions options) : FeatureSchemaBase("Ca
               $function$;
               """);
 
-        yield return new Trigger(new PostgresqlObjectName(schema, "mt_caseload_counts_keep"), entries, $"{keep.QualifiedName}()")
+        // Two triggers on one function: PostgreSQL lists the events of one trigger in its own order (INSERT OR DELETE OR
+        // UPDATE), which Weasel's comparison would take for a change at every start.
+        var recount = Recount(entries.QualifiedName, counts, due);
+        yield return new CountingFromNowTrigger(Named("mt_caseload_counts_keep"), entries, $"{keep.QualifiedName}()", recount)
         {
             Timing = TriggerTiming.After,
-            Events = TriggerEvents.Insert | TriggerEvents.Update | TriggerEvents.Delete,
+            Events = TriggerEvents.Insert | TriggerEvents.Delete,
             ForEachRow = true,
         };
-        yield return new Trigger(new PostgresqlObjectName(schema, "mt_caseload_counts_clear"), entries, $"{clear.QualifiedName}()")
+        yield return new CountingFromNowTrigger(Named("mt_caseload_counts_keep_updates"), entries, $"{keep.QualifiedName}()", recount)
+        {
+            Timing = TriggerTiming.After,
+            Events = TriggerEvents.Update,
+            ForEachRow = true,
+        };
+        yield return new Trigger(Named("mt_caseload_counts_clear"), entries, $"{clear.QualifiedName}()")
         {
             Timing = TriggerTiming.After,
             Events = TriggerEvents.Truncate,
