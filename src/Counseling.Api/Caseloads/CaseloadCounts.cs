@@ -39,17 +39,29 @@ public sealed class CaseloadCounts(StoreOptions options) : FeatureSchemaBase("Ca
     private PostgresqlObjectName Named(string name, SchemaUtils.IdentifierUsage usage = SchemaUtils.IdentifierUsage.General) =>
         new(options.DatabaseSchemaName, name, usage);
 
+    /// <summary>The caseload counts from the open entries of <paramref name="entries"/> themselves: the columns of <c>caseload_counts</c>.</summary>
+    public static string RecountedCases(string entries) =>
+        $"""
+         SELECT office_id, counselor_id, stage, coalesce(next_follow_up_on, 'infinity'::date) AS follow_up_on, count(*)::integer AS cases
+         FROM {entries} WHERE is_open GROUP BY 1, 2, 3, 4
+         """;
+
+    /// <summary>The benefit deadlines from the open entries themselves: the columns of <c>benefit_evidence_due_counts</c>.</summary>
+    public static string RecountedBenefitEvidenceDue(string entries) =>
+        $"""
+         SELECT office_id, day AS due_on, count(DISTINCT id)::integer AS cases
+         FROM {entries}, unnest(benefit_evidence_due) AS evidence(day) WHERE is_open AND day IS NOT NULL GROUP BY 1, 2
+         """;
+
     /// <summary>The counts from the open entries themselves, replacing whatever the tables held.</summary>
     private static string Recount(string entries, string counts, string due) =>
         $"""
          DELETE FROM {counts};
          DELETE FROM {due};
          INSERT INTO {counts} (office_id, counselor_id, stage, follow_up_on, cases)
-         SELECT office_id, counselor_id, stage, coalesce(next_follow_up_on, 'infinity'::date), count(*)
-         FROM {entries} WHERE is_open GROUP BY 1, 2, 3, 4;
+         {RecountedCases(entries)};
          INSERT INTO {due} (office_id, due_on, cases)
-         SELECT office_id, day, count(DISTINCT id)
-         FROM {entries}, unnest(benefit_evidence_due) AS evidence(day) WHERE is_open AND day IS NOT NULL GROUP BY 1, 2;
+         {RecountedBenefitEvidenceDue(entries)};
          """;
 
     /// <summary>
