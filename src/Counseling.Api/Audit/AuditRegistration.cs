@@ -13,6 +13,7 @@ public static class AuditRegistration
         builder.Services.AddSingleton<StoreVerifier>();
         builder.Services.AddSingleton<IProjectionCheck, CaseSnapshotCheck>();
         builder.Services.AddSingleton<IProjectionCheck, AsyncProjectionCheck>();
+        builder.Services.AddSingleton<IProjectionCheck, CaseloadCountsCheck>();
 
         builder.Services.AddSingleton(services => new CheckpointSigner(services.GetRequiredService<ServiceKeys>()));
         builder.Services.AddSingleton(CheckpointArchive.From(builder.Configuration, builder.Environment));

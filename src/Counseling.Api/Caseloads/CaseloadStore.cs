@@ -24,9 +24,9 @@ public static class CaseloadStore
         options.Projections.Add<OfficeDailyStatisticsProjection>(ProjectionLifecycle.Async, LargeBatches);
         options.Projections.Add<CounselorMonthlyActivityProjection>(ProjectionLifecycle.Async, LargeBatches);
 
-        // Real columns for what the views filter, sort and group on (CaseloadTable's SQL names them), declared on the
-        // mapping itself: Duplicate() would also give each one an index of its own, which no query uses and every
-        // caseload update would have to write.
+        // Real columns for what the views filter and sort on and the kept counts count (the caseload queries and
+        // CaseloadCounts' trigger name them), declared on the mapping itself: Duplicate() would also give each one an
+        // index of its own, which no query uses and every caseload update would have to write.
         options.Policies.ForAllDocuments(mapping =>
         {
             if (mapping.DocumentType != typeof(CaseloadEntry)) return;
@@ -34,7 +34,7 @@ public static class CaseloadStore
                          nameof(CaseloadEntry.IsOpen), nameof(CaseloadEntry.NextFollowUpOn), nameof(CaseloadEntry.OpenedOn)])
                 mapping.DuplicateField(member);
             // The last days of the benefit months still short of their conditions, as a date[] beside the document: the
-            // dashboard's at-risk count and the follow-ups read it without opening each entry's JSON.
+            // at-risk counts (CaseloadCounts) and the follow-ups read it without opening each entry's JSON.
             mapping.DuplicateField(nameof(CaseloadEntry.BenefitEvidenceDue), pgType: "date[]");
         });
         options.Schema.For<CaseloadEntry>()
@@ -44,19 +44,10 @@ public static class CaseloadStore
             {
                 index.Name = "mt_doc_caseloadentry_idx_caseload_page";
                 index.Predicate = "is_open";
-            })
-            // The counts of CaseloadTable (open cases by stage and overdue follow-ups, of a counselor or of an office)
-            // read from these alone, never from the entries (docs/decisions/caseload-count-indexes.md).
-            .Index([x => x.CounselorId, x => x.Stage, x => x.NextFollowUpOn!], index =>
-            {
-                index.Name = "mt_doc_caseloadentry_idx_counselor_counts";
-                index.Predicate = "is_open";
-            })
-            .Index([x => x.OfficeId, x => x.CounselorId, x => x.Stage, x => x.NextFollowUpOn!], index =>
-            {
-                index.Name = "mt_doc_caseloadentry_idx_office_counts";
-                index.Predicate = "is_open";
             });
+        // The counts the caseload page and the dashboard read, kept by a trigger on the entries' table (see CaseloadCounts).
+        options.Storage.Add(new CaseloadCounts(options));
+
         options.Schema.For<OfficeDailyStatistics>().Duplicate(x => x.OfficeId).Duplicate(x => x.Day);
 
         options.Schema.For<Office>();

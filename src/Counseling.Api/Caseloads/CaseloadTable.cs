@@ -6,8 +6,8 @@ using Marten.Services.BatchQuerying;
 namespace Counseling.Api.Caseloads;
 
 /// <summary>
-/// Counts over caseload entries, grouped in PostgreSQL on the duplicated columns (see <see cref="CaseloadStore"/>)
-/// so only the counts travel, never the entries.
+/// The caseload and dashboard counts, summed from the counts kept as the entries change (see <see cref="CaseloadCounts"/>):
+/// a few rows per counselor, never the entries, so a read costs the same right after a burst of writes as after a vacuum.
 /// </summary>
 public static class CaseloadTable
 {
@@ -26,13 +26,13 @@ public static class CaseloadTable
     private static Task<IReadOnlyList<Count>> OpenCases(
         IBatchedQuery batch, IQuerySession session, string column, string value, DateOnly today)
     {
-        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(CaseloadEntry)).TableName.QualifiedName;
-        // A row type without an Id comes back deserialized from the JSON the query builds.
+        // A row type without an Id comes back deserialized from the JSON the query builds. A case without a follow-up is
+        // counted on 'infinity', never before today.
         return batch.Query<Count>(
             $"""
-             select jsonb_build_object('counselorId', counselor_id, 'stage', stage, 'cases', count(*),
-                                       'overdue', count(*) filter (where next_follow_up_on < ?))
-             from {table} where {column} = ? and is_open group by counselor_id, stage
+             select jsonb_build_object('counselorId', counselor_id, 'stage', stage, 'cases', sum(cases),
+                                       'overdue', coalesce(sum(cases) filter (where follow_up_on < ?), 0))
+             from {CaseloadCounts.Qualified(session, CaseloadCounts.CountsTable)} where {column} = ? group by counselor_id, stage
              """,
             today, value);
     }
@@ -41,15 +41,15 @@ public static class CaseloadTable
 
     /// <summary>
     /// The office's open cases whose benefit month running today is still short of its conditions with at most
-    /// <see cref="JkpBenefit.AtRiskDays"/> days left: a month short of evidence ending within that week can only be the current one.
+    /// <see cref="JkpBenefit.AtRiskDays"/> days left: a month short of evidence ending within that week can only be the current one,
+    /// so the cases are the sum of the last days counted in that week.
     /// </summary>
     public static Task<IReadOnlyList<CaseCount>> WithBenefitMonthAtRisk(IBatchedQuery batch, IQuerySession session, string officeId, DateOnly today)
     {
-        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(CaseloadEntry)).TableName.QualifiedName;
         return batch.Query<CaseCount>(
             $"""
-             select jsonb_build_object('cases', count(*))
-             from {table} as d where office_id = ? and is_open and {FollowUpsEndpoint.BenefitMonthsDueSql}
+             select jsonb_build_object('cases', coalesce(sum(cases), 0))
+             from {CaseloadCounts.Qualified(session, CaseloadCounts.BenefitEvidenceDueTable)} where office_id = ? and due_on between ? and ?
              """,
             officeId, today, today.AddDays(JkpBenefit.AtRiskDays - 1));
     }

@@ -12,6 +12,7 @@ namespace Counseling.Api.Tests.Caseloads;
 public sealed class CaseSteps(CaseloadFixture api, Guid caseId, string officeId, string counselorId)
 {
     private string _counselorId = counselorId;
+    private string _officeId = officeId;
 
     public Guid Id { get; } = caseId;
 
@@ -88,13 +89,24 @@ public sealed class CaseSteps(CaseloadFixture api, Guid caseId, string officeId,
     public async Task ReassignAsync(string toCounselorId)
     {
         await PostAsync("reassignment", new { counselorId = toCounselorId, reason = "Pembagian beban kerja." },
-            api.TokenFor($"{officeId}-supervisor", Role.Supervisor, officeId));
+            api.TokenFor($"{_officeId}-supervisor", Role.Supervisor, _officeId));
+        _counselorId = toCounselorId;
+    }
+
+    /// <summary>A transfer asked by this office's supervisor and accepted by the destination's, for one of its counselors.</summary>
+    public async Task TransferAsync(string toOfficeId, string toCounselorId)
+    {
+        await PostAsync("transfer", new { toOfficeId, reason = "Pekerja pindah domisili." },
+            api.TokenFor($"{_officeId}-supervisor", Role.Supervisor, _officeId));
+        await PostAsync("transfer/acceptance", new { counselorId = toCounselorId },
+            api.TokenFor($"{toOfficeId}-supervisor", Role.Supervisor, toOfficeId));
+        _officeId = toOfficeId;
         _counselorId = toCounselorId;
     }
 
     private async Task<JsonElement> PostAsync(string path, object body, string? token = null)
     {
-        token ??= api.TokenFor(_counselorId, Role.Counselor, officeId);
+        token ??= api.TokenFor(_counselorId, Role.Counselor, _officeId);
         var result = await api.Host.Scenario(s =>
         {
             s.Post.Json(body).ToUrl($"/cases/{Id}/{path}");
