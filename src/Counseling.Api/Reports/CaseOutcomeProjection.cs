@@ -1,6 +1,6 @@
+using Counseling.Api.Infrastructure;
 using Counseling.Domain.Reports;
 using JasperFx.Events;
-using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Aggregation;
 
@@ -35,15 +35,13 @@ public static class ReportStore
         nameof(CaseOutcome.BenefitMonthsDue), nameof(CaseOutcome.BenefitMonthsMet), nameof(CaseOutcome.SoleCounselorId),
     ];
 
-    /// <summary>The projections behind the reports, run by the async daemon and rebuilt by `projections rebuild`.</summary>
+    /// <summary>
+    /// The projection behind the reports, run by the async daemon and rebuilt by `projections rebuild` as a member of
+    /// the composite of every asynchronous projection (<see cref="AsyncViews"/>).
+    /// </summary>
     public static void AddReports(this StoreOptions options)
     {
-        options.Projections.Add<CaseOutcomeProjection>(ProjectionLifecycle.Async, shard =>
-        {
-            // As the caseload projections (CaseloadStore): larger batches when catching up or rebuilding.
-            shard.BatchSize = 2_000;
-            shard.MaximumHopperSize = 20_000;
-        });
+        options.AddAsyncView<CaseOutcomeProjection>();
         // Every figure a report aggregates is a real column, so a national report reads 50,000 narrow rows rather than
         // parsing and sorting 50,000 JSON documents (with the documents, the sort alone spilled to disk: 350 ms of
         // database time at the benchmark volume). Declared on the mapping itself: Duplicate() would also give each one

@@ -4,6 +4,7 @@ using Marten.Events;
 using Counseling.Api.Access;
 using Counseling.Api.Audit.Verification;
 using Counseling.Api.Caseloads;
+using Counseling.Api.Infrastructure;
 using Counseling.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -137,8 +138,7 @@ public class VerifyReadOnlyTests(ApiFixture api)
     [Fact]
     public void Every_asynchronous_projection_has_an_in_memory_replay()
     {
-        var asynchronous = api.Store.Options.Events.Projections()
-            .Where(p => p.Lifecycle == JasperFx.Events.Projections.ProjectionLifecycle.Async).Select(p => p.Name).ToList();
+        var asynchronous = api.Store.Options.AsyncProjectionNames();
 
         asynchronous.Should().BeEquivalentTo("Caseload", "OfficeDailyStatistics", "CounselorMonthlyActivity", "CaseOutcome");
         ProjectionReplays.ByName.Keys.Should().BeEquivalentTo(asynchronous);
