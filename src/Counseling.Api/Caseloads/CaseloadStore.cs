@@ -1,5 +1,5 @@
 using Counseling.Api.ReferenceData;
-using JasperFx.Events.Projections;
+using Counseling.Api.Infrastructure;
 using Marten;
 
 namespace Counseling.Api.Caseloads;
@@ -7,22 +7,14 @@ namespace Counseling.Api.Caseloads;
 public static class CaseloadStore
 {
     /// <summary>
-    /// Up to 2,000 events a batch (Marten's default: 500) when a projection catches up or is rebuilt: fewer transactions,
-    /// and a case's entry is written once for all its events in the batch; larger batches were slower again
-    /// (docs/decisions/projection-batch-size.md).
+    /// The projections behind the caseload views, run by the async daemon as members of the composite of every
+    /// asynchronous projection (<see cref="AsyncViews"/>), and the reference data they name.
     /// </summary>
-    private static void LargeBatches(AsyncOptions shard)
-    {
-        shard.BatchSize = 2_000;
-        shard.MaximumHopperSize = 20_000;
-    }
-
-    /// <summary>The projections behind the caseload views, all run by the async daemon, and the reference data they name.</summary>
     public static void AddCaseloads(this StoreOptions options)
     {
-        options.Projections.Add<CaseloadProjection>(ProjectionLifecycle.Async, LargeBatches);
-        options.Projections.Add<OfficeDailyStatisticsProjection>(ProjectionLifecycle.Async, LargeBatches);
-        options.Projections.Add<CounselorMonthlyActivityProjection>(ProjectionLifecycle.Async, LargeBatches);
+        options.AddAsyncView<CaseloadProjection>();
+        options.AddAsyncView<OfficeDailyStatisticsProjection>();
+        options.AddAsyncView<CounselorMonthlyActivityProjection>();
 
         // Real columns for what the views filter and sort on and the kept counts count (the caseload queries and
         // CaseloadCounts' trigger name them), declared on the mapping itself: Duplicate() would also give each one an

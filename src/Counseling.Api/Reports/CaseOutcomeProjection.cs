@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
+using Counseling.Api.Infrastructure;
 using Counseling.Domain.Reports;
 using JasperFx.Events;
-using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Aggregation;
 using Weasel.Postgresql.Tables;
@@ -46,15 +46,13 @@ public static class ReportStore
     /// <summary>The column Marten names a duplicated member (OpenedOn: opened_on).</summary>
     private static string SnakeCase(string member) => Regex.Replace(member, "(?<!^)([A-Z])", "_$1").ToLowerInvariant();
 
-    /// <summary>The projections behind the reports, run by the async daemon and rebuilt by `projections rebuild`.</summary>
+    /// <summary>
+    /// The projection behind the reports, run by the async daemon and rebuilt by `projections rebuild` as a member of
+    /// the composite of every asynchronous projection (<see cref="AsyncViews"/>).
+    /// </summary>
     public static void AddReports(this StoreOptions options)
     {
-        options.Projections.Add<CaseOutcomeProjection>(ProjectionLifecycle.Async, shard =>
-        {
-            // As the caseload projections (CaseloadStore): larger batches when catching up or rebuilding.
-            shard.BatchSize = 2_000;
-            shard.MaximumHopperSize = 20_000;
-        });
+        options.AddAsyncView<CaseOutcomeProjection>();
         // Every figure a report aggregates is a real column, so a national report reads 50,000 narrow rows rather than
         // parsing and sorting 50,000 JSON documents (with the documents, the sort alone spilled to disk: 350 ms of
         // database time at the benchmark volume). Declared on the mapping itself: Duplicate() would also give each one

@@ -4,6 +4,7 @@ using Marten.Events;
 using Counseling.Api.Access;
 using Counseling.Api.Audit.Verification;
 using Counseling.Api.Caseloads;
+using Counseling.Api.Infrastructure;
 using Counseling.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -137,11 +138,29 @@ public class VerifyReadOnlyTests(ApiFixture api)
     [Fact]
     public void Every_asynchronous_projection_has_an_in_memory_replay()
     {
-        var asynchronous = api.Store.Options.Events.Projections()
-            .Where(p => p.Lifecycle == JasperFx.Events.Projections.ProjectionLifecycle.Async).Select(p => p.Name).ToList();
+        var asynchronous = api.Store.Options.AsyncProjectionNames();
 
         asynchronous.Should().BeEquivalentTo("Caseload", "OfficeDailyStatistics", "CounselorMonthlyActivity", "CaseOutcome");
         ProjectionReplays.ByName.Keys.Should().BeEquivalentTo(asynchronous);
+    }
+
+    [Fact]
+    public async Task The_asynchronous_projections_run_as_one_composite_whose_members_keep_their_progress()
+    {
+        api.Store.Options.Events.Projections()
+            .Where(p => p.Lifecycle == JasperFx.Events.Projections.ProjectionLifecycle.Async)
+            .Select(p => p.Name).Should().Equal(AsyncViews.Name);
+
+        await PlacedJourneyAsync();
+        await using var connection = new NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        var latest = (await ReadAsync(connection, "select max(seq_id) from counseling.mt_events", r => r.GetInt64(0))).Single();
+        var progress = await ReadAsync(connection,
+            "select name || ' ' || last_seq_id from counseling.mt_event_progression where name not like 'HighWater%'", r => r.GetString(0));
+
+        // The views read freshness by member name: each member's row moves with the composite's.
+        progress.Should().BeEquivalentTo(
+            ((string[])[AsyncViews.Name, .. api.Store.Options.AsyncProjectionNames()]).Select(name => $"{name}:All {latest}"));
     }
 
     private sealed record DatabaseState(

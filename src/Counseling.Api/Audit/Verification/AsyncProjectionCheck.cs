@@ -1,6 +1,6 @@
 using System.Data;
 using Counseling.Api.Caseloads;
-using JasperFx.Events.Projections;
+using Counseling.Api.Infrastructure;
 using Marten;
 using Npgsql;
 
@@ -22,10 +22,7 @@ public sealed class AsyncProjectionCheck(IDocumentStore store) : IProjectionChec
 
     public async Task<long> CheckAsync(IQuerySession session, Action<Mismatch> report, CancellationToken cancellation)
     {
-        var projections = store.Options.Events.Projections()
-            .Where(p => p.Lifecycle == ProjectionLifecycle.Async)
-            .Select(p => p.Name)
-            .ToList();
+        var projections = store.Options.AsyncProjectionNames();
         if (projections.Count == 0) return 0;
 
         await WaitForStoredProjectionsAsync(projections, report, cancellation);

@@ -30,13 +30,18 @@ public interface IProjectionReplay
 }
 
 /// <summary>
-/// A single-stream projection, a page of streams at a time: the page's events in sequence order, folded with the
-/// projection's own Evolve, then compared with the page's stored documents. Only one page is ever held.
+/// A single-stream projection, a page of streams at a time: each stream's events of the page in sequence order, folded
+/// with the projection's own code (<paramref name="apply"/>: a stream's document after a list of its events, as the daemon
+/// hands them over), then compared with the page's stored documents. Only one page is ever held.
 /// </summary>
-public sealed class SingleStreamReplay<TDoc>(Func<TDoc?, Guid, IEvent, TDoc?> evolve, IReadOnlyCollection<Type>? eventTypes = null)
+public sealed class SingleStreamReplay<TDoc>(Func<TDoc?, IReadOnlyList<IEvent>, TDoc?> apply, IReadOnlyCollection<Type>? eventTypes = null)
     : IProjectionReplay where TDoc : class
 {
     private const int StreamsPerPage = 500;
+
+    /// <summary>For a projection that evolves its document one event at a time (null: no document).</summary>
+    public static Func<TDoc?, IReadOnlyList<IEvent>, TDoc?> EventByEvent(Func<TDoc?, Guid, IEvent, TDoc?> evolve) =>
+        (document, events) => events.Aggregate(document, (current, e) => evolve(current, e.StreamId, e));
 
     public async Task<long> CompareAsync(ReplaySnapshot snapshot, Action<Mismatch> report, CancellationToken cancellation)
     {
@@ -59,15 +64,18 @@ public sealed class SingleStreamReplay<TDoc>(Func<TDoc?, Guid, IEvent, TDoc?> ev
             if (page.Length == 0) return compared;
             after = page[^1];
 
-            var rebuilt = new Dictionary<Guid, TDoc>();
+            var streams = new Dictionary<Guid, List<IEvent>>();
             var events = snapshot.Session.Events.QueryAllRawEvents()
                 .Where(e => e.StreamId.IsOneOf(page) && e.Sequence <= snapshot.ProcessedSequence);
             if (eventTypes is not null) events = events.Where(e => e.EventTypesAre(eventTypes.ToArray()));
             await foreach (var e in events.OrderBy(e => e.Sequence).ToAsyncEnumerable(cancellation))
             {
-                if (evolve(rebuilt.GetValueOrDefault(e.StreamId), e.StreamId, e) is { } next) rebuilt[e.StreamId] = next;
-                else rebuilt.Remove(e.StreamId);
+                if (!streams.TryGetValue(e.StreamId, out var stream)) streams[e.StreamId] = stream = [];
+                stream.Add(e);
             }
+            var rebuilt = new Dictionary<Guid, TDoc>();
+            foreach (var (id, stream) in streams)
+                if (apply(null, stream) is { } document) rebuilt[id] = document;
 
             var stored = new Dictionary<Guid, string>();
             await using (var command = snapshot.Command($"select id, data::text from {table} where id = any(@ids)"))

@@ -13,8 +13,9 @@ public static class ProjectionReplays
 {
     public static readonly IReadOnlyDictionary<string, IProjectionReplay> ByName = new Dictionary<string, IProjectionReplay>
     {
-        [CaseloadProjection.ProjectionName] = new SingleStreamReplay<CaseloadEntry>(new CaseloadProjection().Evolve),
-        [CaseOutcomeProjection.ProjectionName] = new SingleStreamReplay<CaseOutcome>(new CaseOutcomeProjection().Evolve, CaseOutcome.EventTypes),
+        [CaseloadProjection.ProjectionName] = new SingleStreamReplay<CaseloadEntry>(CaseloadProjection.EntryAfter),
+        [CaseOutcomeProjection.ProjectionName] = new SingleStreamReplay<CaseOutcome>(
+            SingleStreamReplay<CaseOutcome>.EventByEvent(new CaseOutcomeProjection().Evolve), CaseOutcome.EventTypes),
         [OfficeDailyStatisticsProjection.ProjectionName] = new MultiStreamReplay<OfficeDailyStatistics>(
             OfficeDailyStatisticsProjection.EventTypes, async (session, events, days) =>
             {
