@@ -76,10 +76,10 @@ public static class StoreConfiguration
 
     public static void AddCounselingStore(this WebApplicationBuilder builder)
     {
-        var connectionString = WithLz4Compression(WithLockTimeout(WithPreparedStatements(builder.Configuration.GetConnectionString(ConnectionStringName)
+        var connectionString = WithLockTimeout(WithPreparedStatements(builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException(
                 $"ConnectionStrings:{ConnectionStringName} is not set. Start the service with ops/run, which starts a local PostgreSQL.")),
-            builder.Configuration.GetValue(LockTimeoutSetting, TimeSpan.FromSeconds(3))));
+            builder.Configuration.GetValue(LockTimeoutSetting, TimeSpan.FromSeconds(3)));
 
         var martenSetup = builder.Services.AddMarten(services =>
             {
@@ -127,20 +127,6 @@ public static class StoreConfiguration
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         if (settings.Options?.Contains("lock_timeout", StringComparison.OrdinalIgnoreCase) == true) return connectionString;
         settings.Options = $"{settings.Options} -c lock_timeout={(int)timeout.TotalMilliseconds}".Trim();
-        return settings.ConnectionString;
-    }
-
-    /// <summary>
-    /// Documents the service writes on every step (the case snapshot, about 3.8 KB of JSON; the caseload entry, 5 KB)
-    /// are over PostgreSQL's 2 KB TOAST threshold, so each write compresses them again: with the default pglz that was
-    /// the largest single item of PostgreSQL's CPU under write load (a perf profile). lz4 compresses several times
-    /// faster (docs/decisions/lz4-toast-compression.md). Values already stored keep their compression; both read.
-    /// </summary>
-    private static string WithLz4Compression(string connectionString)
-    {
-        var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        if (settings.Options?.Contains("default_toast_compression", StringComparison.OrdinalIgnoreCase) == true) return connectionString;
-        settings.Options = $"{settings.Options} -c default_toast_compression=lz4".Trim();
         return settings.ConnectionString;
     }
 
