@@ -57,6 +57,15 @@ service() { (cd "$api_dir" && dotnet Counseling.Api.dll "$@"); }
 # service_token ROLE USER [OFFICE]: a development bearer token (the service's token command; its last line).
 service_token() { service token --role "$1" --user "$2" ${3:+--office "$3"} | tail -n 1; }
 
+# intake_body NIK COUNSELOR OFFICE: ops/bench/open-case.json for that worker, counselor and office, the worker laid off
+# 30 days ago (WIB): within the JKP claim window on any day, where a fixed date would fall out of it and the intake
+# answer 422 (PP 6/2025 Pasal 40: a claim within 6 months of the PHK).
+intake_body() {
+  jq --arg nik "$1" --arg counselor "$2" --arg office "$3" --arg terminated "$(TZ=Asia/Jakarta date -d '-30 days' +%F)" \
+    '.worker.nik = $nik | .counselorId = $counselor | .officeId = $office | .employment.terminationDate = $terminated' \
+    "$ops_repo/ops/bench/open-case.json"
+}
+
 # start_api URL LOG: starts the API from `api_dir` in the background, listening on URL, appending its output to LOG.
 # Sets `api_pid`.
 start_api() {
