@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Counseling.Api.Infrastructure;
 using Counseling.Domain.Reports;
 using JasperFx.Events;
@@ -43,9 +42,6 @@ public static class ReportStore
     /// <summary>The covering index the reports scan: the intake day, then every column they read.</summary>
     public const string ReportIndexName = "mt_doc_caseoutcome_idx_report";
 
-    /// <summary>The column Marten names a duplicated member (OpenedOn: opened_on).</summary>
-    private static string SnakeCase(string member) => Regex.Replace(member, "(?<!^)([A-Z])", "_$1").ToLowerInvariant();
-
     /// <summary>
     /// The projection behind the reports, run by the async daemon and rebuilt by `projections rebuild` as a member of
     /// the composite of every asynchronous projection (<see cref="AsyncViews"/>).
@@ -63,14 +59,16 @@ public static class ReportStore
         options.Policies.ForAllDocuments(mapping =>
         {
             if (mapping.DocumentType != typeof(CaseOutcome)) return;
-            foreach (var member in ReportColumns) mapping.DuplicateField(member);
-            foreach (var member in ReportDateArrays) mapping.DuplicateField(member, pgType: "date[]");
+            var columns = ReportColumns.Select(member => mapping.DuplicateField(member).ColumnName)
+                .Concat(ReportDateArrays.Select(member => mapping.DuplicateField(member, pgType: "date[]").ColumnName))
+                .ToList();
+            var openedOn = columns[Array.IndexOf(ReportColumns, nameof(CaseOutcome.OpenedOn))];
             // Every column a report reads, beside the intake day it filters on: the report scans this narrow index
             // (index-only, on a vacuumed table) instead of the rows, which carry each case's JSON too.
             mapping.Indexes.Add(new IndexDefinition(ReportIndexName)
             {
-                Columns = ["opened_on"],
-                IncludeColumns = [.. ReportColumns.Where(c => c != nameof(CaseOutcome.OpenedOn)).Concat(ReportDateArrays).Select(SnakeCase), "office_id"],
+                Columns = [openedOn],
+                IncludeColumns = [.. columns.Where(c => c != openedOn), "office_id"],
             });
         });
         options.Events.AddEventType<OutcomeReportExported>();
