@@ -66,6 +66,20 @@ intake_body() {
     "$ops_repo/ops/bench/open-case.json"
 }
 
+# register_drill_counselor API ID OFFICE: registers counselor ID at OFFICE through the service (PUT /counselors/ID, as an
+# administrator) with a certificate issued a year before today and valid a year after it (WIB, the machine's clock, which
+# is the clock the service under the drill runs on): the drills, the soak and the benchmark write as a counselor whose
+# certificate is valid whatever the day, where a seeded one expires on a fixed date and the writes would answer 403.
+register_drill_counselor() {
+  local api=$1 id=$2 office=$3 admin
+  admin=$(service_token admin "adm-$ops_name")
+  curl -sf -X PUT -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+    -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" "$api/counselors/$id" -d "{
+      \"fullName\": \"Drill counselor $id\", \"officeId\": \"$office\",
+      \"certificate\": { \"number\": \"DRILL/$id\", \"issuedOn\": \"$(TZ=Asia/Jakarta date -d '-1 year' +%F)\",
+                         \"expiresOn\": \"$(TZ=Asia/Jakarta date -d '+1 year' +%F)\" } }" >/dev/null
+}
+
 # start_api URL LOG: starts the API from `api_dir` in the background, listening on URL, appending its output to LOG.
 # Sets `api_pid`.
 start_api() {

@@ -6,12 +6,14 @@ using Counseling.Api.Infrastructure;
 using JasperFx.CommandLine;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Counseling.Api.Tests.Infrastructure;
 
 /// <summary>
 /// Writes per caller are limited (Counseling:WritesPerMinute); past the limit a write is 429 problem details with
-/// Retry-After. A host of its own with a limit of 3, on a database of its own (its async daemon must not share one).
+/// Retry-After. A host of its own with a limit of 3, on a database of its own (its async daemon must not share one),
+/// on the API fixture's pinned clock: on the machine's clock c-001's seeded certificate would expire under it.
 /// </summary>
 public sealed class RateLimitTests : IAsyncLifetime
 {
@@ -27,6 +29,7 @@ public sealed class RateLimitTests : IAsyncLifetime
             web.UseEnvironment("Development");
             web.UseSetting("ConnectionStrings:Marten", connectionString);
             web.UseSetting(WriteRateLimit.Setting, "3");
+            web.ConfigureServices(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(ApiFixture.Start)));
         });
     }
 

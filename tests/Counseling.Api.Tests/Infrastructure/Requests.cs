@@ -28,8 +28,9 @@ public static class Requests
         {
             employer = "PT Sinar Cikarang Plastik",
             lastPosition = "Operator Injection Moulding",
-            // Unless told, a month before today (this fixture's clock is the real one): well within the claim window.
-            terminationDate = terminationDate ?? DateTime.UtcNow.AddHours(7).AddDays(-30).ToString("yyyy-MM-dd"),
+            // Unless told, 30 days before the API fixture's pinned start, whatever the machine's date: well within the
+            // claim window of every fixture that opens cases this way (their clocks start at or after that day).
+            terminationDate = terminationDate ?? ApiFixture.StartDay.AddDays(-30).ToString("yyyy-MM-dd"),
             terminationReason,
             lastMonthlyWage,
         },
