@@ -73,9 +73,7 @@ public static class ObservabilityConfiguration
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Counseling.Requests");
         app.Use(async (context, next) =>
         {
-            var header = context.Request.Headers["X-Correlation-ID"].ToString();
-            var correlationId = header.Length is > 0 and <= 128 ? header : System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
-            using (logger.BeginScope("CorrelationId:{CorrelationId}", correlationId))
+            using (logger.BeginScope("CorrelationId:{CorrelationId}", Counseling.Api.Audit.AuditTrail.CorrelationIdOf(context)))
                 await next(context);
         });
     }
