@@ -59,7 +59,10 @@ public sealed class FieldRules
         conditional |= rule.HasCondition || rule.HasAsyncCondition;
         if (MemberOf(rule, requestType) is { DeclaringType: { } declaringType } member)
         {
-            var key = (declaringType, member.Name);
+            // A field inherited from a base record (RecordReferralOutcomeRequest<T>.Outcome) belongs to the request type
+            // the document shows, not to the base, which has no schema of its own.
+            var owner = declaringType.IsAssignableFrom(requestType) ? requestType : declaringType;
+            var key = (owner, member.Name);
             if (!_rules.TryGetValue(key, out var field)) _rules[key] = field = new FieldRule();
             var eachItem = rule.GetType().Name.StartsWith("CollectionPropertyRule", StringComparison.Ordinal);
             foreach (var component in rule.Components)

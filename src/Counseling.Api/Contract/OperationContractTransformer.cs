@@ -76,24 +76,30 @@ public sealed class OperationContractTransformer : IOpenApiOperationTransformer
         // seconds, then answers 409 with Retry-After (CaseLocked).
         if (method is "POST" or "PUT") statuses.Add(429);
         if (writesCase) statuses.Add(409);
+        var declared = metadata.OfType<AnswersProblemAttribute>().ToDictionary(a => a.Status, a => a.Description);
+        statuses.AddRange(declared.Keys);
 
         operation.Responses ??= [];
         foreach (var status in statuses.Distinct())
         {
             var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var meaning = declared.GetValueOrDefault(status) ?? Answers[status];
             if (operation.Responses.TryGetValue(key, out var existing) && existing is OpenApiResponse known)
+                known.Description = meaning;
+            else
+                operation.Responses[key] = new OpenApiResponse { Description = meaning };
+        }
+        // Every answer that is not a success is a problem, also those an endpoint declares itself (a 404 from
+        // Wolverine's own "no such resource" metadata came without any content).
+        foreach (var (key, response) in operation.Responses)
+        {
+            if (response is OpenApiResponse problem && int.TryParse(key, out var code) && code >= 400)
             {
-                known.Description = Answers[status];
-                continue;
-            }
-            operation.Responses[key] = new OpenApiResponse
-            {
-                Description = Answers[status],
-                Content = new Dictionary<string, OpenApiMediaType>
+                problem.Content = new Dictionary<string, OpenApiMediaType>
                 {
                     ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", context.Document) },
-                },
-            };
+                };
+            }
         }
         foreach (var (key, response) in operation.Responses)
         {
@@ -102,4 +108,15 @@ public sealed class OperationContractTransformer : IOpenApiOperationTransformer
         }
         return Task.CompletedTask;
     }
+}
+
+/// <summary>
+/// An answer an endpoint gives besides those the service's composition implies (see
+/// <see cref="OperationContractTransformer"/>), with what it means there.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
+public sealed class AnswersProblemAttribute(int status, string description) : Attribute
+{
+    public int Status { get; } = status;
+    public string Description { get; } = description;
 }

@@ -124,6 +124,59 @@ public class ContractTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Every_answer_that_is_not_a_success_is_documented_as_problem_details()
+    {
+        var document = await ContractDocument.ServedAsync(api.Host);
+
+        var bare = Operations(document)
+            .SelectMany(o => o.Operation["responses"]!.AsObject().Select(r => (o.Path, o.Method, Status: r.Key, Response: r.Value!)))
+            .Where(r => int.Parse(r.Status) >= 400 && r.Response["content"]?["application/problem+json"] is null)
+            .Select(r => $"{r.Method} {r.Path} {r.Status}");
+
+        bare.Should().BeEmpty();
+        document["paths"]!["/audit/checkpoint"]!["get"]!["responses"]!["404"]!["content"]!["application/problem+json"].Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Verifying_against_a_forged_checkpoint_documents_its_422()
+    {
+        var document = await ContractDocument.ServedAsync(api.Host);
+
+        var verify = document["paths"]!["/audit/verify"]!["post"]!["responses"]!;
+        ((string?)verify["422"]?["description"]).Should().StartWith("The checkpoint is not authentic");
+    }
+
+    /// <summary>
+    /// Every request schema (a body, or an object within one such as a plan's goal): a required field admits no null,
+    /// and a field of free text has a length limit.
+    /// </summary>
+    [Fact]
+    public async Task Request_schemas_admit_no_null_where_a_field_is_required_and_no_text_without_a_limit()
+    {
+        var schemas = (await ContractDocument.ServedAsync(api.Host))["components"]!["schemas"]!.AsObject();
+        var requests = schemas.Where(s => s.Key.EndsWith("Request", StringComparison.Ordinal)).ToList();
+        requests.Select(s => s.Key).Should().Contain(["PlanGoalRequest", "PlanActionRequest", "RecordJobReferralOutcomeRequest"]);
+
+        var nullableRequired = requests.SelectMany(s => (s.Value!["required"]?.AsArray() ?? []).Select(f => (string)f!)
+                .Where(f => AdmitsNull(s.Value!["properties"]![f]!)).Select(f => $"{s.Key}.{f}"));
+        var unlimitedText = requests.SelectMany(s => (s.Value!["properties"]?.AsObject() ?? [])
+                .Where(p => IsPlainText(p.Value!) && p.Value!["maxLength"] is null).Select(p => $"{s.Key}.{p.Key}"));
+
+        nullableRequired.Should().BeEmpty();
+        unlimitedText.Should().BeEmpty();
+        ((int?)schemas["PlanGoalRequest"]!["properties"]!["occupation"]!["maxLength"]).Should().Be(4);
+        ((int?)schemas["PlanActionRequest"]!["properties"]!["what"]!["maxLength"]).Should().Be(500);
+    }
+
+    private static bool AdmitsNull(JsonNode field) =>
+        field["type"] is JsonArray types ? types.Any(t => (string?)t == "null")
+        : (string?)field["type"] == "null" || (field["oneOf"]?.AsArray().Any(o => (string?)o!["type"] == "null") ?? false);
+
+    private static bool IsPlainText(JsonNode field) =>
+        (field["type"] is JsonArray types ? types.Any(t => (string?)t == "string") : (string?)field["type"] == "string")
+        && field["format"] is null && field["enum"] is null && field["pattern"] is null;
+
+    [Fact]
     public async Task A_number_sent_as_a_string_is_bad_input()
     {
         var caseId = await api.Host.OpenCaseAsync();

@@ -33,6 +33,7 @@ public static class CheckpointEndpoints
         : Problems.Validate(Validator, checkpoint);
 
     [WolverinePost("/audit/verify")]
+    [Contract.AnswersProblem(422, "The checkpoint is not authentic: it names a key the service does not know, or its signature does not check.")]
     [Authorize(Policy = AccessPolicies.Auditors)]
     [Tags("Audit")]
     [EndpointSummary("Check the stored history against an earlier checkpoint; name each stream, version and kind of change")]

@@ -35,20 +35,32 @@ public sealed class WriteEmploymentPlanValidator : AbstractValidator<WriteEmploy
     {
         RuleFor(r => r.Goals).NotEmpty().WithMessage(_ => Texts.Get("Validation.PlanGoalsRequired"))
             .Must(g => g is null || g.Count <= 5).WithMessage(_ => Texts.Get("Validation.PlanGoalsAtMost"));
-        RuleForEach(r => r.Goals).ChildRules(goal =>
-        {
-            goal.RuleFor(g => g.Occupation).NotEmpty().Matches("^[0-9]{4}$")
-                .WithMessage(_ => Texts.Get("Validation.GoalOccupation"));
-            goal.RuleFor(g => g.TargetDate).NotNull();
-        });
+        RuleForEach(r => r.Goals).SetValidator(new PlanGoalValidator());
         RuleFor(r => r.Actions).NotEmpty().WithMessage(_ => Texts.Get("Validation.PlanActionsRequired"))
             .Must(a => a is null || a.Count <= 30).WithMessage(_ => Texts.Get("Validation.PlanActionsAtMost"));
-        RuleForEach(r => r.Actions).ChildRules(action =>
-        {
-            action.RuleFor(a => a.What).RequiredText(500);
-            action.RuleFor(a => a.Who).NotNull().IsInEnum();
-            action.RuleFor(a => a.DueOn).NotNull();
-        });
+        RuleForEach(r => r.Actions).SetValidator(new PlanActionValidator());
+    }
+}
+
+/// <summary>A validator of its own (not child rules), so that the OpenAPI document states a goal's rules too.</summary>
+public sealed class PlanGoalValidator : AbstractValidator<PlanGoalRequest>
+{
+    public PlanGoalValidator()
+    {
+        RuleFor(g => g.Occupation).Cascade(CascadeMode.Stop).NotEmpty()
+            .MaximumLength(4).WithMessage(_ => Texts.Get("Validation.GoalOccupation"))
+            .Matches("^[0-9]{4}$").WithMessage(_ => Texts.Get("Validation.GoalOccupation"));
+        RuleFor(g => g.TargetDate).NotNull();
+    }
+}
+
+public sealed class PlanActionValidator : AbstractValidator<PlanActionRequest>
+{
+    public PlanActionValidator()
+    {
+        RuleFor(a => a.What).RequiredText(500);
+        RuleFor(a => a.Who).NotNull().IsInEnum();
+        RuleFor(a => a.DueOn).NotNull();
     }
 }
 
