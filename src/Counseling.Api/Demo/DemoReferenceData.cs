@@ -33,6 +33,34 @@ public sealed record DemoReferenceData(
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>
+    /// The day the seeds' certificates describe: c-002's expired a few months before it, the others run for years
+    /// after it. The demo keeps that story on whatever day it is seeded (see <see cref="RenewedFor"/>).
+    /// </summary>
+    public static readonly DateOnly SeedsDescribe = new(2026, 11, 23);
+
+    /// <summary>
+    /// The reference data as it stands on <paramref name="anchorDay"/>: each counselor's certificate moved on by the
+    /// whole years from <see cref="SeedsDescribe"/> to that day, as offices renew them, so that a demo seeded in 2029 or
+    /// 2035 has the certified counselors (and the one lapsed certificate) that a demo seeded today has.
+    /// </summary>
+    public DemoReferenceData RenewedFor(DateOnly anchorDay)
+    {
+        var years = anchorDay.Year - SeedsDescribe.Year - (anchorDay.DayOfYear < SeedsDescribe.DayOfYear ? 1 : 0);
+        if (years <= 0) return this;
+        return this with
+        {
+            Counselors = [.. Counselors.Select(c => c.Certificate is not { } certificate ? c : c with
+            {
+                Certificate = certificate with
+                {
+                    IssuedOn = certificate.IssuedOn.AddYears(years),
+                    ExpiresOn = certificate.ExpiresOn.AddYears(years),
+                },
+            })],
+        };
+    }
+
     public static DemoReferenceData Load(string? seedsFolder = null)
     {
         var folder = seedsFolder ?? ReferenceDataSeed.SeedsFolder;

@@ -94,6 +94,39 @@ public sealed class DemoJourneyTests
             .Should().OnlyContain(s => Reference.Supervisors.Any(v => v.Id == s.RecordedBy && v.OfficeId == s.OfficeId));
     }
 
+    /// <summary>
+    /// A demo seeded years after the seeds were written keeps their story: each office has certified counselors on the
+    /// demo's day, c-002's certificate has lapsed within the year or so before it, and every step is still recorded by a
+    /// counselor certified on its day (the seeds' fixed dates would leave no office a certified counselor by 2031).
+    /// </summary>
+    [Theory]
+    [InlineData(2027, 3, 1)]
+    [InlineData(2029, 6, 1)]
+    [InlineData(2035, 11, 22)]
+    [InlineData(2035, 11, 23)]
+    public void A_demo_seeded_on_a_later_day_renews_the_certificates_by_whole_years(int year, int month, int day)
+    {
+        var anchorDay = new DateOnly(year, month, day);
+        var renewed = Reference.RenewedFor(anchorDay);
+
+        foreach (var office in renewed.Offices)
+            renewed.Counselors.Should().Contain(c => c.OfficeId == office.Id && c.Certificate!.IssuedOn <= anchorDay && anchorDay <= c.Certificate.ExpiresOn,
+                "office {0} needs a certified counselor on {1}", office.Id, anchorDay);
+        var lapsed = renewed.Counselors.Single(c => c.Id == "c-002").Certificate!;
+        lapsed.ExpiresOn.Should().BeBefore(anchorDay).And.BeAfter(anchorDay.AddMonths(-15));
+        var shift = renewed.Counselors[0].Certificate!.ExpiresOn.Year - Reference.Counselors[0].Certificate!.ExpiresOn.Year;
+        shift.Should().Be(anchorDay < new DateOnly(year, 11, 23) ? year - 2027 : year - 2026);
+
+        var anchor = DemoPlan.AnchorFor(new DateTimeOffset(anchorDay.ToDateTime(new TimeOnly(10, 0)), Wib.Offset));
+        var plan = DemoJourneys.Plan(7, 200, renewed, anchor);
+        plan.Journeys.Should().HaveCount(200);
+        foreach (var step in plan.Journeys.SelectMany(j => j.Steps).Where(s => s.Role == Role.Counselor))
+        {
+            var counselor = renewed.Counselors.Single(c => c.Id == step.RecordedBy);
+            Certification.RefusalFor(counselor, counselor.Id, step.OfficeId, Wib.DateOf(step.At)).Should().BeNull();
+        }
+    }
+
     [Fact]
     public void Workers_have_Indonesian_names_valid_looking_NIKs_and_phone_numbers()
     {
