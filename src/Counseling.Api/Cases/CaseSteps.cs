@@ -44,6 +44,10 @@ public sealed class CaseStepContext(HttpContext http, IDocumentSession session, 
     public async ValueTask<CounselorOnRecord?> CounselorAsync(string counselorId) =>
         (await counselors.FindAsync(counselorId, http.RequestAborted))?.ToRecord();
 
+    /// <summary>The case's sessions as its events record them (the case keeps only their count).</summary>
+    public Task<IReadOnlyList<SessionHeld>> SessionsAsync() =>
+        Sessions.CaseSessions.ReadAsync(session, RouteId("id"), http.RequestAborted);
+
     public async ValueTask<bool> OfficeExistsAsync(string officeId) =>
         await session.LoadAsync<Office>(officeId, http.RequestAborted) is not null;
 }

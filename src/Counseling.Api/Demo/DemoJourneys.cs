@@ -472,9 +472,9 @@ internal sealed class JourneyPlanner(int seed, int number, Random random, DemoRe
                 Step(ref at, supervisor.Id, Role.Supervisor, new ApproveEmploymentPlan(_case!.Plan!.Version, supervisor.Id), correlation);
             }
         }
-        if (visit.HasSession && random.Next(100) < 2 && _case!.Sessions.LastOrDefault() is { } session)
-            Step(ref at, counselorId, Role.Counselor, new CorrectSession(session.Id, null, session.DurationMinutes + 15,
-                "Durasi sesi salah ketik: sesi berlangsung lebih lama."), correlation);
+        if (visit.HasSession && random.Next(100) < 2 && SessionLog.From(_events) is { Count: > 0 } sessions)
+            Step(ref at, counselorId, Role.Counselor, new CorrectSession(sessions[^1].Id, null, sessions[^1].DurationMinutes + 15,
+                "Durasi sesi salah ketik: sesi berlangsung lebih lama.", sessions), correlation);
     }
 
     /// <summary>

@@ -20,8 +20,37 @@ public sealed record TrainingReferral(
     public bool IsOpen => Outcome is null or TrainingOutcome.Started;
 }
 
-/// <summary>A session as the case keeps it: enough to correct it and to know the last contact.</summary>
+/// <summary>
+/// A session as its events record it (logged, then perhaps corrected): the case view lists them and a correction
+/// decides on them. The case itself keeps only their count and the last contact, so that it does not grow with every
+/// session (see <see cref="SessionLog"/>).
+/// </summary>
 public sealed record SessionHeld(Guid Id, DateTimeOffset HeldAt, SessionMode Mode, int DurationMinutes);
+
+/// <summary>The sessions of a case, folded from its events: what the case does not keep.</summary>
+public static class SessionLog
+{
+    /// <summary>The event types <see cref="From"/> reads: a reader needs only these of a case's events.</summary>
+    public static readonly Type[] EventTypes = [typeof(CounselingSessionLogged), typeof(SessionCorrected)];
+
+    public static IReadOnlyList<SessionHeld> From(IEnumerable<object> events)
+    {
+        var sessions = new List<SessionHeld>();
+        foreach (var @event in events)
+        {
+            switch (@event)
+            {
+                case CounselingSessionLogged logged:
+                    sessions.Add(new SessionHeld(logged.SessionId, logged.HeldAt, logged.Mode, logged.DurationMinutes));
+                    break;
+                case SessionCorrected corrected when sessions.FindIndex(s => s.Id == corrected.SessionId) is var at and >= 0:
+                    sessions[at] = sessions[at] with { HeldAt = corrected.HeldAt, DurationMinutes = corrected.DurationMinutes };
+                    break;
+            }
+        }
+        return sessions;
+    }
+}
 
 /// <summary>The job the worker started and, after the three-month follow-up, whether they are still employed.</summary>
 public sealed record Placement(Guid Id, string Employer, string Position, DateOnly StartsOn, long MonthlyWageRupiah, bool? StillEmployed);
@@ -56,8 +85,8 @@ public sealed record CounselingCase
     public required DateTimeOffset OpenedAt { get; init; }
     public DateOnly OpenedOn => Wib.DateOf(OpenedAt);
 
-    public IReadOnlyList<SessionHeld> Sessions { get; init; } = [];
-    public int SessionsCount => Sessions.Count;
+    public int SessionsCount { get; init; }
+    /// <summary>When the latest session was held, whatever order sessions were logged or corrected in.</summary>
     public DateTimeOffset? LastContactAt { get; init; }
     public DateOnly? NextFollowUpOn { get; init; }
 
@@ -112,10 +141,18 @@ public sealed record CounselingCase
     {
         (null, CaseOpened opened) => Opened(opened),
         (null, _) => null,
-        (_, CounselingSessionLogged session) => WithSessions(current with { NextFollowUpOn = session.NextFollowUpOn },
-            [.. current.Sessions, new SessionHeld(session.SessionId, session.HeldAt, session.Mode, session.DurationMinutes)]),
-        (_, SessionCorrected corrected) => WithSessions(current,
-            [.. current.Sessions.Select(s => s.Id == corrected.SessionId ? s with { HeldAt = corrected.HeldAt, DurationMinutes = corrected.DurationMinutes } : s)]),
+        (_, CounselingSessionLogged session) => current with
+        {
+            NextFollowUpOn = session.NextFollowUpOn,
+            SessionsCount = current.SessionsCount + 1,
+            LastContactAt = Latest(current.LastContactAt, session.HeldAt),
+        },
+        // The correction names the last contact it leaves (decided on every session of the case); one recorded before
+        // it did is taken to move the last contact only forward.
+        (_, SessionCorrected corrected) => current with
+        {
+            LastContactAt = corrected.LastContactAt ?? Latest(current.LastContactAt, corrected.HeldAt),
+        },
         (_, JobReferralCorrected corrected) => current with
         {
             JobReferrals = [.. current.JobReferrals.Select(r => r.Id == corrected.ReferralId ? r with { Employer = corrected.Employer } : r)],
@@ -190,12 +227,8 @@ public sealed record CounselingCase
         _ => current,
     };
 
-    /// <summary>The last contact is the latest session, whatever order sessions were logged or corrected in.</summary>
-    private static CounselingCase WithSessions(CounselingCase current, IReadOnlyList<SessionHeld> sessions) => current with
-    {
-        Sessions = sessions,
-        LastContactAt = sessions.Count == 0 ? null : sessions.Max(s => s.HeldAt),
-    };
+    private static DateTimeOffset Latest(DateTimeOffset? known, DateTimeOffset heldAt) =>
+        known is { } last && last > heldAt ? last : heldAt;
 
     private static CounselingCase Opened(CaseOpened opened) => new()
     {

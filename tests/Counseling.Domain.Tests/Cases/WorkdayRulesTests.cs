@@ -103,17 +103,34 @@ public class WorkdayRulesTests
     {
         var sessionId = Guid.NewGuid();
         var heldAt = Now.AddDays(-2);
-        var current = OpenedCase().After(new CounselingSessionLogged(sessionId, heldAt, SessionMode.Phone, 45, [SessionTopic.JobSearchSkills], "", null));
+        var logged = new CounselingSessionLogged(sessionId, heldAt, SessionMode.Phone, 45, [SessionTopic.JobSearchSkills], "", null);
+        var current = OpenedCase().After(logged);
+        var recorded = SessionLog.From([logged]);
 
-        current.Decide(new CorrectSession(sessionId, null, 45, "x"), Now).ShouldRefuse(RefusalKind.Conflict);
-        current.Decide(new CorrectSession(Guid.NewGuid(), null, 30, "x"), Now).ShouldRefuse(RefusalKind.NotFound, "sessionId");
-        current.Decide(new CorrectSession(sessionId, Now.AddHours(1), null, "x"), Now).ShouldRefuse(RefusalKind.InvalidInput, "heldAt");
-        var corrected = current.Decide(new CorrectSession(sessionId, heldAt.AddDays(1), 75, "Salah ketik"), Now)
-            .ShouldAccept(new SessionCorrected(sessionId, heldAt.AddDays(1), 75, "Salah ketik", Today));
+        current.Decide(new CorrectSession(sessionId, null, 45, "x", recorded), Now).ShouldRefuse(RefusalKind.Conflict);
+        current.Decide(new CorrectSession(Guid.NewGuid(), null, 30, "x", recorded), Now).ShouldRefuse(RefusalKind.NotFound, "sessionId");
+        current.Decide(new CorrectSession(sessionId, Now.AddHours(1), null, "x", recorded), Now).ShouldRefuse(RefusalKind.InvalidInput, "heldAt");
+        var corrected = current.Decide(new CorrectSession(sessionId, heldAt.AddDays(1), 75, "Salah ketik", recorded), Now)
+            .ShouldAccept(new SessionCorrected(sessionId, heldAt.AddDays(1), 75, "Salah ketik", Today, heldAt.AddDays(1)));
 
         var after = current.After(corrected);
-        after.Sessions.Single().Should().Be(new SessionHeld(sessionId, heldAt.AddDays(1), SessionMode.Phone, 75));
+        SessionLog.From([logged, corrected]).Single().Should().Be(new SessionHeld(sessionId, heldAt.AddDays(1), SessionMode.Phone, 75));
         after.LastContactAt.Should().Be(heldAt.AddDays(1));
+        after.SessionsCount.Should().Be(1);
+    }
+
+    [Fact]
+    public void Moving_the_latest_session_earlier_makes_the_next_latest_the_last_contact()
+    {
+        var first = new CounselingSessionLogged(Guid.NewGuid(), Now.AddDays(-5), SessionMode.Phone, 30, [SessionTopic.JobSearchSkills], "", null);
+        var latest = new CounselingSessionLogged(Guid.NewGuid(), Now.AddDays(-1), SessionMode.Phone, 30, [SessionTopic.JobSearchSkills], "", null);
+        var current = OpenedCase().After(first, latest);
+        current.LastContactAt.Should().Be(Now.AddDays(-1));
+
+        var corrected = current.Decide(new CorrectSession(latest.SessionId, Now.AddDays(-7), null, "Tanggal salah", SessionLog.From([first, latest])), Now)
+            .Events.Single();
+
+        current.After(corrected).LastContactAt.Should().Be(Now.AddDays(-5));
     }
 
     [Fact]

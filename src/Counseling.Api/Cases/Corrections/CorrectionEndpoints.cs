@@ -34,12 +34,12 @@ public sealed record CorrectEntryRequest(
     string? Phone,
     string? Reason) : ICaseStepRequest
 {
-    public ValueTask<ICaseCommand> ToCommandAsync(CaseStepContext context) => new(Target switch
+    public async ValueTask<ICaseCommand> ToCommandAsync(CaseStepContext context) => Target switch
     {
-        CorrectionTarget.Session => new CorrectSession(SessionId!.Value, HeldAt, DurationMinutes, Reason!),
+        CorrectionTarget.Session => new CorrectSession(SessionId!.Value, HeldAt, DurationMinutes, Reason!, await context.SessionsAsync()),
         CorrectionTarget.JobReferral => new CorrectJobReferral(ReferralId!.Value, Employer!, Reason!),
-        _ => (ICaseCommand)new CorrectWorkerPhone(Phone!, Reason!),
-    });
+        _ => new CorrectWorkerPhone(Phone!, Reason!),
+    };
 }
 
 public sealed class CorrectEntryValidator : AbstractValidator<CorrectEntryRequest>

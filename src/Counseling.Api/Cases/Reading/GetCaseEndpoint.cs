@@ -5,6 +5,7 @@ using Counseling.Api.Access;
 using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
 using Counseling.Api.PersonalData;
+using Counseling.Api.Cases.Sessions;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Benefit;
 using Counseling.Domain.Cases.Plans;
@@ -41,9 +42,10 @@ public sealed record CaseView(
     PendingTransfer? PendingTransfer)
 {
     /// <param name="today">The day the benefit months' statuses are told for: today, or the day of ?asOf=.</param>
-    public static CaseView Of(CounselingCase @case, CaseKey? key, DateOnly today) => new(
+    /// <param name="sessions">The case's sessions as its events record them (the case keeps only their count).</param>
+    public static CaseView Of(CounselingCase @case, IReadOnlyList<SessionHeld> sessions, CaseKey? key, DateOnly today) => new(
         @case.Id, @case.Version, @case.Stage, @case.OfficeId, @case.CounselorId, @case.OpenedAt,
-        PersonalDataProtection.Reveal(@case.Worker, key), @case.SessionsCount, @case.Sessions, @case.LastContactAt, @case.NextFollowUpOn, @case.Readiness,
+        PersonalDataProtection.Reveal(@case.Worker, key), @case.SessionsCount, sessions, @case.LastContactAt, @case.NextFollowUpOn, @case.Readiness,
         @case.JobReferrals, @case.TrainingReferrals, @case.Placement, @case.SelfEmployedSince, @case.ClosedBecause,
         @case.JobSearchActivities, JkpBenefit.For(@case, today), Revealed(@case.Plan, key), @case.PendingTransfer);
 
@@ -77,10 +79,12 @@ public static class GetCaseEndpoint
             var past = await session.Events.AggregateStreamAsync<CounselingCase>(id, version ?? 0, asOf, token: cancellation);
             return past is null
                 ? Results.Problem(Problems.CaseNotFound(id, asOf is null ? null : Texts.Format("Problem.CaseNotYet", asOf)))
-                : Results.Ok(CaseView.Of(past, await PersonalDataKeys.ForCaseAsync(session, keys, id, cancellation), Wib.DateOf(asOf ?? clock.GetUtcNow())));
+                : Results.Ok(CaseView.Of(past, await CaseSessions.ReadAsync(session, id, cancellation, version ?? 0, asOf),
+                    await PersonalDataKeys.ForCaseAsync(session, keys, id, cancellation), Wib.DateOf(asOf ?? clock.GetUtcNow())));
         }
 
         response.Headers[HeaderNames.ETag] = Preconditions.ETagFor(current!.Version);
-        return Results.Ok(CaseView.Of(current, await PersonalDataKeys.ForCaseAsync(session, keys, id, cancellation), Wib.DateOf(clock.GetUtcNow())));
+        return Results.Ok(CaseView.Of(current, await CaseSessions.ReadAsync(session, id, cancellation),
+            await PersonalDataKeys.ForCaseAsync(session, keys, id, cancellation), Wib.DateOf(clock.GetUtcNow())));
     }
 }

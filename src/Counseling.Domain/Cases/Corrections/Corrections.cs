@@ -4,8 +4,12 @@ namespace Counseling.Domain.Cases.Corrections;
 // shows both); the case reads the corrected value from then on. A correction mends the record whatever the case's
 // state, so a closed case is corrected too.
 
-/// <summary>A session's time or length was corrected.</summary>
-public sealed record SessionCorrected(Guid SessionId, DateTimeOffset HeldAt, int DurationMinutes, string Reason, DateOnly On);
+/// <summary>
+/// A session's time or length was corrected. <paramref name="LastContactAt"/>: the case's last contact after it (the
+/// latest of its sessions as corrected); absent from corrections recorded before it was added.
+/// </summary>
+public sealed record SessionCorrected(
+    Guid SessionId, DateTimeOffset HeldAt, int DurationMinutes, string Reason, DateOnly On, DateTimeOffset? LastContactAt = null);
 
 /// <summary>The employer named on a job referral was corrected.</summary>
 public sealed record JobReferralCorrected(Guid ReferralId, string Employer, string Reason, DateOnly On);
@@ -13,11 +17,13 @@ public sealed record JobReferralCorrected(Guid ReferralId, string Employer, stri
 /// <summary>The worker's phone number was corrected.</summary>
 public sealed record WorkerPhoneCorrected(string Phone, string Reason, DateOnly On);
 
-public sealed record CorrectSession(Guid SessionId, DateTimeOffset? HeldAt, int? DurationMinutes, string Reason) : ICaseCommand
+/// <param name="Recorded">The case's sessions as its events record them (<see cref="SessionLog"/>): the case keeps none.</param>
+public sealed record CorrectSession(
+    Guid SessionId, DateTimeOffset? HeldAt, int? DurationMinutes, string Reason, IReadOnlyList<SessionHeld> Recorded) : ICaseCommand
 {
     public Decision Decide(CounselingCase current, DateTimeOffset now)
     {
-        if (current.Sessions.FirstOrDefault(s => s.Id == SessionId) is not { } session)
+        if (Recorded.FirstOrDefault(s => s.Id == SessionId) is not { } session)
             return Refusal.NotFound("sessionId", Why.NoSuchSession, SessionId);
         var heldAt = HeldAt ?? session.HeldAt;
         var duration = DurationMinutes ?? session.DurationMinutes;
@@ -27,7 +33,8 @@ public sealed record CorrectSession(Guid SessionId, DateTimeOffset? HeldAt, int?
         if (Wib.DateOf(heldAt) < current.OpenedOn)
             return Refusal.Invalid("heldAt", Why.SessionBeforeCaseOpened, current.OpenedOn);
 
-        return Decision.Accept(new SessionCorrected(SessionId, heldAt, duration, Reason, Wib.DateOf(now)));
+        var lastContact = Recorded.Max(s => s.Id == SessionId ? heldAt : s.HeldAt);
+        return Decision.Accept(new SessionCorrected(SessionId, heldAt, duration, Reason, Wib.DateOf(now), lastContact));
     }
 }
 
