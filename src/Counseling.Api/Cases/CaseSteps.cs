@@ -45,8 +45,8 @@ public sealed class CaseStepContext(HttpContext http, IDocumentSession session, 
         (await counselors.FindAsync(counselorId, http.RequestAborted))?.ToRecord();
 
     /// <summary>The case's sessions as its events record them (the case keeps only their count).</summary>
-    public Task<IReadOnlyList<SessionHeld>> SessionsAsync() =>
-        Sessions.CaseSessions.ReadAsync(session, RouteId("id"), http.RequestAborted);
+    public async Task<IReadOnlyList<SessionHeld>> SessionsAsync() =>
+        (await Reading.CaseRecords.ReadAsync(session, RouteId("id"), http.RequestAborted)).Sessions;
 
     public async ValueTask<bool> OfficeExistsAsync(string officeId) =>
         await session.LoadAsync<Office>(officeId, http.RequestAborted) is not null;

@@ -508,7 +508,7 @@ internal sealed class JourneyPlanner(int seed, int number, Random random, DemoRe
     /// </summary>
     private void RecordJobSearchEvidence(DateOnly visitDay, ref DateTimeOffset at, string counselorId, string correlation)
     {
-        if (_case is not { IsClosed: false, JobSearchCommittedOn: not null } || JkpBenefit.For(_case, visitDay) is not { } benefit) return;
+        if (_case is not { IsClosed: false, Benefit.JobSearchCommittedOn: not null } || JkpBenefit.For(_case, visitDay) is not { } benefit) return;
         var endsBefore = benefit.EndedBecause is BenefitEndReason.NewEmployment or BenefitEndReason.Death
             ? benefit.EndedOn!.Value : benefit.PeriodEnd.AddDays(1);
         var from = Max(_evidenceUpTo.AddDays(1), benefit.ClaimedOn);
@@ -537,7 +537,7 @@ internal sealed class JourneyPlanner(int seed, int number, Random random, DemoRe
             Step(ref at, counselorId, Role.Counselor, new RecordJobSearchActivity(
                 NewId(to), JobSearchActivityKind.TrainingAttendance, to, null, training.Programme, 70 + random.Next(31)), correlation);
         if (_diligence != Diligence.Idle && benefit.Months[^1].From <= to
-            && !_case.JobSearchActivities.Any(a => a.Kind == JobSearchActivityKind.EmploymentStatusReport))
+            && !_case.Benefit!.JobSearchActivities.Any(a => a.Kind == JobSearchActivityKind.EmploymentStatusReport))
             Step(ref at, counselorId, Role.Counselor, new RecordJobSearchActivity(
                 NewId(to), JobSearchActivityKind.EmploymentStatusReport, to, null, null, null), correlation);
     }

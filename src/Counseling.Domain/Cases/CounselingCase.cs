@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Counseling.Domain.Cases.Benefit;
 using Counseling.Domain.Cases.Corrections;
 using Counseling.Domain.Cases.Intake;
 using Counseling.Domain.Cases.Plans;
@@ -100,12 +102,57 @@ public sealed record CounselingCase
     public EmploymentPlan? Plan { get; init; }
     public PendingTransfer? PendingTransfer { get; init; }
 
-    public JkpClaim? Claim { get; init; }
-    public DateOnly? JobSearchCommittedOn { get; init; }
-    public IReadOnlyList<JobSearchActivity> JobSearchActivities { get; init; } = [];
-    /// <summary>The start of the first job after the PHK: the benefit ends then (PP 6/2025 Pasal 40).</summary>
-    public DateOnly? FirstPlacementStartsOn { get; init; }
-    public DateOnly? DiedOn { get; init; }
+    /// <summary>
+    /// What the JKP benefit is decided on (claim, commitment, evidence, first job, death), folded by
+    /// <see cref="BenefitHistory.Evolve"/> alone: the outcome report folds the same events with the same function.
+    /// </summary>
+    public BenefitHistory? Benefit
+    {
+        get => _benefit ?? StoredBeforeBenefitHistory();
+        init => _benefit = value;
+    }
+
+    private readonly BenefitHistory? _benefit;
+
+    // A snapshot (or a caseload entry's copy of the case) stored before the benefit had a history of its own kept these
+    // members at its top level. They are read, never written (their getters answer null), and stand in for Benefit
+    // until the document is next written: stored documents stay readable without a rebuild, and verify compares a
+    // stored one in the shape it is now written in.
+    private readonly LegacyBenefitMembers _stored = new();
+
+    [JsonInclude, JsonPropertyName("claim"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private JkpClaim? StoredClaim { get => null; init => _stored.Claim = value; }
+
+    [JsonInclude, JsonPropertyName("jobSearchCommittedOn"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private DateOnly? StoredJobSearchCommittedOn { get => null; init => _stored.JobSearchCommittedOn = value; }
+
+    [JsonInclude, JsonPropertyName("jobSearchActivities"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private IReadOnlyList<JobSearchActivity>? StoredJobSearchActivities { get => null; init => _stored.JobSearchActivities = value; }
+
+    [JsonInclude, JsonPropertyName("firstPlacementStartsOn"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private DateOnly? StoredFirstPlacementStartsOn { get => null; init => _stored.FirstPlacementStartsOn = value; }
+
+    [JsonInclude, JsonPropertyName("diedOn"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private DateOnly? StoredDiedOn { get => null; init => _stored.DiedOn = value; }
+
+    private BenefitHistory? StoredBeforeBenefitHistory() => _stored.Claim is { } claim
+        ? new BenefitHistory(claim, _stored.JobSearchCommittedOn,
+            [.. (_stored.JobSearchActivities ?? []).Select(a => a with { Employer = null, Programme = null })],
+            _stored.FirstPlacementStartsOn, _stored.DiedOn)
+        : null;
+
+    private sealed class LegacyBenefitMembers
+    {
+        public JkpClaim? Claim;
+        public DateOnly? JobSearchCommittedOn;
+        public IReadOnlyList<JobSearchActivity>? JobSearchActivities;
+        public DateOnly? FirstPlacementStartsOn;
+        public DateOnly? DiedOn;
+
+        // Equal whatever they hold: a case is the same case whether it was read from an old document or folded anew.
+        public override bool Equals(object? obj) => obj is LegacyBenefitMembers;
+        public override int GetHashCode() => 0;
+    }
 
     public bool IsClosed => ClosedBecause is not null;
     public bool IsPlaced => Placement is { StillEmployed: not false };
@@ -137,7 +184,12 @@ public sealed record CounselingCase
     public Decision Decide(ICaseCommand command, DateTimeOffset now) => Decide(this, command, now);
 
     /// <summary>The state after one more event; events this state does not track leave it as it was.</summary>
-    public static CounselingCase? Evolve(CounselingCase? current, object @event) => (current, @event) switch
+    public static CounselingCase? Evolve(CounselingCase? current, object @event) =>
+        EvolveSteps(current, @event) is { } next && BenefitHistory.Evolve(current?.Benefit, @event) is var benefit
+            ? ReferenceEquals(benefit, next.Benefit) ? next : next with { Benefit = benefit }
+            : null;
+
+    private static CounselingCase? EvolveSteps(CounselingCase? current, object @event) => (current, @event) switch
     {
         (null, CaseOpened opened) => Opened(opened),
         (null, _) => null,
@@ -156,16 +208,6 @@ public sealed record CounselingCase
         (_, JobReferralCorrected corrected) => current with
         {
             JobReferrals = [.. current.JobReferrals.Select(r => r.Id == corrected.ReferralId ? r with { Employer = corrected.Employer } : r)],
-        },
-        (_, JkpClaimRecorded claim) => current with
-        {
-            Claim = current.Claim! with { ClaimedOn = claim.ClaimedOn, Contributions = claim.Contributions, ClaimDateRecorded = true },
-        },
-        (_, JobSearchCommitmentMade committed) => current with { JobSearchCommittedOn = committed.CommittedOn },
-        (_, JobSearchActivityRecorded activity) => current with
-        {
-            JobSearchActivities = [.. current.JobSearchActivities,
-                new JobSearchActivity(activity.ActivityId, activity.Kind, activity.On, activity.Employer, activity.Programme, activity.AttendancePercent)],
         },
         (_, WorkerPhoneCorrected corrected) => current with { Worker = current.Worker with { Phone = corrected.Phone } },
         (_, EmploymentPlanWritten plan) => current with
@@ -208,7 +250,6 @@ public sealed record CounselingCase
         (_, WorkerPlaced placed) => current with
         {
             Placement = new Placement(placed.PlacementId, placed.Employer, placed.Position, placed.StartsOn, placed.MonthlyWageRupiah, null),
-            FirstPlacementStartsOn = current.FirstPlacementStartsOn is { } earlier && earlier < placed.StartsOn ? earlier : placed.StartsOn,
         },
         (_, PlacementFollowedUp followUp) => current with
         {
@@ -219,7 +260,6 @@ public sealed record CounselingCase
         {
             ClosedBecause = closed.Reason,
             NextFollowUpOn = null,
-            DiedOn = closed.Reason == ClosureReason.Died ? closed.On : current.DiedOn,
         },
         (_, CaseReopened) => current with { ClosedBecause = null },
         (_, CaseReassigned reassigned) => current with { CounselorId = reassigned.ToCounselorId },
@@ -237,7 +277,5 @@ public sealed record CounselingCase
         CounselorId = opened.CounselorId,
         Worker = opened.Worker,
         OpenedAt = opened.OpenedAt,
-        Claim = new JkpClaim(
-            opened.Employment.TerminationDate, opened.Employment.LastMonthlyWageRupiah, Wib.DateOf(opened.OpenedAt), null, ClaimDateRecorded: false),
     };
 }

@@ -73,7 +73,7 @@ public sealed class DemoJourneyTests
         schedules.Should().Contain(s => s.EndedBecause == BenefitEndReason.NewEmployment);
         schedules.Should().Contain(s => s.EndedBecause == BenefitEndReason.PeriodOver);
         schedules.Should().OnlyContain(s => s.RuleSet == "PP-6-2025" && s.ClaimedOn <= s.ClaimDeadline);
-        Large.Value.Journeys.Should().OnlyContain(j => j.Final.JobSearchCommittedOn != null);
+        Large.Value.Journeys.Should().OnlyContain(j => j.Final.Benefit!.JobSearchCommittedOn != null);
     }
 
     [Fact]

@@ -27,7 +27,14 @@ public class ObservabilityTests(ApiFixture api)
         });
         await api.Host.Services.GetRequiredService<ProjectionLagMonitor>().ReadAsync(CancellationToken.None);
 
+        // ASP.NET Core records a request's duration as the request ends, which can be just after the test has its answer,
+        // and the exporter serves a scrape from its short cache: scrape again, for a few seconds at most, until it shows.
         var metrics = await ScrapeAsync();
+        for (var attempt = 0; attempt < 50 && !metrics.Contains("http_route=\"/cases/{id}/sessions\""); attempt++)
+        {
+            await Task.Delay(100);
+            metrics = await ScrapeAsync();
+        }
 
         metrics.Should().Contain("http_server_request_duration_seconds_bucket{")
             .And.Contain("http_route=\"/cases/{id}/sessions\"");

@@ -5,7 +5,6 @@ using Counseling.Api.Access;
 using Microsoft.AspNetCore.Authorization;
 using Counseling.Api.Infrastructure;
 using Counseling.Api.PersonalData;
-using Counseling.Api.Cases.Sessions;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Benefit;
 using Counseling.Domain.Cases.Plans;
@@ -42,12 +41,12 @@ public sealed record CaseView(
     PendingTransfer? PendingTransfer)
 {
     /// <param name="today">The day the benefit months' statuses are told for: today, or the day of ?asOf=.</param>
-    /// <param name="sessions">The case's sessions as its events record them (the case keeps only their count).</param>
-    public static CaseView Of(CounselingCase @case, IReadOnlyList<SessionHeld> sessions, CaseKey? key, DateOnly today) => new(
+    /// <param name="records">The case's sessions and job-search evidence as its events record them (the case keeps neither).</param>
+    public static CaseView Of(CounselingCase @case, CaseRecords records, CaseKey? key, DateOnly today) => new(
         @case.Id, @case.Version, @case.Stage, @case.OfficeId, @case.CounselorId, @case.OpenedAt,
-        PersonalDataProtection.Reveal(@case.Worker, key), @case.SessionsCount, sessions, @case.LastContactAt, @case.NextFollowUpOn, @case.Readiness,
+        PersonalDataProtection.Reveal(@case.Worker, key), @case.SessionsCount, records.Sessions, @case.LastContactAt, @case.NextFollowUpOn, @case.Readiness,
         @case.JobReferrals, @case.TrainingReferrals, @case.Placement, @case.SelfEmployedSince, @case.ClosedBecause,
-        @case.JobSearchActivities, JkpBenefit.For(@case, today), Revealed(@case.Plan, key), @case.PendingTransfer);
+        records.JobSearchActivities, JkpBenefit.For(@case, today), Revealed(@case.Plan, key), @case.PendingTransfer);
 
     /// <summary>The plan as its reader reads it: each action's text decrypted, or "[erased]".</summary>
     private static EmploymentPlan? Revealed(EmploymentPlan? plan, CaseKey? key) => plan is null ? null : plan with
@@ -79,12 +78,12 @@ public static class GetCaseEndpoint
             var past = await session.Events.AggregateStreamAsync<CounselingCase>(id, version ?? 0, asOf, token: cancellation);
             return past is null
                 ? Results.Problem(Problems.CaseNotFound(id, asOf is null ? null : Texts.Format("Problem.CaseNotYet", asOf)))
-                : Results.Ok(CaseView.Of(past, await CaseSessions.ReadAsync(session, id, cancellation, version ?? 0, asOf),
+                : Results.Ok(CaseView.Of(past, await CaseRecords.ReadAsync(session, id, cancellation, version ?? 0, asOf),
                     await PersonalDataKeys.ForCaseAsync(session, keys, id, cancellation), Wib.DateOf(asOf ?? clock.GetUtcNow())));
         }
 
         response.Headers[HeaderNames.ETag] = Preconditions.ETagFor(current!.Version);
-        return Results.Ok(CaseView.Of(current, await CaseSessions.ReadAsync(session, id, cancellation),
+        return Results.Ok(CaseView.Of(current, await CaseRecords.ReadAsync(session, id, cancellation),
             await PersonalDataKeys.ForCaseAsync(session, keys, id, cancellation), Wib.DateOf(clock.GetUtcNow())));
     }
 }

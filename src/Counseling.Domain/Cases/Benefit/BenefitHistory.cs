@@ -3,8 +3,9 @@ namespace Counseling.Domain.Cases.Benefit;
 /// <summary>
 /// What <see cref="JkpBenefit.For(BenefitHistory, DateOnly, BenefitRuleSet?)"/> decides a benefit on, and nothing else:
 /// the claim, the job-search commitment, the evidence (its kind, day and attendance only, never the employer or programme
-/// typed in), the first job's start and a death. A case carries it (<see cref="Of"/>); a projection that must not hold
-/// the case's personal data, as the outcome report's, folds it from the same events with <see cref="Evolve"/>.
+/// typed in), the first job's start and a death. <see cref="Evolve"/> is its one fold: the case carries the result
+/// (<see cref="CounselingCase.Benefit"/>), and the outcome report, which must not hold the case's personal data,
+/// folds the same events with it.
 /// </summary>
 public sealed record BenefitHistory(
     JkpClaim Claim,
@@ -20,14 +21,8 @@ public sealed record BenefitHistory(
         typeof(WorkerPlaced), typeof(CaseClosed),
     ];
 
-    /// <summary>A case's benefit history, as <see cref="CounselingCase.Evolve"/> built it; null without a claim.</summary>
-    public static BenefitHistory? Of(CounselingCase current) => current.Claim is { } claim
-        ? new BenefitHistory(claim, current.JobSearchCommittedOn, current.JobSearchActivities, current.FirstPlacementStartsOn, current.DiedOn)
-        : null;
-
     /// <summary>
-    /// The history after one more event of the case, as <see cref="CounselingCase.Evolve"/> changes the same members
-    /// (the domain tests hold the two folds to the same schedules); the same instance when the event changes nothing.
+    /// The history after one more event of the case; the same instance when the event changes nothing.
     /// </summary>
     public static BenefitHistory? Evolve(BenefitHistory? current, object @event) => (current, @event) switch
     {

@@ -89,7 +89,7 @@ public static class JkpBenefit
     /// that one rule set decides everything: the what-if. Null for a case without a claim (none exists yet).
     /// </summary>
     public static BenefitSchedule? For(CounselingCase current, DateOnly today, BenefitRuleSet? ruleSet = null) =>
-        BenefitHistory.Of(current) is { } history ? For(history, today, ruleSet) : null;
+        current.Benefit is { } history ? For(history, today, ruleSet) : null;
 
     /// <summary>The same schedule from the benefit's part of a case's history alone (see <see cref="BenefitHistory"/>).</summary>
     public static BenefitSchedule For(BenefitHistory current, DateOnly today, BenefitRuleSet? ruleSet = null)

@@ -25,11 +25,11 @@ internal static class JobSearchDecisions
     internal static Decision Commit(this CounselingCase current, MakeJobSearchCommitment command, DateTimeOffset now)
     {
         if (current.MustBeOpen(Why.ToRecordCommitment) is { } closed) return closed;
-        if (current.JobSearchCommittedOn is { } committed)
+        if (current.Benefit!.JobSearchCommittedOn is { } committed)
             return Refusal.Conflict(Why.AlreadyCommitted, committed);
         if (command.CommittedOn > Wib.DateOf(now))
             return Refusal.Invalid("committedOn", Why.InTheFuture, command.CommittedOn);
-        var claim = current.Claim!;
+        var claim = current.Benefit!.Claim;
         if (command.CommittedOn < claim.TerminationDate)
             return Refusal.Invalid("committedOn", Why.BeforePhk, command.CommittedOn, claim.TerminationDate);
         if (EndedBefore(current, command.CommittedOn, now) is { } ended) return ended;
@@ -41,9 +41,9 @@ internal static class JobSearchDecisions
     {
         if (current.MustBeOpen(Why.ToRecordJobSearch) is { } closed) return closed;
         if (command.On > Wib.DateOf(now)) return Refusal.Invalid("on", Why.InTheFuture, command.On);
-        if (current.JobSearchCommittedOn is null)
+        if (current.Benefit!.JobSearchCommittedOn is null)
             return Refusal.Conflict(Why.CommitmentFirst);
-        var claim = current.Claim!;
+        var claim = current.Benefit!.Claim;
         if (command.On < claim.ClaimedOn)
             return Refusal.Invalid("on", Why.BeforeClaim, command.On, claim.ClaimedOn);
         if (EndedBefore(current, command.On, now) is { } ended) return ended;
@@ -64,4 +64,19 @@ internal static class JobSearchDecisions
         && (because == BenefitEndReason.NotClaimedInTime || (because != BenefitEndReason.PeriodOver && on >= ended))
             ? Refusal.Conflict(Why.BenefitEnded, ended, because)
             : null;
+}
+
+/// <summary>
+/// The job-search evidence of a case as its events record it, with the employer or programme typed in: the case view
+/// lists it. The case keeps only what the benefit is decided on (<see cref="Benefit.BenefitHistory"/>).
+/// </summary>
+public static class JobSearchLog
+{
+    public static readonly Type[] EventTypes = [typeof(JobSearchActivityRecorded)];
+
+    public static IReadOnlyList<JobSearchActivity> From(IEnumerable<object> events) =>
+    [
+        .. events.OfType<JobSearchActivityRecorded>().Select(a =>
+            new JobSearchActivity(a.ActivityId, a.Kind, a.On, a.Employer, a.Programme, a.AttendancePercent)),
+    ];
 }
