@@ -1,3 +1,5 @@
+using Counseling.Api.ReferenceData;
+using Counseling.Api.Demo;
 using System.Diagnostics;
 using Counseling.Api.Access;
 using Counseling.Api.Audit;
@@ -40,8 +42,12 @@ public sealed class SeedVolumeCommand : JasperFxAsyncCommand<SeedVolumeInput>
         var store = host.Services.GetRequiredService<IDocumentStore>();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 
+        // The machine's clock on purpose: the benchmark then drives the service, which runs on it, against these cases.
         var now = DateTimeOffset.UtcNow;
-        var assignments = VolumeAssignments.Read(now);
+        await new ReferenceDataSeed().Populate(store, CancellationToken.None);
+        var reference = DemoReferenceData.Load().RenewedFor(Wib.DateOf(now));
+        await reference.RecordRenewalsAsync(store);
+        var assignments = VolumeAssignments.Read(now, reference.Counselors);
         var perCase = Math.Max(1, input.EventsFlag / input.CasesFlag);
         var extra = Math.Max(0, input.EventsFlag - perCase * input.CasesFlag);
         // Each batch holds the cases of one counselor, who is then named as having recorded its events.

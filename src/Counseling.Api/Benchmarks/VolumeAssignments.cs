@@ -1,21 +1,20 @@
-using System.Text.Json;
 using Counseling.Api.Access;
+using Counseling.Api.Demo;
 using Counseling.Api.ReferenceData;
 using Counseling.Domain.Cases;
 
 namespace Counseling.Api.Benchmarks;
 
 /// <summary>
-/// The counselors volume cases are spread over: the registered ones (the reference data beside the service) whose
-/// certificate is valid today, since only they may record on a case.
+/// The counselors volume cases are spread over: the seeded ones, their certificates renewed to the day as the demo
+/// renews them (<see cref="DemoReferenceData.RenewedFor"/>), whose certificate is valid today, since only they may
+/// record on a case.
 /// </summary>
 public static class VolumeAssignments
 {
-    public static IReadOnlyList<VolumeJourneys.Assignment> Read(DateTimeOffset now)
+    public static IReadOnlyList<VolumeJourneys.Assignment> Read(DateTimeOffset now, IReadOnlyList<Counselor> counselors)
     {
         var today = Wib.DateOf(now);
-        using var file = File.OpenRead(Path.Combine(ReferenceDataSeed.SeedsFolder, "counselors.json"));
-        var counselors = JsonSerializer.Deserialize<Counselor[]>(file, new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
         var certified = counselors
             .Where(c => c.ToRecord().MayNotRecordBecause(c.OfficeId, today) is null)
             .Select(c => new VolumeJourneys.Assignment(c.OfficeId, c.Id))

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Marten;
 using Counseling.Api.ReferenceData;
 
 namespace Counseling.Api.Demo;
@@ -59,6 +60,24 @@ public sealed record DemoReferenceData(
                 },
             })],
         };
+    }
+
+    /// <summary>
+    /// The registered counselors hold the certificates this reference data has (see <see cref="RenewedFor"/>): a renewal of each that the seeds' dates have
+    /// left behind, recorded like one through the API (as the seeds' system actor).
+    /// </summary>
+    public async Task RecordRenewalsAsync(IDocumentStore store)
+    {
+        await using var session = store.LightweightSession();
+        CounselorStreams.StampSeed(session);
+        var registered = (await session.LoadManyAsync<Counselor>([.. Counselors.Select(c => c.Id)]))
+            .ToDictionary(c => c.Id);
+        foreach (var (known, renewed) in Counselors
+                     .Where(c => registered.ContainsKey(c.Id)).Select(c => (Known: registered[c.Id], c.Certificate))
+                     .Where(r => r.Certificate is { } certificate && (r.Known.Certificate is null || r.Known.Certificate.ExpiresOn < certificate.ExpiresOn)))
+            // Only the certificate: a name or office changed through the API stays as it is.
+            await CounselorStreams.RegisterAsync(session, known, known with { Certificate = renewed }, CancellationToken.None);
+        await session.SaveChangesAsync();
     }
 
     public static DemoReferenceData Load(string? seedsFolder = null)

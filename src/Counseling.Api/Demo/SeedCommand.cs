@@ -29,6 +29,7 @@ public sealed class SeedCommand : JasperFxAsyncCommand<SeedInput>
 {
     public override async Task<bool> Execute(SeedInput input)
     {
+        // The machine's clock on purpose: the demo is "the last six months" of whoever seeds it.
         var anchor = DemoPlan.AnchorFor(DateTimeOffset.UtcNow);
         var clock = new SimulatedClock(anchor);
         // The service as it runs, on a clock this command moves: event timestamps follow the simulated days.
@@ -54,30 +55,12 @@ public sealed class SeedCommand : JasperFxAsyncCommand<SeedInput>
 
         var elapsed = Stopwatch.StartNew();
         var reference = DemoReferenceData.Load().RenewedFor(Wib.DateOf(anchor));
-        await RenewCertificatesAsync(store, reference);
+        await reference.RecordRenewalsAsync(store);
         var plan = DemoJourneys.Plan(input.SeedFlag, input.WorkersFlag, reference, anchor);
         var events = await new DemoRecorder(store, clock).RecordAsync(plan);
         var open = plan.Journeys.Count(j => j.Final is { IsClosed: false });
         Console.WriteLine($"seed: {plan.Journeys.Count} workers' journeys (seed {input.SeedFlag}), {events} events, " +
                           $"{open} cases still open, up to {Wib.DateOf(anchor).AddDays(-1):yyyy-MM-dd}; {elapsed.Elapsed.TotalSeconds:F1} s.");
         return true;
-    }
-
-    /// <summary>
-    /// The demo's counselors hold the certificates the demo plans with: a renewal of each that the seeds' dates have
-    /// left behind, recorded like one through the API (as the seeds' system actor).
-    /// </summary>
-    private static async Task RenewCertificatesAsync(IDocumentStore store, DemoReferenceData reference)
-    {
-        await using var session = store.LightweightSession();
-        CounselorStreams.StampSeed(session);
-        var registered = (await session.LoadManyAsync<Counselor>([.. reference.Counselors.Select(c => c.Id)]))
-            .ToDictionary(c => c.Id);
-        foreach (var (known, renewed) in reference.Counselors
-                     .Where(c => registered.ContainsKey(c.Id)).Select(c => (Known: registered[c.Id], c.Certificate))
-                     .Where(r => r.Certificate is { } certificate && (r.Known.Certificate is null || r.Known.Certificate.ExpiresOn < certificate.ExpiresOn)))
-            // Only the certificate: a name or office changed through the API stays as it is.
-            await CounselorStreams.RegisterAsync(session, known, known with { Certificate = renewed }, CancellationToken.None);
-        await session.SaveChangesAsync();
     }
 }
