@@ -8,7 +8,7 @@ using OpenTelemetry.Trace;
 
 namespace Counseling.Api.Observability;
 
-/// <summary>Traces, metrics, logs and health, as an operator reads them (README, "Operating the service").</summary>
+/// <summary>Traces, metrics, logs and health, as an operator reads them (docs/operations.md, "Operating the service").</summary>
 public static class ObservabilityConfiguration
 {
     public const string ReadyTag = "ready";

@@ -9,7 +9,7 @@ namespace Counseling.Api.PersonalData;
 /// The one list of what is personal in the events: every field that identifies or contacts the worker, and every
 /// free-text field (notes and reasons often name people and places). <see cref="Map"/> applies one function to those
 /// fields, to encrypt them before an append and to reveal them where a person reads. Anything not listed stays in
-/// clear for statistics and decisions: stages, dates, outcomes, codes, employers, positions, wages (README, Personal data).
+/// clear for statistics and decisions: stages, dates, outcomes, codes, employers, positions, wages (docs/personal-data.md).
 /// </summary>
 public static class SensitiveFields
 {
