@@ -11,11 +11,11 @@ namespace Counseling.Domain.Cases;
 /// DateOnly had in events stored before, so their JSON is unchanged.
 /// </summary>
 public sealed record WorkerDetails(
-    string Nik,
-    string FullName,
-    string BirthDate,
-    string Phone,
-    string BpjsMembershipNumber)
+    [property: PersonalData] string Nik,
+    [property: PersonalData] string FullName,
+    [property: PersonalData] string BirthDate,
+    [property: PersonalData] string Phone,
+    [property: PersonalData] string BpjsMembershipNumber)
 {
     public static WorkerDetails Of(string nik, string fullName, DateOnly birthDate, string phone, string bpjsMembershipNumber) =>
         new(nik, fullName, birthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), phone, bpjsMembershipNumber);
@@ -38,7 +38,8 @@ public sealed record CaseOpened(
     string CounselorId,
     WorkerDetails Worker,
     EndedEmployment Employment,
-    string JkpClaimReference,
+    // BPJS Ketenagakerjaan's handle on the worker's claim: it identifies them.
+    [property: PersonalData] string JkpClaimReference,
     int ContributionMonths,
     DateTimeOffset OpenedAt);
 
@@ -73,7 +74,7 @@ public sealed record CounselingSessionLogged(
     SessionMode Mode,
     int DurationMinutes,
     IReadOnlyList<SessionTopic> Topics,
-    string Notes,
+    [property: PersonalData] string Notes,
     DateOnly? NextFollowUpOn);
 
 /// <summary>The worker's self-assessment (asesmen diri) was recorded; a case may be re-assessed.</summary>
@@ -81,9 +82,9 @@ public sealed record SelfAssessmentRecorded(
     Guid AssessmentId,
     DateOnly AssessedOn,
     EducationLevel EducationLevel,
-    IReadOnlyList<string> Skills,
-    IReadOnlyList<string> Interests,
-    string WorkPreferences,
+    [property: PersonalData] IReadOnlyList<string> Skills,
+    [property: PersonalData] IReadOnlyList<string> Interests,
+    [property: PersonalData] string WorkPreferences,
     IReadOnlyList<string> RecommendedOccupations,
     Readiness Readiness);
 
@@ -128,13 +129,13 @@ public sealed record WorkerPlaced(
 public sealed record SelfEmploymentStarted(string BusinessType, DateOnly StartsOn);
 
 /// <summary>Three months or more after a placement, the counselor checked whether the worker still has the job.</summary>
-public sealed record PlacementFollowedUp(Guid PlacementId, DateOnly On, bool StillEmployed, string Notes);
+public sealed record PlacementFollowedUp(Guid PlacementId, DateOnly On, bool StillEmployed, [property: PersonalData] string Notes);
 
-public sealed record CaseClosed(ClosureReason Reason, DateOnly On, string Notes);
+public sealed record CaseClosed(ClosureReason Reason, DateOnly On, [property: PersonalData] string Notes);
 
-public sealed record CaseReopened(string Reason, DateOnly On);
+public sealed record CaseReopened([property: PersonalData] string Reason, DateOnly On);
 
-public sealed record CaseReassigned(string FromCounselorId, string ToCounselorId, string Reason, DateOnly On);
+public sealed record CaseReassigned(string FromCounselorId, string ToCounselorId, [property: PersonalData] string Reason, DateOnly On);
 
 /// <summary>
 /// Under UU 27/2022 the worker asked for their personal data to be erased: their identity and every free-text note

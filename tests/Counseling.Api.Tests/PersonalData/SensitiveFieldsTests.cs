@@ -6,8 +6,9 @@ using Counseling.Domain.Cases;
 namespace Counseling.Api.Tests.PersonalData;
 
 /// <summary>
-/// Every text field of every event is either encrypted or named here as clear, with the reason in the README: a field
-/// added later (a new contact detail, a new note) fails this test until it is classified.
+/// Every text field of every event is either encrypted (marked [PersonalData] where the event is declared) or named
+/// here as clear, with the reason in docs/personal-data.md: a field added later (a new contact detail, a new note) fails
+/// this test until it is classified.
 /// </summary>
 public class SensitiveFieldsTests
 {

@@ -9,13 +9,13 @@ namespace Counseling.Domain.Cases.Corrections;
 /// latest of its sessions as corrected); absent from corrections recorded before it was added.
 /// </summary>
 public sealed record SessionCorrected(
-    Guid SessionId, DateTimeOffset HeldAt, int DurationMinutes, string Reason, DateOnly On, DateTimeOffset? LastContactAt = null);
+    Guid SessionId, DateTimeOffset HeldAt, int DurationMinutes, [property: PersonalData] string Reason, DateOnly On, DateTimeOffset? LastContactAt = null);
 
 /// <summary>The employer named on a job referral was corrected.</summary>
-public sealed record JobReferralCorrected(Guid ReferralId, string Employer, string Reason, DateOnly On);
+public sealed record JobReferralCorrected(Guid ReferralId, string Employer, [property: PersonalData] string Reason, DateOnly On);
 
 /// <summary>The worker's phone number was corrected.</summary>
-public sealed record WorkerPhoneCorrected(string Phone, string Reason, DateOnly On);
+public sealed record WorkerPhoneCorrected([property: PersonalData] string Phone, [property: PersonalData] string Reason, DateOnly On);
 
 /// <param name="Recorded">The case's sessions as its events record them (<see cref="SessionLog"/>): the case keeps none.</param>
 public sealed record CorrectSession(

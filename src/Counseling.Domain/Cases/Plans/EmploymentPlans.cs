@@ -11,7 +11,7 @@ public enum PlanActor
 public sealed record PlanGoal(string Occupation, DateOnly TargetDate);
 
 /// <summary>A step toward the goals: what is done, by whom, by when.</summary>
-public sealed record PlanAction(string What, PlanActor Who, DateOnly DueOn);
+public sealed record PlanAction([property: PersonalData] string What, PlanActor Who, DateOnly DueOn);
 
 /// <summary>
 /// The individual employment plan (the action plan public employment services agree with a jobseeker) as it stands:
