@@ -61,8 +61,10 @@ public sealed record MonthActivity(
     int TransfersIn,
     int TransfersOut);
 
+/// <summary>One counselor's share of the month: the office's open cases they held at its end, and the sessions they logged in it.</summary>
 public sealed record CounselorMonth(string CounselorId, int OpenCasesAtMonthEnd, int Sessions);
 
+/// <summary>A count for one month (yyyy-MM).</summary>
 public sealed record MonthCount(string Month, int Count);
 
 /// <summary>

@@ -25,7 +25,7 @@ public static class MonthlyReportDocument
         string T(string key) => Texts.Get(key, language);
 
         using var document = new PdfDocument();
-        document.Info.Title = $"{T("Monthly.Title")} - {report.OfficeName} - {MonthName(report.Month, language)}";
+        document.Info.Title = string.Join(" - ", T("Monthly.Title"), report.OfficeName, MonthName(report.Month, language));
         document.Info.Subject = $"{report.OfficeId} {report.Month} {report.Digest}";
         document.Info.Creator = "JKP Counseling";
         // The document's own date is the moment its figures are as of, not when it was produced: the same request gives

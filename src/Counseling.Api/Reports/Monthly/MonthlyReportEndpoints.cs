@@ -69,7 +69,8 @@ public static partial class MonthlyReportEndpoints
     /// <param name="month">The month, yyyy-MM (WIB calendar). It must have ended: its report is as of its end and never changes.</param>
     [WolverineGet("/offices/{id}/reports/monthly")]
     [ProducesResponseType<MonthlyReportAnswer>(StatusCodes.Status200OK, JsonMediaType, PdfMediaType, CsvMediaType)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json",
+        Description = "The month has not ended: its report is made from its end on (the problem's 'errors' name 'month').")]
     [Tags("Reports")]
     [Authorize(Policy = AccessPolicies.Supervision)]
     [EndpointSummary("An office's monthly report as of the month's end at a signed audit checkpoint: a PDF (Indonesian; Accept-Language: en for English), or its figures with Accept: application/json or text/csv")]
@@ -113,7 +114,8 @@ public static partial class MonthlyReportEndpoints
 
     [WolverinePost("/offices/{id}/reports/monthly/recompute")]
     [ProducesResponseType<MonthlyRecomputation>(StatusCodes.Status200OK, JsonMediaType)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json",
+        Description = "The checkpoint's signature does not verify, or the report's month has not ended.")]
     [Tags("Reports")]
     [Authorize(Policy = AccessPolicies.Supervision)]
     [EndpointSummary("Recompute a monthly report from the audit checkpoint it names: \"matches\", or each figure that differs")]
