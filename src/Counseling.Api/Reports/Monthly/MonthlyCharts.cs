@@ -62,6 +62,8 @@ public static class MonthlyCharts
         }
         if (bars.Count > 0) plot.Add.Bars(bars);
         Ticks(plot, cohorts.Select(c => MonthLabel(c.Group, language)).ToArray());
+        // Every intake month on the axis, the youngest too, whose cells are not observable yet.
+        plot.Axes.SetLimitsX(-0.6, Math.Max(cohorts.Count, 1) - 0.4);
         plot.Axes.SetLimitsY(0, 100);
         plot.Legend.FontSize = 12;
         plot.ShowLegend(Alignment.UpperRight);

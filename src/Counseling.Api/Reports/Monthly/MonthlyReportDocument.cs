@@ -47,9 +47,9 @@ public static class MonthlyReportDocument
         w.Gap(8);
 
         w.Text(T("Monthly.Counselors"), 11, bold: true);
-        w.Columns(9, true, [0, 90, 300, 420], T("Monthly.Counselor.Id"), T("Monthly.Counselor.Name"), T("Monthly.Counselor.Open"), T("Monthly.Counselor.Sessions"));
+        w.Columns(9, true, [0, 70, 255, 395], T("Monthly.Counselor.Id"), T("Monthly.Counselor.Name"), T("Monthly.Counselor.Open"), T("Monthly.Counselor.Sessions"));
         foreach (var c in figures.Counselors)
-            w.Columns(9, false, [0, 90, 300, 420], c.CounselorId, report.CounselorNames.GetValueOrDefault(c.CounselorId) ?? "",
+            w.Columns(9, false, [0, 70, 255, 395], c.CounselorId, report.CounselorNames.GetValueOrDefault(c.CounselorId) ?? "",
                 Whole(c.OpenCasesAtMonthEnd), Whole(c.Sessions));
         w.Gap(8);
 
