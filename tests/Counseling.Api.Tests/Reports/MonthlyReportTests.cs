@@ -125,6 +125,9 @@ public class MonthlyReportTests(MonthlyReportsFixture api)
         lines.Should().Contain(l => l.Contains("Maret 2027") && l.Contains("2027-03"));
         string.Join(' ', lines).Should().Contain("2027-04-01 00:00 WIB (2027-03-31T17:00:00Z)");
         lines.Should().Contain(l => l.Contains("Dewi Anggraini"));
+        // The cohort table: March's intakes, 3 cases, 1 placed, within 30 days (observable: Mar 1 + 30 <= the cut, Apr 1);
+        // the longer cells not yet.
+        lines.Should().Contain("2027-03 3 1 1 - - -");
         lines.Should().Contain(report.GetProperty("digest").GetString()!);
         lines.Should().Contain(checkpoint.GetProperty("head").GetString()!);
         lines.Should().Contain($"Urutan checkpoint {checkpoint.GetProperty("sequence").GetInt64()}");

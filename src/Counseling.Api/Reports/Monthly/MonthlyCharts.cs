@@ -16,7 +16,7 @@ public static class MonthlyCharts
     /// <summary>Placements that started in each of the last twelve months, this one last.</summary>
     public static byte[] PlacementsByMonth(MonthlyFigures figures, CultureInfo language)
     {
-        var plot = NewPlot(Texts.Get("Monthly.Chart.PlacementsByMonth", language));
+        using var plot = NewPlot(Texts.Get("Monthly.Chart.PlacementsByMonth", language));
         var months = figures.PlacementsByMonth;
         var bars = plot.Add.Bars(months.Select((m, i) => new Bar
         {
@@ -34,7 +34,7 @@ public static class MonthlyCharts
     /// <summary>The cohort triangle: per intake month, the share placed within 30, 60, 90 and 180 days (a cell not yet observable is left out).</summary>
     public static byte[] Cohorts(MonthlyFigures figures, CultureInfo language)
     {
-        var plot = NewPlot(Texts.Get("Monthly.Chart.Cohorts", language));
+        using var plot = NewPlot(Texts.Get("Monthly.Chart.Cohorts", language));
         var cohorts = figures.Cohorts;
         var series = new (int Days, Func<OutcomeGroup, decimal?> Cell)[]
         {
@@ -73,7 +73,7 @@ public static class MonthlyCharts
     /// <summary>The office's open cases at the month's end by stage.</summary>
     public static byte[] OpenCasesByStage(MonthlyFigures figures, CultureInfo language)
     {
-        var plot = NewPlot(Texts.Get("Monthly.Chart.OpenByStage", language));
+        using var plot = NewPlot(Texts.Get("Monthly.Chart.OpenByStage", language));
         var stages = Enum.GetValues<CaseStage>().Where(s => s != CaseStage.Closed).ToArray();
         var counts = stages.Select(s => figures.OpenCasesByStage.GetValueOrDefault(Caseloads.QueryParameters.JsonName(s))).ToArray();
         var bars = plot.Add.Bars(counts.Select((count, i) => new Bar
