@@ -14,7 +14,7 @@ namespace Counseling.Api.Tests.Demo;
 /// report, three charts and the PDF.
 /// </summary>
 [Collection(DemoCollection.Name)]
-public class DemoMonthlyReportTests(DemoFixture demo)
+public class DemoMonthlyReportTests(DemoFixture demo, Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public async Task The_demo_office_report_reads_back_as_its_json_and_takes_under_two_seconds()
@@ -33,6 +33,7 @@ public class DemoMonthlyReportTests(DemoFixture demo)
         var elapsed = Stopwatch.StartNew();
         var pdf = await PdfAsync(url);
         elapsed.Stop();
+        output.WriteLine($"The demo office's report for {month} as PDF: {elapsed.Elapsed.TotalMilliseconds:F0} ms ({pdf.Length} bytes).");
 
         elapsed.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2));
         var figures = json.GetProperty("figures").Deserialize<MonthlyFigures>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
