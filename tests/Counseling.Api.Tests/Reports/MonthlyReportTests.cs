@@ -133,6 +133,10 @@ public class MonthlyReportTests(MonthlyReportsFixture api)
         lines.Should().Contain($"Urutan checkpoint {checkpoint.GetProperty("sequence").GetInt64()}");
         string.Concat(lines).Replace(" ", "").Should().Contain(checkpoint.GetProperty("signature").GetString()!);
 
+        // No worker's personal data in any of it.
+        foreach (var text in new[] { string.Join(' ', lines), report.ToString() })
+            text.Should().NotContain("Siti Rahmawati").And.NotContain("081234567890").And.NotContain("3216061505900301");
+
         // In English when asked.
         var english = PdfLines(await PdfAsync("en"));
         english.Should().Contain(["New cases 3", "Placements 1", "Job referral outcome: hired 1", "Transfers in 1"]);
@@ -160,6 +164,19 @@ public class MonthlyReportTests(MonthlyReportsFixture api)
         var later = await JsonReportAsync();
         later.GetProperty("digest").GetString().Should().Be(report.GetProperty("digest").GetString());
         later.GetProperty("checkpoint").ToString().Should().Be(checkpoint.ToString());
+
+        // An insider back-dates that placement's recorded timestamp into March: it lies beyond the checkpoint's sequence,
+        // so neither the report nor its recomputation reads it.
+        await using (var backdate = new NpgsqlConnection(api.ConnectionString))
+        {
+            await backdate.OpenAsync();
+            await using var move = new NpgsqlCommand(
+                "update counseling.mt_events set timestamp = @at where stream_id = @case and type = 'worker_placed'", backdate);
+            move.Parameters.AddWithValue("case", a.Id);
+            move.Parameters.AddWithValue("at", MarchEnd.AddDays(-1));
+            (await move.ExecuteNonQueryAsync()).Should().Be(1);
+        }
+        (await JsonReportAsync()).GetProperty("digest").GetString().Should().Be(report.GetProperty("digest").GetString());
 
         // Recomputed from the checkpoint it names: it matches.
         var recomputed = await RecomputeAsync(report);

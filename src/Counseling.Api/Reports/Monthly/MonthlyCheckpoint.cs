@@ -30,14 +30,30 @@ public sealed class MonthlyCheckpoint(CheckpointArchive archive, CheckpointVerif
         return issued.Sequence >= needed ? (issued, needed, issued.Sequence!.Value) : (null, needed, issued.Sequence ?? 0);
     }
 
-    /// <summary>The newest event sequence recorded by <paramref name="moment"/>.</summary>
+    /// <summary>
+    /// How long after the month's end an event stamped before it may still be committed: a transaction's events carry the
+    /// time they were appended and commit when it does, which the service's writes do within seconds.
+    /// </summary>
+    public static readonly TimeSpan InFlightWindow = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The newest event sequence recorded by <paramref name="moment"/>: stamped by then and stored before every event
+    /// stamped more than <see cref="InFlightWindow"/> after it. An event stamped before the month's end but stored after
+    /// events of the next month was back-dated (by hand, in the database): it must not push the report on to a later
+    /// checkpoint, which would then include it.
+    /// </summary>
     private async Task<long> SequenceRecordedByAsync(DateTimeOffset moment, CancellationToken cancellation)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
         await using var command = new NpgsqlCommand(
-            $"select coalesce(max(seq_id), 0) from {StoreConfiguration.Schema}.mt_events where timestamp <= @moment", connection);
+            $"""
+             select coalesce(max(seq_id), 0) from {StoreConfiguration.Schema}.mt_events
+             where timestamp <= @moment
+               and seq_id < coalesce((select min(seq_id) from {StoreConfiguration.Schema}.mt_events where timestamp > @after), 9223372036854775807)
+             """, connection);
         command.Parameters.AddWithValue("moment", moment);
+        command.Parameters.AddWithValue("after", moment + InFlightWindow);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellation));
     }
 }
