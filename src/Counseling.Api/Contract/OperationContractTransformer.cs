@@ -101,6 +101,23 @@ public sealed class OperationContractTransformer : IOpenApiOperationTransformer
                 };
             }
         }
+        // An answer an endpoint declares with its own description (ProducesResponseType's Description) says it.
+        foreach (var declared in metadata.OfType<Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute>().Where(a => a.Description is not null))
+        {
+            if (operation.Responses.TryGetValue(declared.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), out var answer)
+                && answer is OpenApiResponse described)
+                described.Description = declared.Description;
+        }
+        foreach (var (_, response) in operation.Responses)
+        {
+            // A file answer (the monthly report's PDF or CSV) is not the JSON answer's schema, whatever the attribute
+            // declaring the media types says: the PDF is bytes, the CSV text.
+            if (response is not OpenApiResponse { Content: { } content }) continue;
+            if (content.TryGetValue("application/pdf", out var pdf))
+                pdf.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+            if (content.TryGetValue("text/csv", out var csv))
+                csv.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "CSV (UTF-8, a header row)." };
+        }
         foreach (var (key, response) in operation.Responses)
         {
             if (response is OpenApiResponse { Description: "OK" or "Created" } success)
