@@ -11,6 +11,7 @@ using Counseling.Api.Infrastructure;
 using Counseling.Api.Localization;
 using Counseling.Api.ReferenceData;
 using Counseling.Domain.Cases;
+using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -41,6 +42,19 @@ public sealed record MonthlyReportAnswer(
 /// <param name="Digest">The digest the report carries.</param>
 /// <param name="Figures">The report's figures, exactly as it states them.</param>
 public sealed record RecomputeMonthlyReportRequest(Checkpoint? Checkpoint, string? Digest, MonthlyFigures? Figures);
+
+/// <summary>What a recomputation needs of its body; the OpenAPI document states the same (required, not null).</summary>
+public sealed class RecomputeMonthlyReportValidator : AbstractValidator<RecomputeMonthlyReportRequest>
+{
+    public RecomputeMonthlyReportValidator()
+    {
+        RuleFor(r => r.Checkpoint).NotNull().WithMessage(_ => Texts.Get("Query.CheckpointBody"));
+        RuleFor(r => r.Digest).Cascade(CascadeMode.Stop).NotNull().WithMessage(_ => Texts.Format("Query.Digest", "digest"))
+            .Length(64).WithMessage(_ => Texts.Format("Query.Digest", "digest"))
+            .Matches("^[0-9a-f]{64}$").WithMessage(_ => Texts.Format("Query.Digest", "digest"));
+        RuleFor(r => r.Figures).NotNull().WithMessage(_ => Texts.Format("Query.ReportFigures", "figures"));
+    }
+}
 
 /// <summary>
 /// What recomputing a monthly report at its checkpoint found. <see cref="Verdict"/> is "matches" when the figures are
@@ -126,13 +140,12 @@ public static partial class MonthlyReportEndpoints
         var now = clock.GetUtcNow();
         var query = new QueryParameters();
         request ??= new RecomputeMonthlyReportRequest(null, null, null);
-        if (request.Checkpoint is null) query.Fail("checkpoint", Texts.Get("Query.CheckpointBody"));
-        else if (CheckpointEndpoints.InvalidFieldOf(request.Checkpoint) is HttpValidationProblemDetails { Errors: var errors })
+        foreach (var failure in RecomputeValidator.Validate(request).Errors)
+            query.Fail(JsonNamingPolicy.CamelCase.ConvertName(failure.PropertyName), failure.ErrorMessage);
+        if (request.Checkpoint is not null && CheckpointEndpoints.InvalidFieldOf(request.Checkpoint) is HttpValidationProblemDetails { Errors: var errors })
             foreach (var (field, messages) in errors) query.Fail($"checkpoint.{JsonNamingPolicy.CamelCase.ConvertName(field)}", messages[0]);
-        if (request.Digest is null || !Sha256Hex().IsMatch(request.Digest)) query.Fail("digest", Texts.Format("Query.Digest", "digest"));
         var reportMonth = ReportMonth.Parse(request.Figures?.ReportMonth);
-        if (request.Figures is null) query.Fail("figures", Texts.Format("Query.ReportFigures", "figures"));
-        else if (reportMonth is null) query.Fail("figures.reportMonth", Texts.Format("Query.Month", "figures.reportMonth"));
+        if (request.Figures is not null && reportMonth is null) query.Fail("figures.reportMonth", Texts.Format("Query.Month", "figures.reportMonth"));
         if (query.Problem is { } invalid) return invalid;
 
         var (office, denied) = await OfficeAsync(id, Caller.From(user)!, session, cancellation);
@@ -267,6 +280,5 @@ public static partial class MonthlyReportEndpoints
             report.Checkpoint.Sequence!.Value, report.Digest, now));
     }
 
-    [GeneratedRegex("^[0-9a-f]{64}$")]
-    private static partial Regex Sha256Hex();
+    private static readonly RecomputeMonthlyReportValidator RecomputeValidator = new();
 }
