@@ -19,6 +19,8 @@ public static class AuditRegistration
         builder.Services.AddSingleton(CheckpointArchive.From(builder.Configuration, builder.Environment));
         builder.Services.AddSingleton<CheckpointLedger>();
         builder.Services.AddSingleton<CheckpointVerifier>();
+        // The checkpoint a monthly report is computed at (Reports/Monthly).
+        builder.Services.AddSingleton<Counseling.Api.Reports.Monthly.MonthlyCheckpoint>();
         builder.Services.AddHostedService<CheckpointSchedule>();
     }
 }

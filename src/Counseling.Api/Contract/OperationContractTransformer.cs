@@ -76,18 +76,15 @@ public sealed class OperationContractTransformer : IOpenApiOperationTransformer
         // seconds, then answers 409 with Retry-After (CaseLocked).
         if (method is "POST" or "PUT") statuses.Add(429);
         if (writesCase) statuses.Add(409);
-        var declared = metadata.OfType<AnswersProblemAttribute>().ToDictionary(a => a.Status, a => a.Description);
-        statuses.AddRange(declared.Keys);
 
         operation.Responses ??= [];
         foreach (var status in statuses.Distinct())
         {
             var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var meaning = declared.GetValueOrDefault(status) ?? Answers[status];
             if (operation.Responses.TryGetValue(key, out var existing) && existing is OpenApiResponse known)
-                known.Description = meaning;
+                known.Description = Answers[status];
             else
-                operation.Responses[key] = new OpenApiResponse { Description = meaning };
+                operation.Responses[key] = new OpenApiResponse { Description = Answers[status] };
         }
         // Every answer that is not a success is a problem, also those an endpoint declares itself (a 404 from
         // Wolverine's own "no such resource" metadata came without any content).
@@ -101,6 +98,23 @@ public sealed class OperationContractTransformer : IOpenApiOperationTransformer
                 };
             }
         }
+        // An answer an endpoint declares with its own description (ProducesResponseType's Description) says it.
+        foreach (var declared in metadata.OfType<Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute>().Where(a => a.Description is not null))
+        {
+            if (operation.Responses.TryGetValue(declared.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), out var answer)
+                && answer is OpenApiResponse described)
+                described.Description = declared.Description;
+        }
+        foreach (var (_, response) in operation.Responses)
+        {
+            // A file answer (the monthly report's PDF or CSV) is not the JSON answer's schema, whatever the attribute
+            // declaring the media types says: the PDF is bytes, the CSV text.
+            if (response is not OpenApiResponse { Content: { } content }) continue;
+            if (content.TryGetValue("application/pdf", out var pdf))
+                pdf.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+            if (content.TryGetValue("text/csv", out var csv))
+                csv.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "CSV (UTF-8, a header row)." };
+        }
         foreach (var (key, response) in operation.Responses)
         {
             if (response is OpenApiResponse { Description: "OK" or "Created" } success)
@@ -108,15 +122,4 @@ public sealed class OperationContractTransformer : IOpenApiOperationTransformer
         }
         return Task.CompletedTask;
     }
-}
-
-/// <summary>
-/// An answer an endpoint gives besides those the service's composition implies (see
-/// <see cref="OperationContractTransformer"/>), with what it means there.
-/// </summary>
-[AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
-public sealed class AnswersProblemAttribute(int status, string description) : Attribute
-{
-    public int Status { get; } = status;
-    public string Description { get; } = description;
 }

@@ -15,6 +15,15 @@ public static class Texts
 
     public static string Get(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
 
+    /// <summary>A text in a language chosen by the caller rather than by the request (the monthly report's document).</summary>
+    public static string Get(string key, CultureInfo culture) => Resources.GetString(key, culture) ?? key;
+
+    public static string Format(CultureInfo culture, string key, params object?[] arguments) =>
+        string.Format(CultureInfo.InvariantCulture, Get(key, culture), arguments);
+
+    public static string Word<TEnum>(TEnum value, CultureInfo culture) where TEnum : struct, Enum =>
+        Resources.GetString($"{typeof(TEnum).Name}.{value}", culture) ?? value.ToString();
+
     public static string Format(string key, params object?[] arguments) =>
         string.Format(CultureInfo.CurrentCulture, Get(key), arguments);
 

@@ -72,5 +72,6 @@ public static class ReportStore
             });
         });
         options.Events.AddEventType<OutcomeReportExported>();
+        options.Events.AddEventType<Monthly.MonthlyReportProduced>();
     }
 }

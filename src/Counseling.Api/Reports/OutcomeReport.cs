@@ -94,11 +94,15 @@ public static class OutcomeReport
         return Answer(query, today, null, await rows, await freshness);
     }
 
-    /// <summary>The report as it stood at <paramref name="asOf"/>: from the events recorded by then, not from the projection.</summary>
-    public static async Task<OutcomeReportAnswer> AsOfAsync(IQuerySession session, Query query, DateTimeOffset asOf, CancellationToken cancellation)
+    /// <summary>
+    /// The report as it stood at <paramref name="asOf"/>: from the events recorded by then, not from the projection; with
+    /// <paramref name="throughSequence"/>, only from the events up to that sequence (an audit checkpoint's).
+    /// </summary>
+    public static async Task<OutcomeReportAnswer> AsOfAsync(
+        IQuerySession session, Query query, DateTimeOffset asOf, CancellationToken cancellation, long? throughSequence = null)
     {
         var (past, sequence) = await StoreAsOf.FoldAsync<CaseOutcome>(session, asOf, query.OfficeId, query.From, query.To,
-            CaseOutcome.EventTypes, (outcome, e) => CaseOutcome.Evolve(outcome, e.Data), cancellation);
+            CaseOutcome.EventTypes, (outcome, e) => CaseOutcome.Evolve(outcome, e.Data), cancellation, throughSequence);
         var outcomes = session.DocumentStore.Options.Serializer().ToJson(past.Values.ToList());
         var batch = session.CreateBatchQuery();
         var latest = Freshness.In(batch, session, CaseOutcomeProjection.ProjectionName);

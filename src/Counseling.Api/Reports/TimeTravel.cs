@@ -18,11 +18,15 @@ public static class StoreAsOf
     /// office) whose intake day lies in <paramref name="openedFrom"/>..<paramref name="openedTo"/> (null: any). The events
     /// stream through in sequence order, so only one state per case is held. Also answers the newest event sequence
     /// recorded by then. Queries: the cases, from their CaseOpened events; the sequence; then their events.
+    /// <paramref name="throughSequence"/> (null: no bound) also cuts on the event sequence, so a report computed at an
+    /// audit checkpoint reads only the events that checkpoint commits to, even one appended later with an older timestamp.
     /// </summary>
     public static async Task<(IReadOnlyDictionary<Guid, T> Cases, long EventSequence)> FoldAsync<T>(
         IQuerySession session, DateTimeOffset asOf, string? officeId, DateOnly? openedFrom, DateOnly? openedTo,
-        IReadOnlyCollection<Type>? eventTypes, Func<T?, IEvent, T?> evolve, CancellationToken cancellation) where T : class
+        IReadOnlyCollection<Type>? eventTypes, Func<T?, IEvent, T?> evolve, CancellationToken cancellation,
+        long? throughSequence = null) where T : class
     {
+        var through = throughSequence ?? long.MaxValue;
         var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
         // Intake days are WIB days: the bounds as instants.
         var from = openedFrom is { } first ? StartOf(first) : DateTimeOffset.UnixEpoch;
@@ -31,17 +35,17 @@ public static class StoreAsOf
         var caseIds = (await session.QueryAsync<Guid>(
             $"""
              select stream_id from {schema}.mt_events
-             where type = ? and timestamp <= ? and (? = '' or data ->> 'officeId' = ?)
+             where type = ? and timestamp <= ? and seq_id <= ? and (? = '' or data ->> 'officeId' = ?)
                and (data ->> 'openedAt')::timestamptz >= ? and (data ->> 'openedAt')::timestamptz < ?
              """,
-            cancellation, typeof(CaseOpened).GetEventTypeName(), asOf, officeId ?? "", officeId ?? "", from, until)).ToArray();
+            cancellation, typeof(CaseOpened).GetEventTypeName(), asOf, through, officeId ?? "", officeId ?? "", from, until)).ToArray();
         var sequence = (await session.QueryAsync<long>(
-            $"select coalesce(max(seq_id), 0) from {schema}.mt_events where timestamp <= ?", cancellation, asOf)).Single();
+            $"select coalesce(max(seq_id), 0) from {schema}.mt_events where timestamp <= ? and seq_id <= ?", cancellation, asOf, through)).Single();
 
         var cases = new Dictionary<Guid, T>();
         if (caseIds.Length == 0) return (cases, sequence);
 
-        var events = session.Events.QueryAllRawEvents().Where(e => e.StreamId.IsOneOf(caseIds) && e.Timestamp <= asOf);
+        var events = session.Events.QueryAllRawEvents().Where(e => e.StreamId.IsOneOf(caseIds) && e.Timestamp <= asOf && e.Sequence <= through);
         if (eventTypes is not null) events = events.Where(e => e.EventTypesAre(eventTypes.ToArray()));
         await foreach (var e in events.OrderBy(e => e.Sequence).ToAsyncEnumerable(cancellation))
         {

@@ -167,6 +167,12 @@ public class RoleMatrixTests(ApiFixture api)
             401, 403, 403, 200, 403, 200, 200, query: "?officeId="),
         R("GET /reports/outcomes", _ => Task.FromResult("/reports/outcomes?officeId=bekasi&asOf=2026-01-01T00:00:00Z"), NoBody,
             401, 403, 403, 200, 403, 200, 200, query: "?officeId=&asOf="),
+        // The monthly report: the office's supervisors and auditors; taking it is recorded (MonthlyReportProduced).
+        R("GET /offices/{id}/reports/monthly", _ => Task.FromResult("/offices/bekasi/reports/monthly?month=2026-10"), NoBody,
+            401, 403, 403, 200, 403, 200, 403, appends: 1, query: "?month="),
+        // The body: the JSON report, taken as the call is prepared; recomputing it writes nothing.
+        R("POST /offices/{id}/reports/monthly/recompute", t => t.MonthlyReportAsync(), _ => LastMonthlyReport,
+            401, 403, 403, 200, 403, 200, 403),
         R("GET /audit/events", _ => Task.FromResult("/audit/events?limit=5"), NoBody,
             401, 403, 403, 403, 403, 200, 403, query: "?limit="),
         R("GET /audit/checkpoint", _ => Task.FromResult("/audit/checkpoint"), NoBody,
@@ -236,6 +242,20 @@ public class RoleMatrixTests(ApiFixture api)
         });
         LastCheckpoint = await result.ReadAsJsonAsync<Counseling.Api.Audit.Checkpoints.Checkpoint>();
         return "/audit/verify";
+    }
+
+    private static System.Text.Json.Nodes.JsonNode? LastMonthlyReport;
+
+    private async Task<string> MonthlyReportAsync()
+    {
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Get.Url("/offices/bekasi/reports/monthly?month=2026-10");
+            s.WithRequestHeader("Accept", "application/json");
+            s.WithBearerToken(api.TokenFor("a-001", Role.Auditor, null));
+        });
+        LastMonthlyReport = System.Text.Json.Nodes.JsonNode.Parse(await result.ReadAsTextAsync());
+        return "/offices/bekasi/reports/monthly/recompute";
     }
 
     private static object Plan(ApiFixture api) => new

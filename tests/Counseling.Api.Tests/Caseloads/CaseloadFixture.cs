@@ -54,6 +54,7 @@ public class CaseloadFixture : IAsyncLifetime
             web.UseSetting(Counseling.Api.Infrastructure.WriteRateLimit.Setting, "1000000");
             web.UseSetting("Keys:Directory", ApiFixture.FreshKeyDirectory("caseloads"));
             web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+            Configure(web);
         });
         await Host.ResetAllMartenDataAsync();
 
@@ -65,7 +66,12 @@ public class CaseloadFixture : IAsyncLifetime
     public string TokenFor(string userId, Role role, string? officeId) =>
         Host.Services.GetRequiredService<DevelopmentTokens>().Issue(userId, role, officeId);
 
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    /// <summary>Settings of a derived fixture's own, applied after these.</summary>
+    protected virtual void Configure(IWebHostBuilder web)
+    {
+    }
+
+    public virtual async Task DisposeAsync() => await Host.DisposeAsync();
 
     /// <summary>Moves the clock to 09:00 WIB on <paramref name="day"/>.</summary>
     public void MoveTo(DateOnly day) =>

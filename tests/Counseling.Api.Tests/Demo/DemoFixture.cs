@@ -54,6 +54,8 @@ public sealed class DemoFixture : IAsyncLifetime
             web.UseEnvironment("Development");
             web.UseSetting("ConnectionStrings:Marten", connectionString);
             web.UseSetting("Keys:Directory", ApiFixture.FreshKeyDirectory("demo"));
+            // The monthly report issues a checkpoint when none covers its month: into this run's own archive.
+            web.UseSetting("Audit:Checkpoints:Directory", CheckpointDirectory);
             web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         await Host.ResetAllMartenDataAsync();
@@ -67,7 +69,13 @@ public sealed class DemoFixture : IAsyncLifetime
         Host.BeforeEach(http => http.Request.Headers.Authorization = $"Bearer {auditor}");
     }
 
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    public string CheckpointDirectory { get; } = Directory.CreateTempSubdirectory("counseling-demo-checkpoints-").FullName;
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        Directory.Delete(CheckpointDirectory, recursive: true);
+    }
 
     public async Task<JsonElement> GetAsync(string url)
     {

@@ -22,3 +22,31 @@ public sealed class BenefitReportsCollection : ICollectionFixture<BenefitReports
 {
     public const string Name = "benefit reports";
 }
+
+/// <summary>
+/// The same on a database of the monthly report's own, with a checkpoint archive of its own: its tests sign checkpoints,
+/// count a whole office and edit a stored event on purpose.
+/// </summary>
+public sealed class MonthlyReportsFixture() : CaseloadFixture("counseling_reports_monthly")
+{
+    public string CheckpointDirectory { get; } = Directory.CreateTempSubdirectory("counseling-monthly-checkpoints-").FullName;
+
+    protected override void Configure(Microsoft.AspNetCore.Hosting.IWebHostBuilder web)
+    {
+        web.UseSetting("Audit:Checkpoints:Directory", CheckpointDirectory);
+        // Checkpoints only when a test or a report issues one.
+        web.UseSetting("Audit:Checkpoints:Interval", "00:00:00");
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Directory.Delete(CheckpointDirectory, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class MonthlyReportsCollection : ICollectionFixture<MonthlyReportsFixture>
+{
+    public const string Name = "monthly reports";
+}

@@ -208,6 +208,31 @@ public class HostileInputTests(ApiFixture api)
                     ("from=2026-03-31&to=2026-03-01", "from"), ("asOf=%3Cscript%3E", "asOf"),
                 ],
             },
+            new("GET /offices/{id}/reports/monthly", "/offices/bekasi/reports/monthly", Role.Auditor, null)
+            {
+                BadQueries =
+                [
+                    ("month=2026-13", "month"), ("month=2026-1", "month"), ("month=", "month"), ($"month={HostileId}", "month"),
+                    ("month=0001-01", "month"),
+                ],
+                BadPaths = [($"/offices/{HostileId}/reports/monthly?month=2026-10", 404, null)],
+            },
+            // Shaped like a report (its checkpoint is not genuine: only refusals are sent here).
+            new("POST /offices/{id}/reports/monthly/recompute", "/offices/bekasi/reports/monthly/recompute", Role.Auditor, null)
+            {
+                Body = Json(new
+                {
+                    checkpoint = new
+                    {
+                        sequence = 42, head = new string('a', 64), issuedAt = "2026-11-23T02:00:00.000000Z", keyId = "0123456789abcdef",
+                        signature = "MEUCIQDxxx",
+                    },
+                    digest = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+                    figures = new { officeId = "bekasi", reportMonth = "2026-10" },
+                }),
+                RequiredFields = ["checkpoint", "digest", "figures"],
+                BadPaths = [($"/offices/{HostileId}/reports/monthly/recompute", 404, null)],
+            },
             new("GET /audit/events", "/audit/events", Role.Auditor, null)
             {
                 BadQueries =
@@ -545,6 +570,8 @@ public class HostileInputTests(ApiFixture api)
     [InlineData("/reports/outcomes?from=2026-03-31&to=2026-03-01", "from")]
     [InlineData("/reports/outcomes?asOf=%3Cscript%3E", "asOf")]
     [InlineData("/offices/bekasi/dashboard?asOf=2026-02-30T00:00:00Z", "asOf")]
+    [InlineData("/offices/bekasi/reports/monthly?month=2026-02-30", "month")]
+    [InlineData("/offices/bekasi/reports/monthly?month=2026-11%27%3B%20DROP%20TABLE%20counseling.mt_events%3B--", "month")]
     public async Task Bad_report_queries_are_refused_naming_the_parameter(string url, string parameter)
     {
         var before = await api.EventCountAsync();

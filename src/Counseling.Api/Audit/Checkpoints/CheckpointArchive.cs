@@ -45,6 +45,24 @@ public sealed class CheckpointArchive(string directory)
         return await JsonSerializer.DeserializeAsync<StreamManifest>(zip, Json, cancellation);
     }
 
+    public async Task<Checkpoint?> ReadCheckpointAsync(long sequence, CancellationToken cancellation)
+    {
+        var path = CheckpointPath(sequence);
+        if (!File.Exists(path)) return null;
+        await using var file = File.OpenRead(path);
+        try { return await JsonSerializer.DeserializeAsync<Checkpoint>(file, Json, cancellation); }
+        catch (JsonException) { return null; }
+    }
+
+    /// <summary>The sequences of the checkpoints kept, oldest first.</summary>
+    public IEnumerable<long> CheckpointSequences() =>
+        !System.IO.Directory.Exists(Directory) ? [] :
+        System.IO.Directory.EnumerateFiles(Directory, "checkpoint-*.json")
+            .Select(f => Path.GetFileName(f)["checkpoint-".Length..^".json".Length])
+            .Select(s => long.TryParse(s, out var n) ? n : -1)
+            .Where(n => n >= 0)
+            .Order();
+
     /// <summary>The sequences of the manifests kept, newest first.</summary>
     public IEnumerable<long> ManifestSequences() =>
         !System.IO.Directory.Exists(Directory) ? [] :

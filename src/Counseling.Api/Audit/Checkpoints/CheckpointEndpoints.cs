@@ -3,6 +3,7 @@ using Counseling.Api.Access;
 using Counseling.Api.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Counseling.Api.Audit.Checkpoints;
@@ -33,7 +34,8 @@ public static class CheckpointEndpoints
         : Problems.Validate(Validator, checkpoint);
 
     [WolverinePost("/audit/verify")]
-    [Contract.AnswersProblem(422, "The checkpoint is not authentic: it names a key the service does not know, or its signature does not check.")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json",
+        Description = "The checkpoint is not authentic: it names a key the service does not know, or its signature does not check.")]
     [Authorize(Policy = AccessPolicies.Auditors)]
     [Tags("Audit")]
     [EndpointSummary("Check the stored history against an earlier checkpoint; name each stream, version and kind of change")]
