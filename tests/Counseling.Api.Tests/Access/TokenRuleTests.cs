@@ -18,6 +18,7 @@ public class TokenRuleTests(ApiFixture api)
     private string Token(IEnumerable<(string Type, string Value)> claims, string audience = DevelopmentTokens.Audience, DateTime? expires = null)
     {
         var key = DevelopmentTokens.KeyFrom(api.Host.Services.GetRequiredService<IConfiguration>())!;
+        // The machine's clock on purpose: token lifetimes are checked against it, not the service's pinned clock.
         var expiry = expires ?? DateTime.UtcNow.AddHours(1);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
