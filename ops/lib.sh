@@ -67,7 +67,7 @@ scratch_init() {
   as_postgres tee -a "$data/postgresql.conf" >/dev/null <<CONF
 listen_addresses = '127.0.0.1'
 port = $port
-unix_socket_directories = '$data'
+unix_socket_directories = '$(dirname "$data")'
 max_connections = 200
 shared_buffers = 128MB
 CONF

@@ -54,12 +54,18 @@ public class CaseloadFixture : IAsyncLifetime
             web.UseSetting(Counseling.Api.Infrastructure.WriteRateLimit.Setting, "1000000");
             web.UseSetting("Keys:Directory", ApiFixture.FreshKeyDirectory("caseloads"));
             web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+            Configure(web);
         });
         await Host.ResetAllMartenDataAsync();
 
         // Unless a test says who is calling, an auditor reads: every caseload and dashboard is open to them.
         var auditor = TokenFor("uji-auditor", Role.Auditor, null);
         Host.BeforeEach(http => http.Request.Headers.Authorization = $"Bearer {auditor}");
+    }
+
+    /// <summary>Settings of a fixture of its own (e.g. the reports' read-only connection), after the common ones.</summary>
+    protected virtual void Configure(IWebHostBuilder web)
+    {
     }
 
     public string TokenFor(string userId, Role role, string? officeId) =>
