@@ -43,6 +43,52 @@ fresh_database() {
   echo "${cluster/Database=counseling/Database=$1}"
 }
 
+# --- scratch clusters (ops/standby, ops/backup-drill, ops/release-check) ------------------------------------------
+# Clusters made afresh by a drill, each in a folder of its own under ${TMPDIR:-/tmp}, as the postgres user when root
+# (initdb and postgres refuse root). pg_bin: the PostgreSQL binaries (PG_BIN, or the newest /usr/lib/postgresql/*/bin).
+pg_bin=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
+
+# as_postgres command...: runs it as the postgres user when root, as the caller otherwise.
+as_postgres() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# scratch_dir NAME: a fresh, empty folder the postgres user owns (removed first if it exists). Prints its path.
+scratch_dir() {
+  local dir=${TMPDIR:-/tmp}/counseling-$1
+  rm -rf "$dir" && mkdir -p "$dir" && chmod 700 "$dir"
+  [[ $(id -u) -ne 0 ]] || chown postgres: "$dir"
+  echo "$dir"
+}
+
+# scratch_init DATA PORT: initdb into DATA (an empty scratch_dir), listening on 127.0.0.1:PORT only, durable (fsync on),
+# with replication allowed from 127.0.0.1 (trust: loopback only, a drill's throwaway cluster).
+scratch_init() {
+  local data=$1 port=$2
+  as_postgres "$pg_bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  as_postgres tee -a "$data/postgresql.conf" >/dev/null <<CONF
+listen_addresses = '127.0.0.1'
+port = $port
+unix_socket_directories = '$(dirname "$data")'
+max_connections = 200
+shared_buffers = 128MB
+CONF
+}
+
+# scratch_start DATA: starts the cluster at DATA (waits up to 60 s) and stops it (immediately) when the script exits.
+scratch_start() {
+  on_exit "scratch_stop '$1' immediate"
+  as_postgres "$pg_bin/pg_ctl" -D "$1" -l "$1.log" -w -t 60 start >/dev/null
+}
+
+# scratch_stop DATA [MODE]: stops it if it runs (MODE fast by default; immediate is a crash: no shutdown checkpoint).
+scratch_stop() {
+  if as_postgres "$pg_bin/pg_ctl" -D "$1" status >/dev/null 2>&1; then
+    as_postgres "$pg_bin/pg_ctl" -D "$1" -m "${2:-fast}" -w -t 60 stop >/dev/null || true
+  fi
+}
+
+# pg_at PORT psql-arguments...: psql to 127.0.0.1:PORT as the superuser, quiet, unaligned, stopping on an error.
+pg_at() { local port=$1; shift; psql -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qtAX "$@"; }
+
 # --- the API ----------------------------------------------------------------------------------------------------
 # build_api CONFIGURATION: builds the API (errors only, to stderr) and sets `api_dir`, its build output: the service
 # runs from there, where its appsettings*.json are (the content root).

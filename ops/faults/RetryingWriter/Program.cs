@@ -5,7 +5,7 @@
 //   RetryingWriter <api base url> <case ids file> <seconds of new writes> <workers> <output dir>
 // Environment: FAULTS_AUTHORIZATION (the Authorization header), FAULTS_RETRY_SECONDS (how long after the last new
 // write a request may still be retried, 90).
-// Writes to the output dir: sent.txt (every key), acknowledged.txt (key, status, case), refused.txt (key, status, body),
+// Writes to the output dir: sent.txt (every key), acknowledged.txt (key, status, case, when the answer came in Unix ms), refused.txt (key, status, body),
 // unresolved.txt (keys still unanswered at the deadline). Prints a progress line every 5 s and ends with
 //   FAULTS_DRIVER sent=.. acknowledged=.. refused=.. unresolved=.. attempts=.. retried_requests=.. failed_attempts_by_status=0:..,500:..
 // (status 0: no answer, i.e. a connection error or a timeout).
@@ -69,7 +69,11 @@ async Task WorkerAsync()
         {
             Interlocked.Increment(ref attempts);
             var (status, answer) = await SendAsync(caseId, key, body);
-            if (status is >= 200 and < 300) { acknowledged.Enqueue($"{key} {status} {caseId}"); break; }
+            if (status is >= 200 and < 300)
+            {
+                acknowledged.Enqueue($"{key} {status} {caseId} {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}");
+                break;
+            }
             if (status is >= 400 and < 500) { refused.Enqueue($"{key} {status} {answer.ReplaceLineEndings(" ")}"); break; }
 
             // No answer, or a 5xx: the write may or may not have committed; only the same request again can tell.

@@ -107,8 +107,8 @@ public static class OfficeDashboardEndpoint
     [Authorize(Policy = AccessPolicies.Supervision)]
     [EndpointSummary("An office's caseloads now (or as of a past moment) and its outcomes from..to (default: this month so far)")]
     public static async Task<IResult> Get(
-        string id, string? from, string? to, string? asOf, IQuerySession session, TimeProvider clock, ClaimsPrincipal user,
-        CancellationToken cancellation)
+        string id, string? from, string? to, string? asOf, IQuerySession session, ReportReads reads, TimeProvider clock,
+        ClaimsPrincipal user, CancellationToken cancellation)
     {
         var query = new QueryParameters();
         var moment = query.PastMoment("asOf", asOf, clock.GetUtcNow());
@@ -117,7 +117,12 @@ public static class OfficeDashboardEndpoint
         var last = query.Date("to", to, today);
         query.Period(first, last, MaxDays);
         if (query.Problem is { } problem) return problem;
-        if (moment is { } past) return await AsOfAsync(id, first, last, past, session, user, cancellation);
+        if (moment is { } past)
+        {
+            // A replay reads every event of the office's cases: on the read-only connection when one is set (a standby).
+            await using var heavy = await reads.OpenAsync(session, cancellation);
+            return await AsOfAsync(id, first, last, past, heavy.Session, user, cancellation);
+        }
 
         // One round trip for the freshness (first, so the data is at least as fresh as it says), the office, its days,
         // its staff and its counts; nothing is shown before access is checked.

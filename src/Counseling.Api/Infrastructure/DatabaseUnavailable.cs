@@ -14,6 +14,9 @@ public sealed class DatabaseUnavailable : IExceptionHandler
 {
     public const int RetryAfterSeconds = 1;
 
+    /// <summary>NpgsqlMultiHostDataSource's message when every host answered but none has the role asked for.</summary>
+    public const string NoPrimaryYet = "No suitable host was found.";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellation)
     {
         if (!IsOutage(exception)) return false;
@@ -37,6 +40,10 @@ public sealed class DatabaseUnavailable : IExceptionHandler
     {
         null => false,
         NpgsqlException { IsTransient: true } => true,
+        // A multi-host connection string (a primary and its standby) while no host is the primary, e.g. between the
+        // primary's death and the standby's promotion: Npgsql's multi-host data source says so in these words only,
+        // with no inner exception and no SQL state. The same request succeeds once a host is promoted.
+        NpgsqlException { InnerException: null, Message: NoPrimaryYet } and not PostgresException => true,
         PostgresException { SqlState: var state } when state.StartsWith("57P") || state.StartsWith("08") => true,
         AggregateException aggregate => aggregate.InnerExceptions.Any(IsOutage),
         _ => IsOutage(exception.InnerException),

@@ -111,6 +111,8 @@ public static class StoreConfiguration
         builder.Services.AddSingleton<PersonalDataEncryption>();
 
         builder.Services.AddSingleton(TimeProvider.System);
+        // The heavy reads (reports, asOf replays) on ConnectionStrings:MartenReadOnly when set, e.g. a standby.
+        builder.Services.AddSingleton<ReportReads>();
     }
 
     public const string LockTimeoutSetting = "Counseling:LockTimeout";

@@ -36,7 +36,8 @@ public static class OutcomeReportEndpoint
     [EndpointSummary("Outcomes of the cases opened from..to, by office, counselor, intake month (cohorts), training path or termination reason; Accept: text/csv exports it")]
     public static async Task<IResult> Get(
         string? groupBy, string? from, string? to, string? asOf, string? officeId,
-        IDocumentSession session, TimeProvider clock, ClaimsPrincipal user, HttpContext http, CancellationToken cancellation)
+        IDocumentSession session, ReportReads reads, TimeProvider clock, ClaimsPrincipal user, HttpContext http,
+        CancellationToken cancellation)
     {
         var now = clock.GetUtcNow();
         var parameters = new QueryParameters();
@@ -53,9 +54,15 @@ public static class OutcomeReportEndpoint
         if (denied is not null) return denied;
 
         var query = new OutcomeReport.Query(grouping, first, last, scope);
-        var report = moment is { } past
-            ? await OutcomeReport.AsOfAsync(session, query, past, cancellation)
-            : await OutcomeReport.CurrentAsync(session, query, cut, cancellation);
+        // The report reads on the read-only connection when one is set (a standby); the export's event below is
+        // written by the request's own session, on the primary.
+        OutcomeReportAnswer report;
+        await using (var heavy = await reads.OpenAsync(session, cancellation))
+        {
+            report = moment is { } past
+                ? await OutcomeReport.AsOfAsync(heavy.Session, query, past, cancellation)
+                : await OutcomeReport.CurrentAsync(heavy.Session, query, cut, cancellation);
+        }
 
         if (!WantsCsv(http.Request)) return Results.Ok(report);
 

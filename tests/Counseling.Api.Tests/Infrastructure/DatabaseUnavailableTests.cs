@@ -11,6 +11,8 @@ public class DatabaseUnavailableTests
         { "server starting up", new PostgresException("not yet accepting connections", "FATAL", "FATAL", "57P03"), true },
         { "server shut down by an administrator", new PostgresException("terminating connection", "FATAL", "FATAL", "57P01"), true },
         { "inside an AggregateException", new AggregateException(new NpgsqlException("connect", new TimeoutException())), true },
+        { "no primary among the hosts (a standby not yet promoted)", new InvalidOperationException("Marten", new NpgsqlException(DatabaseUnavailable.NoPrimaryYet)), true },
+        { "another client-side failure without a cause", new NpgsqlException("Something else"), false },
         { "unique violation: a bug or a race, not an outage", new PostgresException("duplicate key", "ERROR", "ERROR", "23505"), false },
         { "any other failure", new InvalidOperationException("boom"), false },
     };

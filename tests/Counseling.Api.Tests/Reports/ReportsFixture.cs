@@ -1,12 +1,27 @@
 using Counseling.Api.Tests.Caseloads;
+using Microsoft.AspNetCore.Hosting;
+using Npgsql;
 
 namespace Counseling.Api.Tests.Reports;
 
 /// <summary>
 /// The caseload fixture's moving clock on a database of the reports' own: a national report counts every case in its
-/// database, so no other test's cases may be there.
+/// database, so no other test's cases may be there. Its reports read on a read-only connection
+/// (ConnectionStrings:MartenReadOnly), as they would on a standby: the same database, in sessions PostgreSQL keeps
+/// read-only (default_transaction_read_only=on), under an application name of their own so a test can find them.
 /// </summary>
-public sealed class ReportsFixture() : CaseloadFixture("counseling_reports");
+public sealed class ReportsFixture() : CaseloadFixture("counseling_reports")
+{
+    public const string ReadOnlyApplicationName = "counseling-report-reads";
+
+    protected override void Configure(IWebHostBuilder web) =>
+        web.UseSetting($"ConnectionStrings:{Counseling.Api.Reports.ReportReads.ConnectionStringName}",
+            new NpgsqlConnectionStringBuilder(ConnectionString)
+            {
+                ApplicationName = ReadOnlyApplicationName,
+                Options = "-c default_transaction_read_only=on",
+            }.ConnectionString);
+}
 
 [CollectionDefinition(Name)]
 public sealed class ReportsCollection : ICollectionFixture<ReportsFixture>
