@@ -71,11 +71,6 @@ public class CaseloadFixture : IAsyncLifetime
     public string TokenFor(string userId, Role role, string? officeId) =>
         Host.Services.GetRequiredService<DevelopmentTokens>().Issue(userId, role, officeId);
 
-    /// <summary>Settings of a derived fixture's own, applied after these.</summary>
-    protected virtual void Configure(IWebHostBuilder web)
-    {
-    }
-
     public virtual async Task DisposeAsync() => await Host.DisposeAsync();
 
     /// <summary>Moves the clock to 09:00 WIB on <paramref name="day"/>.</summary>
