@@ -73,6 +73,9 @@ public sealed class ReportReads : IAsyncDisposable
     {
         public IQuerySession Session { get; } = session;
 
+        /// <summary>The read-only connection the session reads on; null when reports read on the primary's session.</summary>
+        public NpgsqlConnection? Connection => connection;
+
         public async ValueTask DisposeAsync()
         {
             if (connection is null) return;
