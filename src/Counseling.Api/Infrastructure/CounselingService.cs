@@ -3,6 +3,7 @@ using Counseling.Api.Audit;
 using Counseling.Api.Cases;
 using Counseling.Api.Localization;
 using Counseling.Api.Observability;
+using Counseling.Api.PersonalData;
 using Scalar.AspNetCore;
 using Wolverine.Http;
 
@@ -45,6 +46,8 @@ public static class CounselingService
         app.UseNilCaseIdAsUnknownCase();
         // After authorization, so that writes are counted per authenticated caller.
         app.UseRateLimiter();
+        // Ciphertext from a client is refused before any endpoint reads the body (PersonalData/CiphertextInput.cs).
+        app.UseCiphertextInputRefusal();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
         app.MapCounselingOperatorEndpoints();

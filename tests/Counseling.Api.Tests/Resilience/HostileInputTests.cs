@@ -440,6 +440,21 @@ public class HostileInputTests(ApiFixture api)
             ShouldName(await RefusedAsync(route, b => With(b, field, new string('x', 5000)).ToJsonString()), field);
     }
 
+    /// <summary>
+    /// Ciphertext from a client would be stored as it came (PersonalData/CiphertextInput.cs): in any text field, of any
+    /// route, it is refused by name and nothing is written.
+    /// </summary>
+    [Theory, MemberData(nameof(RoutesWithABody))]
+    public async Task Every_text_field_in_the_stored_ciphertext_form_is_refused_by_name(string route)
+    {
+        var body = Targets[route].Body!;
+        foreach (var field in Leaves(body).Where(f => IsText(body, f)))
+            ShouldName(await RefusedAsync(route, b => With(b, field, "pdp1:QW5ha255YSBkaXJhd2F0").ToJsonString()), field);
+    }
+
+    private static bool IsText(JsonObject body, string path) =>
+        path.Split('.').Aggregate((JsonNode?)body, (n, key) => n?[key]) is JsonValue value && value.TryGetValue<string>(out _);
+
     /// <summary>A string field that is neither a date nor the name of an enum value ("readyForWork").</summary>
     private static bool IsFreeText(JsonObject body, string path)
     {
