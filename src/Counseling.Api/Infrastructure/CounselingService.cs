@@ -16,6 +16,8 @@ public static class CounselingService
     public static WebApplication Build(string[] args, Action<IServiceCollection>? replaceServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Before anything else: a start that could trust the public development key must not happen at all.
+        DevelopmentKeyGuard.Check(builder);
 
         builder.Services.AddSingleton(ServiceKeys.From(builder.Configuration, builder.Environment));
         builder.AddCounselingStore();
