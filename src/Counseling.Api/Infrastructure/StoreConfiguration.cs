@@ -63,6 +63,7 @@ public static class StoreConfiguration
         options.Schema.For<NikIndexEntry>().Duplicate(x => x.NikHash);
         options.Events.AddEventType<PersonalDataViewed>();
         CounselorStreams.RegisterEventTypes(options);
+        OfficialStreams.RegisterEventTypes(options);
         options.AddCaseloads();
         options.AddReports();
     }

@@ -54,7 +54,7 @@ public sealed class TamperDrillFixture : IAsyncLifetime
             web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         await Host.ResetAllMartenDataAsync();
-        AuditorToken = Host.Services.GetRequiredService<DevelopmentTokens>().Issue("a-tamper", Role.Auditor, null);
+        AuditorToken = Host.Services.GetRequiredService<DevelopmentTokens>().Issue("a-001", Role.Auditor, null);
 
         var plan = DemoJourneys.Plan(31, 30, DemoFixture.Reference, DemoFixture.Anchor);
         await new DemoRecorder(Store, Clock).RecordAsync(plan);

@@ -52,13 +52,14 @@ public class CaseloadFixture : IAsyncLifetime
             web.UseEnvironment("Development");
             web.UseSetting("ConnectionStrings:Marten", ConnectionString);
             web.UseSetting(Counseling.Api.Infrastructure.WriteRateLimit.Setting, "1000000");
+            web.UseSetting(Counseling.Api.Infrastructure.WriteRateLimit.SearchSetting, "1000000");
             web.UseSetting("Keys:Directory", ApiFixture.FreshKeyDirectory("caseloads"));
             web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         await Host.ResetAllMartenDataAsync();
 
         // Unless a test says who is calling, an auditor reads: every caseload and dashboard is open to them.
-        var auditor = TokenFor("uji-auditor", Role.Auditor, null);
+        var auditor = TokenFor("a-002", Role.Auditor, null);
         Host.BeforeEach(http => http.Request.Headers.Authorization = $"Bearer {auditor}");
     }
 

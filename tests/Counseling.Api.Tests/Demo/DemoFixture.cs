@@ -63,7 +63,7 @@ public sealed class DemoFixture : IAsyncLifetime
         Clock.MoveTo(Anchor.AddHours(9));
         await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(90));
 
-        var auditor = Host.Services.GetRequiredService<DevelopmentTokens>().Issue("uji-auditor", Role.Auditor, null);
+        var auditor = Host.Services.GetRequiredService<DevelopmentTokens>().Issue("a-002", Role.Auditor, null);
         Host.BeforeEach(http => http.Request.Headers.Authorization = $"Bearer {auditor}");
     }
 

@@ -64,12 +64,7 @@ public class AtRestTests(ApiFixture api)
     {
         var live = await FullJourneyAsync();
         var erased = await FullJourneyAsync();
-        await api.Host.Scenario(s =>
-        {
-            s.Post.Json(new { requestReference = "PDP-2026-0100" }).ToUrl($"/cases/{erased.CaseId}/personal-data-erasure");
-            s.WithBearerToken(api.TokenFor("s-001", Role.Supervisor, "bekasi"));
-            s.StatusCodeShouldBe(200);
-        });
+        await api.EraseAsync(erased.CaseId!.Value, api.TokenFor("s-001", Role.Supervisor, "bekasi"), "PDP-2026-0100");
         await api.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
 
         var dump = await DumpAsync();
@@ -221,12 +216,7 @@ public class AtRestTests(ApiFixture api)
         }
         (await GetJsonAsync($"/cases/{caseId}/events", auditor)).GetRawText().Should().Contain("info lowongan walk-in").And.Contain("Catatan lama");
 
-        await api.Host.Scenario(s =>
-        {
-            s.Post.Json(new { requestReference = "PDP-2026-0101" }).ToUrl($"/cases/{caseId}/personal-data-erasure");
-            s.WithBearerToken(api.TokenFor("adm-001", Role.Admin, null));
-            s.StatusCodeShouldBe(200);
-        });
+        await api.EraseAsync(caseId, api.TokenFor("adm-001", Role.Admin, null), "PDP-2026-0101");
 
         var erased = (await GetJsonAsync($"/cases/{caseId}", auditor)).GetProperty("worker");
         erased.GetProperty("fullName").GetString().Should().Be("[erased]");

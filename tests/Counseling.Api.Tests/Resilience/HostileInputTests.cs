@@ -137,6 +137,29 @@ public class HostileInputTests(ApiFixture api)
                 RequiredFields = ["requestReference"],
                 BadPaths = [(NotACase + "/personal-data-erasure", 404, null)],
             },
+            new("POST /cases/{id}/personal-data-erasure/approval", "/cases/{case}/personal-data-erasure/approval", Role.Admin, null)
+            {
+                Body = Json(new { requestReference = "PDP-1" }),
+                RequiredFields = ["requestReference"],
+                BadPaths = [(NotACase + "/personal-data-erasure/approval", 404, null)],
+            },
+            new("PUT /administrators/{id}", "/administrators/adm-150", Role.Admin, null)
+            {
+                Body = Json(new { fullName = "Uji" }),
+                RequiredFields = ["fullName"],
+                BadPaths = [($"/administrators/{HostileId}", 400, "id"), ("/administrators/ADM-150", 400, "id")],
+            },
+            new("PUT /auditors/{id}", "/auditors/a-150", Role.Admin, null)
+            {
+                Body = Json(new { fullName = "Uji" }),
+                RequiredFields = ["fullName"],
+                BadPaths = [($"/auditors/{HostileId}", 400, "id")],
+            },
+            new("POST /deregistrations", "/deregistrations", Role.Admin, null)
+            {
+                Body = Json(new { role = "auditor", userId = "a-150", reason = "Pindah tugas" }),
+                RequiredFields = ["role", "userId", "reason"],
+            },
             new("PUT /counselors/{id}", "/counselors/c-150", Role.Admin, null)
             {
                 Body = Json(new
