@@ -64,6 +64,7 @@ public static class StoreConfiguration
         options.Events.AddEventType<PersonalDataViewed>();
         CounselorStreams.RegisterEventTypes(options);
         OfficialStreams.RegisterEventTypes(options);
+        Counseling.Api.Audit.Checkpoints.MaintenanceRuns.RegisterEventTypes(options);
         options.AddCaseloads();
         options.AddReports();
     }

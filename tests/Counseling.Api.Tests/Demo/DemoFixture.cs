@@ -32,6 +32,10 @@ public sealed class DemoFixture : IAsyncLifetime
     public static int SeededCounselors { get; } = JsonDocument.Parse(
         File.ReadAllText(Path.Combine(Counseling.Api.ReferenceData.ReferenceDataSeed.SeedsFolder, "counselors.json"))).RootElement.GetArrayLength();
 
+    /// <summary>The supervisors, administrators and auditors the reference data registers at start-up, each with a registration event.</summary>
+    public static int SeededOfficials { get; } = new[] { "supervisors.json", "administrators.json", "auditors.json" }.Sum(file => JsonDocument.Parse(
+        File.ReadAllText(Path.Combine(Counseling.Api.ReferenceData.ReferenceDataSeed.SeedsFolder, file))).RootElement.GetArrayLength());
+
     public SimulatedClock Clock { get; } = new(Anchor);
 
     public IAlbaHost Host { get; private set; } = null!;
