@@ -38,6 +38,7 @@ public static class CounselingService
         var app = builder.Build();
 
         app.UseSecurityHeaders();
+        app.UseMetricsGuard();
         app.UseCorrelationLogScope();
         app.UseRequestLocalization();
         app.UseExceptionHandler();
