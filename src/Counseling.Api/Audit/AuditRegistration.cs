@@ -17,6 +17,7 @@ public static class AuditRegistration
 
         builder.Services.AddSingleton(services => new CheckpointSigner(services.GetRequiredService<ServiceKeys>()));
         builder.Services.AddSingleton(CheckpointArchive.From(builder.Configuration, builder.Environment));
+        builder.Services.AddSingleton<StoreIdentities>();
         builder.Services.AddSingleton<CheckpointLedger>();
         builder.Services.AddSingleton<CheckpointVerifier>();
         builder.Services.AddHostedService<CheckpointSchedule>();

@@ -208,7 +208,8 @@ public class TamperDrillTests(TamperDrillFixture drill)
         using var publicKey = ECDsa.Create();
         publicKey.ImportFromPem(key.PublicKeyPem);
         var signed = Encoding.UTF8.GetBytes(
-            $"jkp-counseling-checkpoint/v1\n{drill.Checkpoint.Sequence}\n{drill.Checkpoint.Head}\n{drill.Checkpoint.IssuedAt}\n{drill.Checkpoint.KeyId}");
+            $"jkp-counseling-checkpoint/v2\n{drill.Checkpoint.StoreId}\n{drill.Checkpoint.Sequence}\n{drill.Checkpoint.Head}\n" +
+            $"{drill.Checkpoint.StreamsDigest}\n{drill.Checkpoint.IssuedAt}\n{drill.Checkpoint.KeyId}");
         publicKey.VerifyData(signed, Convert.FromBase64String(drill.Checkpoint.Signature!), HashAlgorithmName.SHA256,
             DSASignatureFormat.Rfc3279DerSequence).Should().BeTrue();
         publicKey.VerifyData(Encoding.UTF8.GetBytes("something else"), Convert.FromBase64String(drill.Checkpoint.Signature!),
@@ -219,10 +220,10 @@ public class TamperDrillTests(TamperDrillFixture drill)
     public async Task The_archive_holds_the_checkpoint_outside_the_database()
     {
         var archived = JsonSerializer.Deserialize<Checkpoint>(
-            await File.ReadAllTextAsync(Path.Combine(drill.CheckpointDirectory, $"checkpoint-{drill.Checkpoint.Sequence:D12}.json")),
+            await File.ReadAllTextAsync(Path.Combine(drill.CheckpointDirectory, $"checkpoint-{drill.Checkpoint.StoreId}-{drill.Checkpoint.Sequence:D12}.json")),
             new JsonSerializerOptions(JsonSerializerDefaults.Web));
         archived.Should().Be(drill.Checkpoint);
-        File.Exists(Path.Combine(drill.CheckpointDirectory, $"checkpoint-{drill.Checkpoint.Sequence:D12}.streams.json.gz")).Should().BeTrue();
+        File.Exists(Path.Combine(drill.CheckpointDirectory, $"checkpoint-{drill.Checkpoint.StoreId}-{drill.Checkpoint.Sequence:D12}.streams.json.gz")).Should().BeTrue();
     }
 
     [Fact]

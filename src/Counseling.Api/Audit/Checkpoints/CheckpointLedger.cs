@@ -6,7 +6,8 @@ namespace Counseling.Api.Audit.Checkpoints;
 /// issued after someone changed older events still commits to the history as it was. Only the events after it are
 /// read. Every checkpoint issued is archived, whether asked for over HTTP or written on the schedule.
 /// </summary>
-public sealed class CheckpointLedger(StoredHistory history, CheckpointSigner signer, CheckpointArchive archive, TimeProvider clock, ILogger<CheckpointLedger> logger)
+public sealed class CheckpointLedger(
+    StoredHistory history, CheckpointSigner signer, CheckpointArchive archive, StoreIdentities stores, TimeProvider clock, ILogger<CheckpointLedger> logger)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
 
@@ -15,7 +16,8 @@ public sealed class CheckpointLedger(StoredHistory history, CheckpointSigner sig
         await gate.WaitAsync(cancellation);
         try
         {
-            var (sequence, head, streams) = await LatestArchivedAsync(cancellation);
+            var store = await stores.IdAsync(cancellation);
+            var (sequence, head, streams) = await LatestArchivedAsync(store, cancellation);
             var through = await history.HighWaterMarkAsync(cancellation);
             if (through > sequence)
             {
@@ -28,12 +30,15 @@ public sealed class CheckpointLedger(StoredHistory history, CheckpointSigner sig
             }
 
             var issuedAt = Checkpoint.IssuedAtText(clock.GetUtcNow());
-            var checkpoint = new Checkpoint(sequence, head, issuedAt, signer.KeyId,
-                signer.Sign(Checkpoint.SignedText(sequence, head, issuedAt, signer.KeyId)));
+            var storeId = store.ToString();
             var digest = StreamManifest.DigestOf(streams);
+            // The checkpoint's signature covers the store and the manifest's digest: a manifest of another store, or
+            // one with other streams, is not this checkpoint's.
+            var checkpoint = new Checkpoint(sequence, head, issuedAt, signer.KeyId,
+                signer.Sign(Checkpoint.SignedText(storeId, sequence, head, digest, issuedAt, signer.KeyId)), storeId, digest);
             var manifest = new StreamManifest(sequence, head, signer.KeyId, digest,
-                signer.Sign(StreamManifest.SignedText(sequence, head, digest)), streams);
-            await archive.WriteAsync(checkpoint, manifest, cancellation);
+                signer.Sign(StreamManifest.SignedText(storeId, sequence, head, digest)), streams) { StoreId = storeId };
+            await archive.WriteAsync(store, checkpoint, manifest, cancellation);
             return checkpoint;
         }
         finally
@@ -42,12 +47,13 @@ public sealed class CheckpointLedger(StoredHistory history, CheckpointSigner sig
         }
     }
 
-    private async Task<(long Sequence, string Head, Dictionary<Guid, long> Streams)> LatestArchivedAsync(CancellationToken cancellation)
+    private async Task<(long Sequence, string Head, Dictionary<Guid, long> Streams)> LatestArchivedAsync(Guid store, CancellationToken cancellation)
     {
-        foreach (var sequence in archive.ManifestSequences())
+        foreach (var sequence in archive.ManifestSequences(store))
         {
-            var manifest = await archive.ReadManifestAsync(sequence, cancellation);
-            if (manifest is not null && IsAuthentic(manifest)) return (manifest.Sequence, manifest.Head, manifest.Streams);
+            var manifest = await archive.ReadManifestAsync(store, sequence, cancellation);
+            if (manifest is not null && manifest.StoreId == store.ToString() && IsAuthentic(manifest))
+                return (manifest.Sequence, manifest.Head, manifest.Streams);
             logger.LogWarning("Checkpoint manifest {Sequence} in {Directory} is not signed by a known key; ignored", sequence, archive.Directory);
         }
         return (0, HistoryChain.Genesis, []);
@@ -55,5 +61,5 @@ public sealed class CheckpointLedger(StoredHistory history, CheckpointSigner sig
 
     public bool IsAuthentic(StreamManifest manifest) =>
         StreamManifest.DigestOf(manifest.Streams) == manifest.StreamsDigest &&
-        signer.Verifies(manifest.KeyId, StreamManifest.SignedText(manifest.Sequence, manifest.Head, manifest.StreamsDigest), manifest.Signature);
+        signer.Verifies(manifest.KeyId, manifest.SignedText(), manifest.Signature);
 }
