@@ -86,9 +86,9 @@ public static class ObservabilityConfiguration
             await Results.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
             {
                 Type = "https://jkp-counseling.example/problems/metrics-token",
-                Title = "The metrics need the operators' token.",
+                Title = Counseling.Api.Localization.Texts.Get("Problem.MetricsToken"),
                 Status = StatusCodes.Status401Unauthorized,
-                Detail = $"Send Authorization: Bearer with the token set as {MetricsTokenSetting}, or scrape from this machine.",
+                Detail = Counseling.Api.Localization.Texts.Format("Problem.MetricsToken.Detail", MetricsTokenSetting),
             }).ExecuteAsync(context);
         }));
     }
