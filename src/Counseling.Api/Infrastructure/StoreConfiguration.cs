@@ -60,6 +60,7 @@ public static class StoreConfiguration
         options.Schema.For<EventSeal>().Identity(s => s.Id);
         options.Schema.For<PersonalDataKey>();
         options.Schema.For<Counseling.Api.Audit.Checkpoints.StoreIdentity>();
+        options.Schema.For<Counseling.Api.Audit.Checkpoints.LastCheckpoint>();
         options.Schema.For<Supervisor>();
         options.Schema.For<NikIndexEntry>().Duplicate(x => x.NikHash);
         options.Events.AddEventType<PersonalDataViewed>();

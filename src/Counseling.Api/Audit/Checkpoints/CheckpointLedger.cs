@@ -1,3 +1,4 @@
+using Marten;
 namespace Counseling.Api.Audit.Checkpoints;
 
 /// <summary>
@@ -7,7 +8,8 @@ namespace Counseling.Api.Audit.Checkpoints;
 /// read. Every checkpoint issued is archived, whether asked for over HTTP or written on the schedule.
 /// </summary>
 public sealed class CheckpointLedger(
-    StoredHistory history, CheckpointSigner signer, CheckpointArchive archive, StoreIdentities stores, TimeProvider clock, ILogger<CheckpointLedger> logger)
+    StoredHistory history, CheckpointSigner signer, CheckpointArchive archive, StoreIdentities stores, IDocumentStore documents,
+    TimeProvider clock, ILogger<CheckpointLedger> logger)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
 
@@ -29,7 +31,8 @@ public sealed class CheckpointLedger(
                 sequence = through;
             }
 
-            var issuedAt = Checkpoint.IssuedAtText(clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            var issuedAt = Checkpoint.IssuedAtText(now);
             var storeId = store.ToString();
             var digest = StreamManifest.DigestOf(streams);
             // The checkpoint's signature covers the store and the manifest's digest: a manifest of another store, or
@@ -39,6 +42,11 @@ public sealed class CheckpointLedger(
             var manifest = new StreamManifest(sequence, head, signer.KeyId, digest,
                 signer.Sign(StreamManifest.SignedText(storeId, sequence, head, digest)), streams) { StoreId = storeId };
             await archive.WriteAsync(store, checkpoint, manifest, cancellation);
+            await using (var session = documents.LightweightSession())
+            {
+                session.Store(new LastCheckpoint(LastCheckpoint.TheLast, sequence, now));
+                await session.SaveChangesAsync(cancellation);
+            }
             return checkpoint;
         }
         finally
@@ -57,6 +65,13 @@ public sealed class CheckpointLedger(
             logger.LogWarning("Checkpoint manifest {Sequence} in {Directory} is not signed by a known key; ignored", sequence, archive.Directory);
         }
         return (0, HistoryChain.Genesis, []);
+    }
+
+    /// <summary>When the last checkpoint was issued (by any process on this store), or null when none was.</summary>
+    public async Task<DateTimeOffset?> LastIssuedAtAsync(CancellationToken cancellation)
+    {
+        await using var session = documents.QuerySession();
+        return (await session.LoadAsync<LastCheckpoint>(LastCheckpoint.TheLast, cancellation))?.IssuedAt;
     }
 
     public bool IsAuthentic(StreamManifest manifest) =>

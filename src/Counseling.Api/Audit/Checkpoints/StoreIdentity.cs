@@ -38,3 +38,12 @@ public sealed class StoreIdentities(IDocumentStore store, TimeProvider clock)
         return (known = (await again.LoadAsync<StoreIdentity>(StoreIdentity.TheStore, cancellation))!.StoreId).Value;
     }
 }
+
+/// <summary>
+/// When the last checkpoint was issued, kept in the database: the schedule counts the next one from it, so a restart
+/// (or a crash loop) does not push the next checkpoint an interval further each time.
+/// </summary>
+public sealed record LastCheckpoint(string Id, long Sequence, DateTimeOffset IssuedAt)
+{
+    public const string TheLast = "last";
+}
