@@ -64,6 +64,7 @@ public static class StoreConfiguration
         options.Schema.For<Supervisor>();
         options.Schema.For<NikIndexEntry>().Duplicate(x => x.NikHash);
         options.Events.AddEventType<PersonalDataViewed>();
+        options.Schema.For<PersonalDataListRead>();
         CounselorStreams.RegisterEventTypes(options);
         OfficialStreams.RegisterEventTypes(options);
         Counseling.Api.Audit.Checkpoints.MaintenanceRuns.RegisterEventTypes(options);
