@@ -129,7 +129,7 @@ public class TamperDrillTests(TamperDrillFixture drill)
     [Fact]
     public async Task Verify_against_the_earlier_checkpoint_names_every_tampered_case_and_no_other()
     {
-        drill.Tampered.Should().HaveCount(14);
+        drill.Tampered.Should().HaveCount(16);
 
         var report = await drill.VerifyAsync(drill.Checkpoint);
 
@@ -156,8 +156,25 @@ public class TamperDrillTests(TamperDrillFixture drill)
         (Tampering.StreamDeleted, _) => MismatchKind.StreamDeleted,
         (Tampering.EventInserted, _) => MismatchKind.EventInserted,
         (Tampering.VersionsReordered, false) => MismatchKind.VersionsReordered,
+        // Seals of the old formula on events stored since keyed sealing began: reported until re-sealed, which is refused.
+        (Tampering.SealsDowngraded, _) => MismatchKind.SealNotKeyed,
         _ => throw new ArgumentOutOfRangeException(nameof(tampered)),
     };
+
+    [Fact]
+    public async Task The_reseal_refuses_every_stream_whose_seals_were_downgraded_and_writes_none_of_their_seals()
+    {
+        var downgraded = drill.Tampered.Where(t => t.How == Tampering.SealsDowngraded).Select(t => t.CaseId).ToList();
+        downgraded.Should().HaveCount(2);
+
+        var (_, refused) = await AuditResealCommand.ResealAsync(drill.Store, drill.Host.Services.GetRequiredService<StoredHistory>(),
+            drill.Host.Services.GetRequiredService<Counseling.Api.Audit.SealKey>(), CancellationToken.None);
+
+        refused.Should().Contain(downgraded);
+        var report = await drill.VerifyAsync(drill.Checkpoint);
+        foreach (var caseId in downgraded)
+            report.Mismatches.Where(m => m.StreamId == caseId).Select(m => m.Kind).Should().Contain(MismatchKind.SealNotKeyed);
+    }
 
     [Fact]
     public async Task Two_verifies_at_once_both_answer_the_same()
