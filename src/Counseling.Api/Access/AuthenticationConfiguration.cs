@@ -63,6 +63,8 @@ public static class AuthenticationConfiguration
         builder.Services.AddSingleton<IAuthorizationHandler, RegisteredCallerCheck>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ForbiddenAnswers>();
         builder.Services.AddSingleton<SupervisorRegistry>();
+        builder.Services.AddSingleton<AdministratorRegistry>();
+        builder.Services.AddSingleton<AuditorRegistry>();
         builder.Services.AddSingleton<DevelopmentTokens>();
         builder.Services.AddSingleton<CounselorRegistry>();
     }

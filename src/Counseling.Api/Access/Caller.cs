@@ -3,6 +3,7 @@ using System.Security.Claims;
 
 namespace Counseling.Api.Access;
 
+/// <summary>A caller's role, as tokens name it: counselor, supervisor, auditor or admin.</summary>
 public enum Role
 {
     Counselor,

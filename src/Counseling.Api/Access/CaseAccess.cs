@@ -33,6 +33,18 @@ public static class CaseAccess
         _ => Problem(Texts.Get("Access.ErasureBy")),
     };
 
+    /// <summary>
+    /// An erasure request is approved by an administrator who did not take it in (four eyes: one administrator alone
+    /// cannot erase a case). A 403 that says what is missing: another administrator.
+    /// </summary>
+    public static ProblemDetails? ToApproveErasure(Caller caller, CounselingCase @case) => caller.Role switch
+    {
+        Role.Admin when @case.PendingErasure is { } pending && pending.RequestedBy == caller.UserId =>
+            Problem(Texts.Format("Access.ErasureSecondPerson", caller.UserId, pending.RequestReference)),
+        Role.Admin => null,
+        _ => Problem(Texts.Get("Access.ErasureApprovedBy")),
+    };
+
     public static ProblemDetails? ToOpen(Caller caller, string officeId, string counselorId) =>
         caller.Role == Role.Counselor && caller.OfficeId == officeId && caller.UserId == counselorId
             ? null

@@ -15,8 +15,10 @@ public static class AuditRegistration
         builder.Services.AddSingleton<IProjectionCheck, AsyncProjectionCheck>();
         builder.Services.AddSingleton<IProjectionCheck, CaseloadCountsCheck>();
 
-        builder.Services.AddSingleton(services => new CheckpointSigner(services.GetRequiredService<ServiceKeys>()));
+        builder.Services.AddSingleton(services => new CheckpointSigner(services.GetRequiredService<ServiceKeys>(),
+            services.GetRequiredService<IConfiguration>(), services.GetRequiredService<ILoggerFactory>().CreateLogger<CheckpointSigner>()));
         builder.Services.AddSingleton(CheckpointArchive.From(builder.Configuration, builder.Environment));
+        builder.Services.AddSingleton<StoreIdentities>();
         builder.Services.AddSingleton<CheckpointLedger>();
         builder.Services.AddSingleton<CheckpointVerifier>();
         // The checkpoint a monthly report is computed at (Reports/Monthly).

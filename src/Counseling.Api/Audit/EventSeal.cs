@@ -26,8 +26,12 @@ public sealed record SealedFields(
     string? CausationId,
     string CanonicalHeaders)
 {
-    /// <summary>Microseconds: PostgreSQL keeps timestamps to the microsecond.</summary>
-    public static string TimestampText(DateTimeOffset timestamp) => timestamp.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.ffffff'Z'");
+    /// <summary>
+    /// Microseconds: PostgreSQL keeps timestamps to the microsecond. In the invariant culture, whatever the process's
+    /// culture: a seal computed under another calendar or digit set would not verify anywhere else.
+    /// </summary>
+    public static string TimestampText(DateTimeOffset timestamp) =>
+        timestamp.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     public string DataMac(SealKey key) => key.Mac("data\n" + CanonicalData);
 
@@ -36,7 +40,7 @@ public sealed record SealedFields(
             "event",
             previousHash,
             StreamId.ToString(),
-            Version.ToString(),
+            Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             EventType,
             TimestampText(Timestamp),
             dataMac,

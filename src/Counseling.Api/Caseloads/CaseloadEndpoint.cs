@@ -1,3 +1,4 @@
+using Counseling.Api.Audit.PersonalDataReads;
 using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Counseling.Api.Access;
@@ -58,7 +59,8 @@ public static class CaseloadEndpoint
     [EndpointSummary("A counselor's open cases with stage, last contact and next follow-up; filters: stage, overdue; paged")]
     public static async Task<IResult> Get(
         string id, string? stage, string? overdue, string? page, string? pageSize,
-        IQuerySession session, TimeProvider clock, ClaimsPrincipal user, PersonalDataKeyRing keyRing, CancellationToken cancellation)
+        IQuerySession session, TimeProvider clock, ClaimsPrincipal user, PersonalDataKeyRing keyRing, IDocumentStore store,
+        CancellationToken cancellation)
     {
         var query = new QueryParameters();
         var stageFilter = query.Enum("stage", stage, CaseloadTable.OpenStages);
@@ -102,6 +104,8 @@ public static class CaseloadEndpoint
         // One query for the page's data keys (as many as entries, at most 100), each unwrapped once: the name and the NIK
         // are the only fields a page decrypts.
         var keys = await PersonalDataKeys.ForCasesAsync(session, keyRing, listed.Select(e => e.Id), cancellation);
+        // Names and masked NIKs: a personal-data read of every case on the page, whoever reads it.
+        await PersonalDataReadLog.RecordListAsync(store, Caller.From(user)!, listed.Select(e => e.Id), "caseload", clock, cancellation);
 
         return Results.Ok(new CaseloadView(
             counselor.Id, counselor.FullName, counselor.OfficeId, today,

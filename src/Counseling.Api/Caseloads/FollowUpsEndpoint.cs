@@ -1,3 +1,4 @@
+using Counseling.Api.Audit.PersonalDataReads;
 using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Counseling.Api.Access;
@@ -67,7 +68,8 @@ public static class FollowUpsEndpoint
     [Authorize(Policy = AccessPolicies.CaseReaders)]
     [EndpointSummary("A counselor's worklist: follow-ups due from..to (default: the coming week) and every overdue one")]
     public static async Task<IResult> Get(
-        string id, string? from, string? to, IQuerySession session, TimeProvider clock, ClaimsPrincipal user, PersonalDataKeyRing keyRing, CancellationToken cancellation)
+        string id, string? from, string? to, IQuerySession session, TimeProvider clock, ClaimsPrincipal user, PersonalDataKeyRing keyRing,
+        IDocumentStore store, CancellationToken cancellation)
     {
         var (period, refusal) = await CounselorPeriod.OpenAsync(id, from, to, DefaultDays, MaxDays, session, clock, user, cancellation);
         if (refusal is not null) return refusal;
@@ -110,6 +112,8 @@ public static class FollowUpsEndpoint
             .OrderBy(m => m.To).ThenBy(m => m.CaseId)
             .ToList();
 
+        await PersonalDataReadLog.RecordListAsync(store, Caller.From(user)!, items.Select(i => i.CaseId).Concat(months.Select(m => m.CaseId)),
+            "follow-ups", clock, cancellation);
         return Results.Ok(new FollowUpWorklist(
             counselor.Id, first, last, today, items.Count(i => !i.Overdue), items.Count(i => i.Overdue), items, months, freshness));
     }

@@ -1,3 +1,4 @@
+using Counseling.Api.Audit.PersonalDataReads;
 using System.Security.Claims;
 using Counseling.Api.Access;
 using Counseling.Api.PersonalData;
@@ -95,7 +96,7 @@ public static class WorklistEndpoint
     [EndpointSummary("A counselor's worklist: follow-ups, placement follow-ups, plan actions and silent cases due from..to, overdue first")]
     public static async Task<IResult> Get(
         string id, string? from, string? to, IQuerySession session, TimeProvider clock, ClaimsPrincipal user, PersonalDataKeyRing keyRing,
-        CancellationToken cancellation)
+        IDocumentStore store, CancellationToken cancellation)
     {
         var (period, refusal) = await CounselorPeriod.OpenAsync(id, from, to, DefaultDays, MaxDays, session, clock, user, cancellation);
         if (refusal is not null) return refusal;
@@ -117,6 +118,7 @@ public static class WorklistEndpoint
             x.Entry.Id, PersonalDataProtection.Reveal(x.Entry.WorkerName, keys.GetValueOrDefault(x.Entry.Id)),
             PersonalDataProtection.MaskedNik(x.Entry.ProtectedNik, keys.GetValueOrDefault(x.Entry.Id)),
             x.Due.Kind, x.Due.DueOn, x.Due.Why, x.Due.DueOn < today)).ToList();
+        await PersonalDataReadLog.RecordListAsync(store, Caller.From(user)!, items.Select(i => i.CaseId), "worklist", clock, cancellation);
 
         return Results.Ok(new WorklistView(
             counselor.Id, first, last, today, items.Count(i => !i.Overdue), items.Count(i => i.Overdue), items, freshness));

@@ -3,6 +3,7 @@ using Counseling.Api.Audit;
 using Counseling.Api.Cases;
 using Counseling.Api.Localization;
 using Counseling.Api.Observability;
+using Counseling.Api.PersonalData;
 using Scalar.AspNetCore;
 using Wolverine.Http;
 
@@ -15,6 +16,8 @@ public static class CounselingService
     public static WebApplication Build(string[] args, Action<IServiceCollection>? replaceServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Before anything else: a start that could trust the public development key must not happen at all.
+        DevelopmentKeyGuard.Check(builder);
 
         builder.Services.AddSingleton(ServiceKeys.From(builder.Configuration, builder.Environment));
         builder.AddCounselingStore();
@@ -35,6 +38,7 @@ public static class CounselingService
         var app = builder.Build();
 
         app.UseSecurityHeaders();
+        app.UseMetricsGuard();
         app.UseCorrelationLogScope();
         app.UseRequestLocalization();
         app.UseExceptionHandler();
@@ -45,6 +49,8 @@ public static class CounselingService
         app.UseNilCaseIdAsUnknownCase();
         // After authorization, so that writes are counted per authenticated caller.
         app.UseRateLimiter();
+        // Ciphertext from a client is refused before any endpoint reads the body (PersonalData/CiphertextInput.cs).
+        app.UseCiphertextInputRefusal();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
         app.MapCounselingOperatorEndpoints();

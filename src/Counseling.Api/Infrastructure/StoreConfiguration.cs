@@ -59,10 +59,15 @@ public static class StoreConfiguration
         // Tamper evidence: every event sealed (see AddCounselingStore, which adds the sealing with its key).
         options.Schema.For<EventSeal>().Identity(s => s.Id);
         options.Schema.For<PersonalDataKey>();
+        options.Schema.For<Counseling.Api.Audit.Checkpoints.StoreIdentity>();
+        options.Schema.For<Counseling.Api.Audit.Checkpoints.LastCheckpoint>();
         options.Schema.For<Supervisor>();
         options.Schema.For<NikIndexEntry>().Duplicate(x => x.NikHash);
         options.Events.AddEventType<PersonalDataViewed>();
+        options.Schema.For<PersonalDataListRead>();
         CounselorStreams.RegisterEventTypes(options);
+        OfficialStreams.RegisterEventTypes(options);
+        Counseling.Api.Audit.Checkpoints.MaintenanceRuns.RegisterEventTypes(options);
         options.AddCaseloads();
         options.AddReports();
     }

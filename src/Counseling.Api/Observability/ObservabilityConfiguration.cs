@@ -64,6 +64,46 @@ public static class ObservabilityConfiguration
         app.MapPrometheusScrapingEndpoint("/metrics");
     }
 
+    public const string MetricsTokenSetting = "Observability:MetricsToken";
+
+    /// <summary>
+    /// /metrics is for the operators' scraper, not the world: with <see cref="MetricsTokenSetting"/> set it answers only a
+    /// request carrying <c>Authorization: Bearer</c> that token (Prometheus' <c>authorization</c> setting); without it,
+    /// only a caller on this machine (loopback), so that a scraper elsewhere needs the token. Anyone else gets 401
+    /// problem details. (The figures hold no personal data, but they tell how busy each route and office is.)
+    /// </summary>
+    public static void UseMetricsGuard(this WebApplication app)
+    {
+        var token = app.Configuration[MetricsTokenSetting];
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/metrics"), branch => branch.Use(async (context, next) =>
+        {
+            if (Allowed(context, token))
+            {
+                await next(context);
+                return;
+            }
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            await Results.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Type = "https://jkp-counseling.example/problems/metrics-token",
+                Title = Counseling.Api.Localization.Texts.Get("Problem.MetricsToken"),
+                Status = StatusCodes.Status401Unauthorized,
+                Detail = Counseling.Api.Localization.Texts.Format("Problem.MetricsToken.Detail", MetricsTokenSetting),
+            }).ExecuteAsync(context);
+        }));
+    }
+
+    private static bool Allowed(HttpContext context, string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+            // The test server has no remote address: it is in-process, as local as loopback.
+            return context.Connection.RemoteIpAddress is not { } remote || System.Net.IPAddress.IsLoopback(remote);
+        var sent = context.Request.Headers.Authorization.ToString();
+        var expected = "Bearer " + token;
+        return System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(sent), System.Text.Encoding.UTF8.GetBytes(expected));
+    }
+
     /// <summary>
     /// Every log line of a request names its correlation id: the caller's X-Correlation-ID (the id its events record),
     /// or else the request's trace id. The trace and span ids come with every line already (ActivityTrackingOptions).

@@ -1,4 +1,5 @@
 using Counseling.Api.Audit;
+using Counseling.Api.Audit.Checkpoints;
 using Counseling.Api.Caseloads;
 using Counseling.Domain.Cases;
 using JasperFx.CommandLine;
@@ -17,15 +18,18 @@ namespace Counseling.Api.PersonalData;
 /// place where stored events are rewritten: their seals are recomputed from the first event, so run it once, at the
 /// upgrade, before anyone relies on seals issued earlier. Running it again changes nothing.
 /// </summary>
-public sealed class LegacyPersonalDataProtection(IDocumentStore store, PersonalDataKeyRing ring, NikBlindIndex index, SealKey sealKey)
+public sealed class LegacyPersonalDataProtection(IDocumentStore store, PersonalDataKeyRing ring, NikBlindIndex index, SealKey sealKey, StoredHistory history)
 {
+    public const string Command = "protect-legacy";
+
     private static readonly Type[] SensitiveEventTypes =
     [
         typeof(CaseOpened), typeof(CounselingSessionLogged), typeof(SelfAssessmentRecorded), typeof(PlacementFollowedUp),
         typeof(CaseClosed), typeof(CaseReopened), typeof(CaseReassigned),
     ];
 
-    public sealed record Outcome(int Streams, int Events);
+    /// <param name="Refused">Streams left as they are: their seals do not verify (re-sealing them would vouch for a change), or protect-legacy ran on them before.</param>
+    public sealed record Outcome(int Streams, int Events, IReadOnlyList<Guid> Refused);
 
     public async Task<Outcome> RunAsync(CancellationToken cancellation = default)
     {
@@ -44,9 +48,36 @@ public sealed class LegacyPersonalDataProtection(IDocumentStore store, PersonalD
             }
         }
 
+        // Each stream's seals are checked in full before anything of it is rewritten (MaintenanceRuns).
+        var stored = new Dictionary<Guid, List<StoredEvent>>();
+        var keyedSince = new SealChain.KeyedSince();
+        if (streams.Count > 0)
+            await foreach (var e in history.ReadAsync(0, null, cancellation))
+            {
+                keyedSince.See(e);
+                if (e.IsGapFiller || !streams.Contains(e.StreamId)) continue;
+                if (!stored.TryGetValue(e.StreamId, out var list)) stored[e.StreamId] = list = [];
+                list.Add(e);
+            }
+
         var events = 0;
-        foreach (var streamId in streams) events += await ProtectStreamAsync(streamId, cancellation);
-        return new Outcome(streams.Count, events);
+        var changed = new List<Guid>();
+        var refused = new List<Guid>();
+        var alreadyDone = new List<Guid>();
+        foreach (var streamId in streams)
+        {
+            if (!SealChain.Verifies([.. stored.GetValueOrDefault(streamId, []).OrderBy(e => e.Version)], sealKey, keyedSince.Sequence))
+            {
+                refused.Add(streamId);
+                continue;
+            }
+            await using (var query = store.QuerySession())
+                if (await MaintenanceRuns.AlreadyRanAsync(query, Command, streamId, cancellation)) { alreadyDone.Add(streamId); continue; }
+            events += await ProtectStreamAsync(streamId, cancellation);
+            changed.Add(streamId);
+        }
+        await MaintenanceRuns.RecordAsync(store, new MaintenanceCommandRun(Command, MaintenanceRuns.RunBy, changed, refused, alreadyDone), cancellation);
+        return new Outcome(changed.Count, events, [.. refused, .. alreadyDone]);
     }
 
     private static bool HoldsClearText(object data)
@@ -90,6 +121,8 @@ public sealed class LegacyPersonalDataProtection(IDocumentStore store, PersonalD
             session.Store(entry with { WorkerName = opened.Worker.FullName, ProtectedNik = opened.Worker.Nik });
         if (key is not null && PersonalDataProtection.Reveal(opened.Worker.Nik, key) is { Length: 16 } nik)
             session.Store(new NikIndexEntry(streamId, index.Of(nik)));
+        // In the same transaction as the rewrite: once per stream, and recorded.
+        MaintenanceRuns.Mark(session, Command, streamId, new LegacyPersonalDataProtected(streamId, rewritten));
 
         await session.SaveChangesAsync(cancellation);
         return rewritten;
@@ -104,10 +137,12 @@ public sealed class ProtectLegacyCommand : JasperFxAsyncCommand<NetCoreInput>
         using var host = input.BuildHost();
         var migration = new LegacyPersonalDataProtection(host.Services.GetRequiredService<IDocumentStore>(),
             host.Services.GetRequiredService<PersonalDataKeyRing>(), host.Services.GetRequiredService<NikBlindIndex>(),
-            host.Services.GetRequiredService<SealKey>());
+            host.Services.GetRequiredService<SealKey>(), host.Services.GetRequiredService<StoredHistory>());
         var outcome = await migration.RunAsync();
+        foreach (var stream in outcome.Refused)
+            Console.WriteLine($"REFUSED case {stream}: its seals do not verify (or protect-legacy ran on it before); left as it is.");
         Console.WriteLine($"protect-legacy: {outcome.Events} events of {outcome.Streams} cases encrypted (or erased); " +
-                          "their snapshots, caseload entries, blind-index entries and seals rewritten to match.");
-        return true;
+                          $"their snapshots, caseload entries, blind-index entries and seals rewritten to match; {outcome.Refused.Count} refused.");
+        return outcome.Refused.Count == 0;
     }
 }

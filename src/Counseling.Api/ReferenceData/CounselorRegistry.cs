@@ -33,3 +33,27 @@ public abstract class HeldRegistrations<T>(IDocumentStore store, TimeProvider cl
 public sealed class CounselorRegistry(IDocumentStore store, TimeProvider clock) : HeldRegistrations<Counselor>(store, clock);
 
 public sealed class SupervisorRegistry(IDocumentStore store, TimeProvider clock) : HeldRegistrations<Supervisor>(store, clock);
+
+public sealed class AdministratorRegistry(IDocumentStore store, TimeProvider clock) : HeldRegistrations<Administrator>(store, clock);
+
+public sealed class AuditorRegistry(IDocumentStore store, TimeProvider clock) : HeldRegistrations<Auditor>(store, clock);
+
+/// <summary>
+/// A registration changed in a session is forgotten by the process's registry only once the session has committed:
+/// forgotten before, a request in between would load the registration still on record and hold it for
+/// <see cref="HeldRegistrations{T}.HeldFor"/> (a de-registered person acting on for half a minute).
+/// </summary>
+public static class RegistryRefresh
+{
+    public static void ForgetAfterCommit<T>(IDocumentSession session, HeldRegistrations<T> registry, string id) where T : class =>
+        session.Listeners.Add(new ForgetOnCommit(() => registry.Forget(id)));
+
+    private sealed class ForgetOnCommit(Action forget) : DocumentSessionListenerBase
+    {
+        public override Task AfterCommitAsync(IDocumentSession session, Marten.Services.IChangeSet commit, CancellationToken token)
+        {
+            forget();
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Counseling.Domain.Cases.Benefit;
+using Counseling.Domain.Cases.Erasure;
 using Counseling.Domain.Cases.Corrections;
 using Counseling.Domain.Cases.Intake;
 using Counseling.Domain.Cases.Plans;
@@ -99,6 +100,8 @@ public sealed record CounselingCase
     public DateOnly? SelfEmployedSince { get; init; }
     public ClosureReason? ClosedBecause { get; init; }
     public DateOnly? PersonalDataErasedOn { get; init; }
+    /// <summary>An erasure request taken in and not yet approved by a second person.</summary>
+    public PendingErasure? PendingErasure { get; init; }
     public EmploymentPlan? Plan { get; init; }
     public PendingTransfer? PendingTransfer { get; init; }
 
@@ -263,7 +266,11 @@ public sealed record CounselingCase
         },
         (_, CaseReopened) => current with { ClosedBecause = null },
         (_, CaseReassigned reassigned) => current with { CounselorId = reassigned.ToCounselorId },
-        (_, WorkerPersonalDataErased erased) => current with { PersonalDataErasedOn = erased.On },
+        (_, WorkerPersonalDataErasureRequested requested) => current with
+        {
+            PendingErasure = new PendingErasure(requested.RequestReference, requested.RequestedBy, requested.On),
+        },
+        (_, WorkerPersonalDataErased erased) => current with { PersonalDataErasedOn = erased.On, PendingErasure = null },
         _ => current,
     };
 

@@ -142,3 +142,16 @@ public sealed record CaseReassigned(string FromCounselorId, string ToCounselorId
 /// of the case are now unreadable everywhere. The journey itself, and the statistics built on it, stay.
 /// </summary>
 public sealed record WorkerPersonalDataErased(string RequestReference, DateOnly On);
+
+/// <summary>
+/// A worker's erasure request under UU 27/2022 (Pasal 8, the right to have personal data erased) was taken in by
+/// <paramref name="RequestedBy"/>. Nothing is erased yet: an erasure cannot be undone, so a second person, an
+/// administrator other than the one who took it in, approves it first (<see cref="WorkerPersonalDataErasureApproved"/>).
+/// </summary>
+public sealed record WorkerPersonalDataErasureRequested(string RequestReference, string RequestedBy, DateOnly On);
+
+/// <summary>
+/// An administrator other than the requester approved the pending erasure request; <see cref="WorkerPersonalDataErased"/>
+/// is appended with it. Cases erased before approvals existed have only the erasure.
+/// </summary>
+public sealed record WorkerPersonalDataErasureApproved(string RequestReference, string ApprovedBy, DateOnly On);

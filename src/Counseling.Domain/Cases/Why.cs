@@ -113,6 +113,13 @@ public static class Why
         "'benefitPeriodEnded' only after that day, or once the benefit has ended otherwise.");
     public static readonly Wording NotClosed = new(nameof(NotClosed), "The case is open: only a closed case can be reopened.");
     public static readonly Wording AlreadyErased = new(nameof(AlreadyErased), "The worker's personal data was already erased on {0:yyyy-MM-dd}.");
+    public static readonly Wording ErasureAlreadyRequested = new(nameof(ErasureAlreadyRequested),
+        "Erasure request {0} was taken in on {1:yyyy-MM-dd} by {2} and awaits another administrator's approval.");
+    public static readonly Wording NoErasureRequested = new(nameof(NoErasureRequested), "No erasure request awaits approval on this case.");
+    public static readonly Wording OtherErasureRequested = new(nameof(OtherErasureRequested),
+        "The erasure request awaiting approval is {0}, not {1}.");
+    public static readonly Wording ErasureNeedsSecondPerson = new(nameof(ErasureNeedsSecondPerson),
+        "{0} took in erasure request {1}: another administrator approves it (an erasure cannot be undone, so no one person carries it out).");
 
     // Reassignment and transfers
     public static readonly Wording NoSuchCounselor = new(nameof(NoSuchCounselor), "There is no registered counselor {0}.");

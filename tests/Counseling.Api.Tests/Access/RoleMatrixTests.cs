@@ -135,7 +135,10 @@ public class RoleMatrixTests(ApiFixture api)
         R("POST /cases/{id}/reassignment", t => t.CaseAsync("/reassignment"), _ => new { counselorId = "c-006", reason = "Cuti" },
             401, 403, 403, 200, 403, 403, 403, appends: 1),
         R("POST /cases/{id}/personal-data-erasure", t => t.CaseAsync("/personal-data-erasure"), _ => new { requestReference = "PDP-9" },
-            401, 403, 403, 200, 403, 403, 200, appends: 1),
+            401, 403, 403, 200, 403, 403, 200, appends: 1), // the request only
+        // A request taken in by adm-002: only another administrator approves it (the approval and the erasure).
+        R("POST /cases/{id}/personal-data-erasure/approval", t => t.ErasureRequestedCaseAsync(), _ => new { requestReference = "PDP-9" },
+            401, 403, 403, 403, 403, 403, 200, appends: 2),
         R("PUT /counselors/{id}", _ => Task.FromResult("/counselors/c-160"), _ => new
             {
                 fullName = "Uji Matriks", officeId = "bekasi",
@@ -143,13 +146,19 @@ public class RoleMatrixTests(ApiFixture api)
             },
             401, 403, 403, 403, 403, 403, 200, appends: 1), // the registration, as an event of the counselor's stream
         R("PUT /supervisors/{id}", _ => Task.FromResult("/supervisors/s-160"), _ => new { fullName = "Uji Matriks", officeId = "kalteng" },
-            401, 403, 403, 403, 403, 403, 200),
+            401, 403, 403, 403, 403, 403, 200, appends: 1), // the registration, as an event of the supervisor's stream
+        R("PUT /administrators/{id}", _ => Task.FromResult("/administrators/adm-160"), _ => new { fullName = "Uji Matriks" },
+            401, 403, 403, 403, 403, 403, 200, appends: 1),
+        R("PUT /auditors/{id}", _ => Task.FromResult("/auditors/a-161"), _ => new { fullName = "Uji Matriks" },
+            401, 403, 403, 403, 403, 403, 200, appends: 1),
+        R("POST /deregistrations", t => t.RegisteredAuditorAsync("a-162"), _ => new { role = "auditor", userId = "a-162", reason = "Pindah tugas" },
+            401, 403, 403, 403, 403, 403, 200, appends: 1),
         R("GET /counselors/{id}/caseload", _ => Task.FromResult("/counselors/c-001/caseload"), NoBody,
-            401, 200, 403, 200, 403, 200, 403),
+            401, 200, 403, 200, 403, 200, 403, appends: 0), // the read of the list is recorded as a document, not an event
         R("GET /counselors/{id}/follow-ups", _ => Task.FromResult("/counselors/c-001/follow-ups"), NoBody,
-            401, 200, 403, 200, 403, 200, 403),
+            401, 200, 403, 200, 403, 200, 403, appends: 0), // the read of the list is recorded as a document, not an event
         R("GET /counselors/{id}/worklist", _ => Task.FromResult("/counselors/c-001/worklist"), NoBody,
-            401, 200, 403, 200, 403, 200, 403),
+            401, 200, 403, 200, 403, 200, 403, appends: 0), // the read of the list is recorded as a document, not an event
         // c-002 (certificate expired) holds no open case: nothing moves, whoever may ask.
         R("POST /offices/{id}/reassignments", _ => Task.FromResult("/offices/bekasi/reassignments"),
             _ => new { fromCounselorId = "c-002", toCounselorId = "c-006", reason = "Sertifikat habis" },
@@ -284,6 +293,25 @@ public class RoleMatrixTests(ApiFixture api)
         var journey = await Journey.OpenAsync(api);
         await journey.PostAsync("job-search-commitment", new { committedOn = api.Today.ToString("yyyy-MM-dd") }, 200);
         return $"/cases/{journey.CaseId}{path}";
+    }
+
+    private async Task<string> ErasureRequestedCaseAsync()
+    {
+        var journey = await Journey.OpenAsync(api);
+        await journey.As(api.TokenFor("adm-002", Role.Admin, null)).PostAsync("personal-data-erasure", new { requestReference = "PDP-9" }, 200);
+        return $"/cases/{journey.CaseId}/personal-data-erasure/approval";
+    }
+
+    /// <summary>An auditor registered (again) for the call to withdraw.</summary>
+    private async Task<string> RegisteredAuditorAsync(string id)
+    {
+        await api.Host.Scenario(s =>
+        {
+            s.Put.Json(new { fullName = "Uji Matriks" }).ToUrl($"/auditors/{id}");
+            s.WithBearerToken(api.TokenFor("adm-002", Role.Admin, null));
+            s.StatusCodeShouldBe(200);
+        });
+        return "/deregistrations";
     }
 
     private async Task<string> ClosedCaseAsync(string path)

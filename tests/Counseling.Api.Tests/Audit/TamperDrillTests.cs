@@ -54,7 +54,7 @@ public sealed class TamperDrillFixture : IAsyncLifetime
             web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         await Host.ResetAllMartenDataAsync();
-        AuditorToken = Host.Services.GetRequiredService<DevelopmentTokens>().Issue("a-tamper", Role.Auditor, null);
+        AuditorToken = Host.Services.GetRequiredService<DevelopmentTokens>().Issue("a-001", Role.Auditor, null);
 
         var plan = DemoJourneys.Plan(31, 30, DemoFixture.Reference, DemoFixture.Anchor);
         await new DemoRecorder(Store, Clock).RecordAsync(plan);
@@ -129,7 +129,7 @@ public class TamperDrillTests(TamperDrillFixture drill)
     [Fact]
     public async Task Verify_against_the_earlier_checkpoint_names_every_tampered_case_and_no_other()
     {
-        drill.Tampered.Should().HaveCount(14);
+        drill.Tampered.Should().HaveCount(16);
 
         var report = await drill.VerifyAsync(drill.Checkpoint);
 
@@ -156,8 +156,25 @@ public class TamperDrillTests(TamperDrillFixture drill)
         (Tampering.StreamDeleted, _) => MismatchKind.StreamDeleted,
         (Tampering.EventInserted, _) => MismatchKind.EventInserted,
         (Tampering.VersionsReordered, false) => MismatchKind.VersionsReordered,
+        // Seals of the old formula on events stored since keyed sealing began: reported until re-sealed, which is refused.
+        (Tampering.SealsDowngraded, _) => MismatchKind.SealNotKeyed,
         _ => throw new ArgumentOutOfRangeException(nameof(tampered)),
     };
+
+    [Fact]
+    public async Task The_reseal_refuses_every_stream_whose_seals_were_downgraded_and_writes_none_of_their_seals()
+    {
+        var downgraded = drill.Tampered.Where(t => t.How == Tampering.SealsDowngraded).Select(t => t.CaseId).ToList();
+        downgraded.Should().HaveCount(2);
+
+        var (_, refused) = await AuditResealCommand.ResealAsync(drill.Store, drill.Host.Services.GetRequiredService<StoredHistory>(),
+            drill.Host.Services.GetRequiredService<Counseling.Api.Audit.SealKey>(), CancellationToken.None);
+
+        refused.Should().Contain(downgraded);
+        var report = await drill.VerifyAsync(drill.Checkpoint);
+        foreach (var caseId in downgraded)
+            report.Mismatches.Where(m => m.StreamId == caseId).Select(m => m.Kind).Should().Contain(MismatchKind.SealNotKeyed);
+    }
 
     [Fact]
     public async Task Two_verifies_at_once_both_answer_the_same()
@@ -208,7 +225,8 @@ public class TamperDrillTests(TamperDrillFixture drill)
         using var publicKey = ECDsa.Create();
         publicKey.ImportFromPem(key.PublicKeyPem);
         var signed = Encoding.UTF8.GetBytes(
-            $"jkp-counseling-checkpoint/v1\n{drill.Checkpoint.Sequence}\n{drill.Checkpoint.Head}\n{drill.Checkpoint.IssuedAt}\n{drill.Checkpoint.KeyId}");
+            $"jkp-counseling-checkpoint/v2\n{drill.Checkpoint.StoreId}\n{drill.Checkpoint.Sequence}\n{drill.Checkpoint.Head}\n" +
+            $"{drill.Checkpoint.StreamsDigest}\n{drill.Checkpoint.IssuedAt}\n{drill.Checkpoint.KeyId}");
         publicKey.VerifyData(signed, Convert.FromBase64String(drill.Checkpoint.Signature!), HashAlgorithmName.SHA256,
             DSASignatureFormat.Rfc3279DerSequence).Should().BeTrue();
         publicKey.VerifyData(Encoding.UTF8.GetBytes("something else"), Convert.FromBase64String(drill.Checkpoint.Signature!),
@@ -219,10 +237,10 @@ public class TamperDrillTests(TamperDrillFixture drill)
     public async Task The_archive_holds_the_checkpoint_outside_the_database()
     {
         var archived = JsonSerializer.Deserialize<Checkpoint>(
-            await File.ReadAllTextAsync(Path.Combine(drill.CheckpointDirectory, $"checkpoint-{drill.Checkpoint.Sequence:D12}.json")),
+            await File.ReadAllTextAsync(Path.Combine(drill.CheckpointDirectory, $"checkpoint-{drill.Checkpoint.StoreId}-{drill.Checkpoint.Sequence:D12}.json")),
             new JsonSerializerOptions(JsonSerializerDefaults.Web));
         archived.Should().Be(drill.Checkpoint);
-        File.Exists(Path.Combine(drill.CheckpointDirectory, $"checkpoint-{drill.Checkpoint.Sequence:D12}.streams.json.gz")).Should().BeTrue();
+        File.Exists(Path.Combine(drill.CheckpointDirectory, $"checkpoint-{drill.Checkpoint.StoreId}-{drill.Checkpoint.Sequence:D12}.streams.json.gz")).Should().BeTrue();
     }
 
     [Fact]

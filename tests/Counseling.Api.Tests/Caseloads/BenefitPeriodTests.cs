@@ -218,7 +218,7 @@ public class BenefitPeriodTests(CaseloadFixture api)
             await session.SaveChangesAsync();
         }
 
-        var view = await api.GetAsync($"/cases/{caseId}", token: api.TokenFor("uji-auditor", Role.Auditor, null));
+        var view = await api.GetAsync($"/cases/{caseId}", token: api.TokenFor("a-002", Role.Auditor, null));
         view.GetProperty("version").GetInt64().Should().Be(1);
         var benefit = view.GetProperty("benefit");
         benefit.GetProperty("claimedOn").GetString().Should().Be(Day(api.Today.AddDays(-20)));

@@ -31,6 +31,9 @@ public class CaseloadFixture : IAsyncLifetime
     /// <summary>A fixture like this one on a database of its own (e.g. for reports, which count every case in it).</summary>
     protected CaseloadFixture(string databaseName) => _databaseName = databaseName;
 
+    /// <summary>Administrators and auditors beyond the seeded ones that this fixture's tests call as ("auditors", id) or ("administrators", id).</summary>
+    protected virtual (string Path, string Id)[] Officials => [];
+
     /// <summary>Starts on Monday 1 March 2027, 09:00 WIB; only moves forward.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2027, 3, 1, 2, 0, 0, TimeSpan.Zero));
 
@@ -52,14 +55,24 @@ public class CaseloadFixture : IAsyncLifetime
             web.UseEnvironment("Development");
             web.UseSetting("ConnectionStrings:Marten", ConnectionString);
             web.UseSetting(Counseling.Api.Infrastructure.WriteRateLimit.Setting, "1000000");
+            web.UseSetting(Counseling.Api.Infrastructure.WriteRateLimit.SearchSetting, "1000000");
             web.UseSetting("Keys:Directory", ApiFixture.FreshKeyDirectory("caseloads"));
             web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
             Configure(web);
         });
         await Host.ResetAllMartenDataAsync();
 
+        // Administrators and auditors are honoured only when registered: the fixture registers the ones its tests name.
+        foreach (var (path, id) in Officials)
+            await Host.Scenario(s =>
+            {
+                s.Put.Json(new { fullName = $"Uji {id}" }).ToUrl($"/{path}/{id}");
+                s.WithBearerToken(TokenFor("adm-001", Role.Admin, null));
+                s.StatusCodeShouldBe(200);
+            });
+
         // Unless a test says who is calling, an auditor reads: every caseload and dashboard is open to them.
-        var auditor = TokenFor("uji-auditor", Role.Auditor, null);
+        var auditor = TokenFor("a-002", Role.Auditor, null);
         Host.BeforeEach(http => http.Request.Headers.Authorization = $"Bearer {auditor}");
     }
 

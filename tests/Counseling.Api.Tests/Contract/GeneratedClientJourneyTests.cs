@@ -4,6 +4,7 @@ using Marten.Events;
 using Counseling.Api.Client;
 using Counseling.Api.Tests.Infrastructure;
 using Wib = Counseling.Domain.Cases.Wib;
+using Role = Counseling.Api.Access.Role;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Counseling.Api.Tests.Contract;

@@ -32,6 +32,10 @@ public sealed class DemoFixture : IAsyncLifetime
     public static int SeededCounselors { get; } = JsonDocument.Parse(
         File.ReadAllText(Path.Combine(Counseling.Api.ReferenceData.ReferenceDataSeed.SeedsFolder, "counselors.json"))).RootElement.GetArrayLength();
 
+    /// <summary>The supervisors, administrators and auditors the reference data registers at start-up, each with a registration event.</summary>
+    public static int SeededOfficials { get; } = new[] { "supervisors.json", "administrators.json", "auditors.json" }.Sum(file => JsonDocument.Parse(
+        File.ReadAllText(Path.Combine(Counseling.Api.ReferenceData.ReferenceDataSeed.SeedsFolder, file))).RootElement.GetArrayLength());
+
     public SimulatedClock Clock { get; } = new(Anchor);
 
     public IAlbaHost Host { get; private set; } = null!;
@@ -65,7 +69,7 @@ public sealed class DemoFixture : IAsyncLifetime
         Clock.MoveTo(Anchor.AddHours(9));
         await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(90));
 
-        var auditor = Host.Services.GetRequiredService<DevelopmentTokens>().Issue("uji-auditor", Role.Auditor, null);
+        var auditor = Host.Services.GetRequiredService<DevelopmentTokens>().Issue("a-002", Role.Auditor, null);
         Host.BeforeEach(http => http.Request.Headers.Authorization = $"Bearer {auditor}");
     }
 

@@ -22,9 +22,10 @@ public sealed class SeededDemoTests(DemoFixture demo)
         await using var session = demo.Store.QuerySession();
         var keyRing = demo.Host.Services.GetRequiredService<PersonalDataKeyRing>();
         var all = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
-        // Besides the journeys, the store holds one registration per seeded counselor (their own streams).
-        var registrations = all.Where(e => e.Data is CounselorRegistered).ToList();
-        registrations.Should().HaveCount(DemoFixture.SeededCounselors).And
+        // Besides the journeys, the store holds one registration per seeded counselor, supervisor, administrator and
+        // auditor (their own streams).
+        var registrations = all.Where(e => e.Data is CounselorRegistered or OfficialRegistered).ToList();
+        registrations.Should().HaveCount(DemoFixture.SeededCounselors + DemoFixture.SeededOfficials).And
             .OnlyContain(e => e.UserName == CounselorStreams.SeedActor && e.Version == 1);
         var stored = all.Except(registrations).ToList();
         demo.EventsRecorded.Should().Be(demo.Plan.Journeys.Sum(j => j.Events.Count));
@@ -56,8 +57,8 @@ public sealed class SeededDemoTests(DemoFixture demo)
 
         report.Mismatches.Should().BeEmpty();
         report.Consistent.Should().BeTrue();
-        report.EventsChecked.Should().Be(demo.EventsRecorded + DemoFixture.SeededCounselors);
-        report.StreamsChecked.Should().Be(DemoFixture.Workers + DemoFixture.SeededCounselors);
+        report.EventsChecked.Should().Be(demo.EventsRecorded + DemoFixture.SeededCounselors + DemoFixture.SeededOfficials);
+        report.StreamsChecked.Should().Be(DemoFixture.Workers + DemoFixture.SeededCounselors + DemoFixture.SeededOfficials);
     }
 
     [Fact]

@@ -60,6 +60,7 @@ public sealed class ApiFixture : IAsyncLifetime
             web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
             // The tests write far faster than a person; RateLimitTests checks the limit on a host of its own.
             web.UseSetting(WriteRateLimit.Setting, "1000000");
+            web.UseSetting(WriteRateLimit.SearchSetting, "1000000");
             web.UseSetting("Keys:Directory", KeyDirectory);
             // The checkpoint archive outlives no test run: each run starts from an empty store, so it starts from no
             // checkpoint too. The tests issue checkpoints themselves.
@@ -75,10 +76,41 @@ public sealed class ApiFixture : IAsyncLifetime
         // Each run starts from an empty store, so whole-store checks (verify, counts) see only this run's data.
         await Host.ResetAllMartenDataAsync();
 
+        // Administrators and auditors are honoured only when registered: the seeds hold adm-001, adm-002, a-001 and a-002;
+        // the tests that need an auditor or administrator of their own (to find what they did) register them here, as an
+        // administrator does.
+        foreach (var (path, id) in new[] { ("auditors", "a-007"), ("auditors", "rpt-auditor"), ("auditors", "rpt-bf-auditor"), ("administrators", "rpt-admin") })
+            await Host.Scenario(s =>
+            {
+                s.Put.Json(new { fullName = $"Uji {id}" }).ToUrl($"/{path}/{id}");
+                s.WithBearerToken(TokenFor("adm-001", Role.Admin, null));
+                s.StatusCodeShouldBe(200);
+            });
+
         // Unless a test says who is calling, the caller is counselor c-001 of the Bekasi office.
         var counselor = TokenFor("c-001", Role.Counselor, "bekasi");
         // (A scenario's own WithBearerToken replaces it; RemoveRequestHeader("Authorization") sends none.)
         Host.BeforeEach(http => http.Request.Headers.Authorization = $"Bearer {counselor}");
+    }
+
+    /// <summary>
+    /// A worker's erasure as it is carried out: requested by <paramref name="requesterToken"/> (an administrator, or
+    /// the case's supervisor), approved by an administrator who did not request it.
+    /// </summary>
+    public async Task EraseAsync(Guid caseId, string requesterToken, string requestReference, string approver = "adm-002")
+    {
+        await Host.Scenario(s =>
+        {
+            s.Post.Json(new { requestReference }).ToUrl($"/cases/{caseId}/personal-data-erasure");
+            s.WithBearerToken(requesterToken);
+            s.StatusCodeShouldBe(200);
+        });
+        await Host.Scenario(s =>
+        {
+            s.Post.Json(new { requestReference }).ToUrl($"/cases/{caseId}/personal-data-erasure/approval");
+            s.WithBearerToken(TokenFor(approver, Role.Admin, null));
+            s.StatusCodeShouldBe(200);
+        });
     }
 
     public string TokenFor(string userId, Role role, string? officeId) =>

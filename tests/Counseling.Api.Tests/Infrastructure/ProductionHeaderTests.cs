@@ -31,6 +31,7 @@ public sealed class ProductionHeaderTests : IAsyncLifetime
             web.UseSetting("Keys:Directory", Directory.CreateTempSubdirectory("counseling-production-keys-").FullName);
             web.UseSetting("Audit:Checkpoints:Directory", Directory.CreateTempSubdirectory("counseling-production-checkpoints-").FullName);
             web.UseSetting("Audit:Checkpoints:Interval", "00:00:00");
+            web.UseSetting("Observability:MetricsToken", MetricsToken);
         });
     }
 
@@ -53,5 +54,34 @@ public sealed class ProductionHeaderTests : IAsyncLifetime
         headers.StrictTransportSecurity.ToString().Should().Be("max-age=2592000");
         headers.XContentTypeOptions.ToString().Should().Be("nosniff");
         headers.XFrameOptions.ToString().Should().Be("DENY");
+    }
+
+    private const string MetricsToken = "scrape-secret-9f2c";
+
+    [Theory]
+    [InlineData(null, 401)]
+    [InlineData("Bearer wrong-token", 401)]
+    [InlineData("Bearer " + MetricsToken, 200)]
+    public async Task The_metrics_answer_only_the_operators_token(string? authorization, int expected)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Get.Url("/metrics");
+            if (authorization is not null) s.WithRequestHeader("Authorization", authorization);
+            s.StatusCodeShouldBe(expected);
+        });
+        if (expected == 401)
+            (await result.ReadAsTextAsync()).Should().Contain("Observability:MetricsToken").And.NotContain("http_server");
+    }
+
+    [Fact]
+    public async Task No_answer_may_be_stored_by_a_browser_or_proxy()
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Get.Url("/health/live");
+            s.StatusCodeShouldBe(200);
+        });
+        result.Context.Response.Headers.CacheControl.ToString().Should().Be("no-store");
     }
 }

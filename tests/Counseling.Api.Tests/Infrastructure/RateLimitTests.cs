@@ -29,6 +29,7 @@ public sealed class RateLimitTests : IAsyncLifetime
             web.UseEnvironment("Development");
             web.UseSetting("ConnectionStrings:Marten", connectionString);
             web.UseSetting(WriteRateLimit.Setting, "3");
+            web.UseSetting(WriteRateLimit.SearchSetting, "4");
             web.ConfigureServices(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(ApiFixture.Start)));
         });
     }
@@ -67,6 +68,37 @@ public sealed class RateLimitTests : IAsyncLifetime
         {
             s.Get.Url("/counselors/c-001/caseload");
             s.WithBearerToken(dewi);
+            s.StatusCodeShouldBe(200);
+        });
+    }
+
+    private async Task<IScenarioResult> SearchAsync(string token, string nik) => await host.Scenario(s =>
+    {
+        s.Get.Url($"/cases?nik={nik}");
+        s.WithBearerToken(token);
+        s.IgnoreStatusCode();
+    });
+
+    [Fact]
+    public async Task A_NIK_sweep_is_throttled_per_caller_while_other_reads_and_callers_go_on()
+    {
+        var sweeper = TokenFor("c-003", "pasker-jakarta");
+        for (var search = 0; search < 4; search++)
+            (await SearchAsync(sweeper, $"32160615059{search:00000}")).Context.Response.StatusCode.Should().Be(200);
+        // A malformed NIK counts too: it is no way around the limit.
+        var limited = await SearchAsync(sweeper, "32160615059000");
+        limited.Context.Response.StatusCode.Should().Be(429);
+        // 4 a minute refill one every 15 s.
+        limited.Context.Response.Headers.RetryAfter.ToString().Should().Be("15");
+        var problem = JsonDocument.Parse(await limited.ReadAsTextAsync()).RootElement;
+        problem.GetProperty("type").GetString().Should().Be("https://jkp-counseling.example/problems/too-many-searches");
+        problem.GetProperty("detail").GetString().Should().Be("A caller may search by NIK 4 times a minute. Search again in 15 s.");
+
+        (await SearchAsync(TokenFor("c-004", "pasker-jakarta"), "3216061505900001")).Context.Response.StatusCode.Should().Be(200);
+        await host.Scenario(s =>
+        {
+            s.Get.Url("/counselors/c-003/caseload");
+            s.WithBearerToken(sweeper);
             s.StatusCodeShouldBe(200);
         });
     }

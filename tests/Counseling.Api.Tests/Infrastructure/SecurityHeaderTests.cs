@@ -21,6 +21,8 @@ public class SecurityHeaderTests(ApiFixture api)
         headers.XFrameOptions.ToString().Should().Be("DENY");
         headers.ContentSecurityPolicy.ToString().Should().Be("frame-ancestors 'none'");
         headers["Referrer-Policy"].ToString().Should().Be("no-referrer");
+        // Caseloads, cases and their refusals hold or name personal data: no browser or proxy keeps any answer.
+        headers.CacheControl.ToString().Should().Be("no-store");
         // Development answers over plain HTTP: HSTS is sent outside Development only.
         headers.StrictTransportSecurity.ToString().Should().BeEmpty();
     }
@@ -35,5 +37,20 @@ public class SecurityHeaderTests(ApiFixture api)
             s.StatusCodeShouldBe(401);
         });
         result.Context.Response.Headers.XContentTypeOptions.ToString().Should().Be("nosniff");
+        result.Context.Response.Headers.CacheControl.ToString().Should().Be("no-store");
+    }
+
+    [Fact]
+    public async Task A_case_read_is_not_stored_by_a_browser_or_proxy()
+    {
+        var caseId = await api.Host.OpenCaseAsync();
+
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Get.Url($"/cases/{caseId}");
+            s.StatusCodeShouldBe(200);
+        });
+
+        result.Context.Response.Headers.CacheControl.ToString().Should().Be("no-store");
     }
 }

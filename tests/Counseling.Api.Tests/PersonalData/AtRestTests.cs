@@ -64,12 +64,7 @@ public class AtRestTests(ApiFixture api)
     {
         var live = await FullJourneyAsync();
         var erased = await FullJourneyAsync();
-        await api.Host.Scenario(s =>
-        {
-            s.Post.Json(new { requestReference = "PDP-2026-0100" }).ToUrl($"/cases/{erased.CaseId}/personal-data-erasure");
-            s.WithBearerToken(api.TokenFor("s-001", Role.Supervisor, "bekasi"));
-            s.StatusCodeShouldBe(200);
-        });
+        await api.EraseAsync(erased.CaseId!.Value, api.TokenFor("s-001", Role.Supervisor, "bekasi"), "PDP-2026-0100");
         await api.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
 
         var dump = await DumpAsync();
@@ -175,15 +170,29 @@ public class AtRestTests(ApiFixture api)
     {
         var (live, nik) = await StoreOldCaseAsync("Sumarni Wulandari Lama", "Catatan lama tentang keluarga Sumarni.");
         var (erased, _) = await StoreOldCaseAsync("Joko Prasetyo Lama", "Catatan lama tentang Joko.", erased: true);
+        // One old case changed after it was sealed: re-sealing it would vouch for the change, so it is left as it is.
+        var (tampered, _) = await StoreOldCaseAsync("Sri Mulyani Lama", "Catatan lama tentang Sri.");
+        await using (var connection = api.Store.Storage.Database.CreateConnection())
+        {
+            await connection.OpenAsync();
+            await using var tamper = new NpgsqlCommand("update counseling.mt_events set data = jsonb_set(data, '{durationMinutes}', '90') " +
+                                                       "where stream_id = @id and type = 'counseling_session_logged'", connection);
+            tamper.Parameters.AddWithValue("id", tampered);
+            (await tamper.ExecuteNonQueryAsync()).Should().Be(1);
+        }
         await api.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
         (await StoredTextAsync(live)).Should().Contain("Sumarni Wulandari Lama");
         (await StoredTextAsync(erased)).Should().Contain("Joko Prasetyo Lama");
         var migration = new LegacyPersonalDataProtection(api.Store, api.Host.Services.GetRequiredService<PersonalDataKeyRing>(),
-            api.Host.Services.GetRequiredService<NikBlindIndex>(), api.Host.Services.GetRequiredService<Counseling.Api.Audit.SealKey>());
+            api.Host.Services.GetRequiredService<NikBlindIndex>(), api.Host.Services.GetRequiredService<Counseling.Api.Audit.SealKey>(),
+            api.Host.Services.GetRequiredService<Counseling.Api.Audit.Checkpoints.StoredHistory>());
 
         var outcome = await migration.RunAsync();
 
         outcome.Streams.Should().BeGreaterThanOrEqualTo(2);
+        outcome.Refused.Should().Contain(tampered).And.NotContain([live, erased]);
+        (await StoredTextAsync(tampered)).Should().Contain("Sri Mulyani Lama", "a stream whose seals do not verify is not rewritten");
+        (await api.MismatchesOfAsync(tampered)).Should().NotBeEmpty();
         var stored = await StoredTextAsync(live) + await StoredTextAsync(erased);
         foreach (var clear in new[] { "Sumarni", "Joko", "Catatan lama", "1979-08-17", "20011112222", "JKP-LAMA-" })
             stored.Should().NotContain(clear);
@@ -194,7 +203,9 @@ public class AtRestTests(ApiFixture api)
         (await GetJsonAsync($"/cases/{live}/events", auditor)).GetRawText().Should().Contain("Catatan lama tentang keluarga Sumarni.");
         (await GetJsonAsync($"/cases/{erased}", auditor)).GetProperty("worker").GetProperty("fullName").GetString().Should().Be("[erased]");
         (await GetJsonAsync($"/cases?nik={nik}", auditor)).GetProperty("items")[0].GetProperty("caseId").GetGuid().Should().Be(live);
-        (await migration.RunAsync()).Streams.Should().Be(0);
+        var again = await migration.RunAsync();
+        again.Streams.Should().Be(0);
+        again.Refused.Should().Contain(tampered);
         (await api.MismatchesOfAsync(live, erased)).Should().BeEmpty();
     }
 
@@ -221,12 +232,7 @@ public class AtRestTests(ApiFixture api)
         }
         (await GetJsonAsync($"/cases/{caseId}/events", auditor)).GetRawText().Should().Contain("info lowongan walk-in").And.Contain("Catatan lama");
 
-        await api.Host.Scenario(s =>
-        {
-            s.Post.Json(new { requestReference = "PDP-2026-0101" }).ToUrl($"/cases/{caseId}/personal-data-erasure");
-            s.WithBearerToken(api.TokenFor("adm-001", Role.Admin, null));
-            s.StatusCodeShouldBe(200);
-        });
+        await api.EraseAsync(caseId, api.TokenFor("adm-001", Role.Admin, null), "PDP-2026-0101");
 
         var erased = (await GetJsonAsync($"/cases/{caseId}", auditor)).GetProperty("worker");
         erased.GetProperty("fullName").GetString().Should().Be("[erased]");

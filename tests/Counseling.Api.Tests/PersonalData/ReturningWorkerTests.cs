@@ -55,7 +55,14 @@ public class ReturningWorkerTests(ApiFixture api)
         otherStatus.Should().Be(200);
         var otherItems = other.GetProperty("items").EnumerateArray().ToList();
         otherItems.Select(i => i.GetProperty("caseId").GetGuid()).Should().Equal(journey.CaseId, reopened.CaseId);
-        otherItems.Should().OnlyContain(i => i.GetProperty("officeId").GetString() == "bekasi" && i.GetProperty("worker").ValueKind == JsonValueKind.Null);
+        otherItems.Select(i => i.GetProperty("isOpen").GetBoolean()).Should().Equal(false, true);
+        // Where the cases are and whether one is open, enough to refer the worker on; not how far they went nor who counsels them.
+        otherItems.Should().OnlyContain(i => i.GetProperty("officeId").GetString() == "bekasi"
+                                             && i.GetProperty("worker").ValueKind == JsonValueKind.Null
+                                             && i.GetProperty("stage").ValueKind == JsonValueKind.Null
+                                             && i.GetProperty("counselorId").ValueKind == JsonValueKind.Null
+                                             && i.GetProperty("openedOn").ValueKind == JsonValueKind.Null);
+        other.GetRawText().Should().NotContain("c-001");
         other.GetRawText().Should().NotContain(worker.FullName).And.NotContain(worker.Phone).And.NotContain(worker.BirthDate);
 
         // Every search is a personal-data read, whoever searched.
@@ -98,7 +105,7 @@ public class ReturningWorkerTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task An_intake_whose_NIK_has_an_open_case_at_any_office_is_a_409_naming_the_case_and_appends_nothing()
+    public async Task An_intake_whose_NIK_has_an_open_case_at_any_office_is_a_409_naming_the_case_recorded_as_a_read_and_opens_nothing()
     {
         var worker = Worker.New();
         var existing = await api.Host.OpenCaseAsync(worker.Intake());
@@ -118,7 +125,10 @@ public class ReturningWorkerTests(ApiFixture api)
         problem.GetProperty("existingCaseId").GetGuid().Should().Be(existing);
         problem.GetProperty("officeId").GetString().Should().Be("bekasi");
         problem.GetProperty("detail").GetString().Should().Contain(existing.ToString()).And.NotContain(worker.Nik);
-        (await api.EventCountAsync()).Should().Be(before);
+        // One event: the record that c-003 learned where this worker's case is; no case, no key.
+        (await api.EventCountAsync()).Should().Be(before + 1);
+        (await ReadsOfAsync(existing)).Select(r => (r.GetProperty("readerId").GetString(), r.GetProperty("view").GetString()))
+            .Should().Contain(("c-003", "duplicate-intake"));
         (await SearchAsync($"?nik={worker.Nik}")).Body.GetProperty("items").GetArrayLength().Should().Be(1);
     }
 }

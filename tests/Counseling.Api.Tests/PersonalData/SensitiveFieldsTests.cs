@@ -23,6 +23,9 @@ public class SensitiveFieldsTests
         "JobSearchActivityRecorded.Employer", "JobSearchActivityRecorded.Programme",
         "CaseReassigned.FromCounselorId", "CaseReassigned.ToCounselorId",
         "WorkerPersonalDataErased.RequestReference",
+        // The erasure request's reference (as above) and the staff ids of who took it in and who approved it.
+        "WorkerPersonalDataErasureRequested.RequestReference", "WorkerPersonalDataErasureRequested.RequestedBy",
+        "WorkerPersonalDataErasureApproved.RequestReference", "WorkerPersonalDataErasureApproved.ApprovedBy",
         // Who did what, between which offices: ids, as in every event's metadata.
         "CaseTransferRequested.FromOfficeId", "CaseTransferRequested.ToOfficeId", "CaseTransferRequested.RequestedBy",
         "CaseTransferAccepted.FromOfficeId", "CaseTransferAccepted.ToOfficeId", "CaseTransferAccepted.FromCounselorId",

@@ -21,6 +21,8 @@ public sealed class ReportsFixture() : CaseloadFixture("counseling_reports")
                 ApplicationName = ReadOnlyApplicationName,
                 Options = "-c default_transaction_read_only=on",
             }.ConnectionString);
+
+    protected override (string Path, string Id)[] Officials => [("auditors", "rpt-auditor"), ("administrators", "rpt-admin")];
 }
 
 [CollectionDefinition(Name)]
@@ -30,7 +32,10 @@ public sealed class ReportsCollection : ICollectionFixture<ReportsFixture>
 }
 
 /// <summary>The same on a database of the benefit-month report's own (see <see cref="BenefitMonthsReportTests"/>).</summary>
-public sealed class BenefitReportsFixture() : CaseloadFixture("counseling_reports_benefit");
+public sealed class BenefitReportsFixture() : CaseloadFixture("counseling_reports_benefit")
+{
+    protected override (string Path, string Id)[] Officials => [("auditors", "rpt-bf-auditor")];
+}
 
 [CollectionDefinition(Name)]
 public sealed class BenefitReportsCollection : ICollectionFixture<BenefitReportsFixture>

@@ -137,6 +137,29 @@ public class HostileInputTests(ApiFixture api)
                 RequiredFields = ["requestReference"],
                 BadPaths = [(NotACase + "/personal-data-erasure", 404, null)],
             },
+            new("POST /cases/{id}/personal-data-erasure/approval", "/cases/{case}/personal-data-erasure/approval", Role.Admin, null)
+            {
+                Body = Json(new { requestReference = "PDP-1" }),
+                RequiredFields = ["requestReference"],
+                BadPaths = [(NotACase + "/personal-data-erasure/approval", 404, null)],
+            },
+            new("PUT /administrators/{id}", "/administrators/adm-150", Role.Admin, null)
+            {
+                Body = Json(new { fullName = "Uji" }),
+                RequiredFields = ["fullName"],
+                BadPaths = [($"/administrators/{HostileId}", 400, "id"), ("/administrators/ADM-150", 400, "id")],
+            },
+            new("PUT /auditors/{id}", "/auditors/a-150", Role.Admin, null)
+            {
+                Body = Json(new { fullName = "Uji" }),
+                RequiredFields = ["fullName"],
+                BadPaths = [($"/auditors/{HostileId}", 400, "id")],
+            },
+            new("POST /deregistrations", "/deregistrations", Role.Admin, null)
+            {
+                Body = Json(new { role = "auditor", userId = "a-150", reason = "Pindah tugas" }),
+                RequiredFields = ["role", "userId", "reason"],
+            },
             new("PUT /counselors/{id}", "/counselors/c-150", Role.Admin, null)
             {
                 Body = Json(new
@@ -464,6 +487,21 @@ public class HostileInputTests(ApiFixture api)
         foreach (var field in Leaves(body).Where(f => IsFreeText(body, f)))
             ShouldName(await RefusedAsync(route, b => With(b, field, new string('x', 5000)).ToJsonString()), field);
     }
+
+    /// <summary>
+    /// Ciphertext from a client would be stored as it came (PersonalData/CiphertextInput.cs): in any text field, of any
+    /// route, it is refused by name and nothing is written.
+    /// </summary>
+    [Theory, MemberData(nameof(RoutesWithABody))]
+    public async Task Every_text_field_in_the_stored_ciphertext_form_is_refused_by_name(string route)
+    {
+        var body = Targets[route].Body!;
+        foreach (var field in Leaves(body).Where(f => IsText(body, f)))
+            ShouldName(await RefusedAsync(route, b => With(b, field, "pdp1:QW5ha255YSBkaXJhd2F0").ToJsonString()), field);
+    }
+
+    private static bool IsText(JsonObject body, string path) =>
+        path.Split('.').Aggregate((JsonNode?)body, (n, key) => n?[key]) is JsonValue value && value.TryGetValue<string>(out _);
 
     /// <summary>A string field that is neither a date nor the name of an enum value ("readyForWork").</summary>
     private static bool IsFreeText(JsonObject body, string path)

@@ -76,7 +76,7 @@ public sealed class AuditVerifyCommand : JasperFxAsyncCommand<AuditVerifyInput>
         var checkpoint = JsonSerializer.Deserialize<Checkpoint>(await File.ReadAllTextAsync(input.CheckpointFlag),
             new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
         var verifier = host.Services.GetRequiredService<CheckpointVerifier>();
-        if (verifier.Refusal(checkpoint) is { } refusal)
+        if (await verifier.RefusalAsync(checkpoint, CancellationToken.None) is { } refusal)
         {
             Console.Error.WriteLine(refusal);
             return false;

@@ -43,7 +43,7 @@ public static class CheckpointEndpoints
     {
         var invalid = InvalidFieldOf(checkpoint);
         if (!ReferenceEquals(invalid, WolverineContinue.NoProblems)) return Results.Problem(invalid);
-        if (verifier.Refusal(checkpoint) is { } refusal)
+        if (await verifier.RefusalAsync(checkpoint, cancellation) is { } refusal)
             return Results.Problem(new ProblemDetails
             {
                 Status = StatusCodes.Status422UnprocessableEntity,
@@ -64,5 +64,10 @@ public sealed class CheckpointValidator : AbstractValidator<Checkpoint>
         RuleFor(c => c.IssuedAt).NotEmpty().MaximumLength(40).WithMessage(_ => Texts.Get("Validation.CheckpointIssuedAt"));
         RuleFor(c => c.KeyId).NotEmpty().MaximumLength(64).WithMessage(_ => Texts.Get("Validation.CheckpointKeyId"));
         RuleFor(c => c.Signature).NotEmpty().MaximumLength(200).WithMessage(_ => Texts.Get("Validation.CheckpointSignature"));
+        // Format v2: both or neither (a v1 checkpoint has neither).
+        RuleFor(c => c.StoreId).Must(id => id is null || Guid.TryParseExact(id, "D", out _)).WithMessage(_ => Texts.Get("Validation.CheckpointStoreId"));
+        RuleFor(c => c.StreamsDigest).Matches("^[0-9a-f]{64}$").When(c => c.StreamsDigest is not null)
+            .WithMessage(_ => Texts.Get("Validation.CheckpointStreamsDigest"));
+        RuleFor(c => c.StreamsDigest).NotNull().When(c => c.StoreId is not null).WithMessage(_ => Texts.Get("Validation.CheckpointStreamsDigest"));
     }
 }

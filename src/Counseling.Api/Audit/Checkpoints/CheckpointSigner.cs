@@ -12,19 +12,24 @@ public sealed record CheckpointPublicKey(string KeyId, string Algorithm, string 
 /// checks them). The private key is held outside the database (<see cref="ServiceKeys"/>, name <see cref="KeyName"/>,
 /// PKCS#8); its id is the first 16 hex digits of the SHA-256 of the public key (SubjectPublicKeyInfo, DER).
 /// Keys that signed earlier checkpoints stay verifiable: put their public PEM files in
-/// <c>&lt;Keys:Directory&gt;/checkpoint-public-keys/</c>.
+/// <c>&lt;Keys:Directory&gt;/checkpoint-public-keys/</c> and pin their key ids in <see cref="TrustedKeyIdsSetting"/>: a
+/// file there whose id is not pinned is ignored, so that whoever can write to the key folder cannot slip in a key of
+/// their own and sign checkpoints of their own making with it.
 /// </summary>
 public sealed class CheckpointSigner
 {
     public const string KeyName = "CheckpointSigningKey";
     public const string Algorithm = "ECDSA-P256-SHA256";
     private const string RetiredKeysFolder = "checkpoint-public-keys";
+    public const string TrustedKeyIdsSetting = "Audit:Checkpoints:TrustedKeyIds";
 
     private readonly ECDsa signingKey;
     private readonly Dictionary<string, ECDsa> verifyingKeys = [];
 
-    public CheckpointSigner(ServiceKeys keys)
+    public CheckpointSigner(ServiceKeys keys, IConfiguration? configuration = null, ILogger? logger = null)
     {
+        var pinned = (configuration?[TrustedKeyIdsSetting] ?? "")
+            .Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
         signingKey = ECDsa.Create();
         signingKey.ImportPkcs8PrivateKey(keys.Get(KeyName, () =>
         {
@@ -43,6 +48,11 @@ public sealed class CheckpointSigner
             var key = ECDsa.Create();
             key.ImportFromPem(File.ReadAllText(file));
             var id = IdOf(key);
+            if (!pinned.Contains(id))
+            {
+                logger?.LogWarning("Checkpoint public key {KeyId} in {File} is not pinned in {Setting}: not trusted", id, file, TrustedKeyIdsSetting);
+                continue;
+            }
             if (verifyingKeys.TryAdd(id, key)) PublicKeys.Add(new CheckpointPublicKey(id, Algorithm, key.ExportSubjectPublicKeyInfoPem()));
         }
     }

@@ -23,15 +23,17 @@ public sealed record CheckpointVerification(
 /// </summary>
 public sealed class CheckpointVerifier(
     IDocumentStore store, StoredHistory history, SealKey sealKey, CheckpointSigner signer, CheckpointArchive archive,
-    CheckpointLedger ledger, TimeProvider clock)
+    CheckpointLedger ledger, StoreIdentities stores, TimeProvider clock)
 {
-    /// <summary>Why the checkpoint cannot be trusted (its signature does not verify); null when it can.</summary>
-    public string? Refusal(Checkpoint checkpoint) =>
+    /// <summary>Why the checkpoint cannot be trusted (its signature does not verify, or it was issued for another store); null when it can.</summary>
+    public async Task<string?> RefusalAsync(Checkpoint checkpoint, CancellationToken cancellation) =>
         !signer.Knows(checkpoint.KeyId!)
             ? Texts.Format("Problem.CheckpointUnknownKey", checkpoint.KeyId)
             : !signer.Verifies(checkpoint.KeyId!, checkpoint.SignedText(), checkpoint.Signature!)
                 ? Texts.Format("Problem.CheckpointBadSignature", checkpoint.KeyId)
-                : null;
+                : checkpoint.StoreId is { } issuedFor && issuedFor != (await stores.IdAsync(cancellation)).ToString()
+                    ? Texts.Format("Problem.CheckpointOtherStore", issuedFor, await stores.IdAsync(cancellation))
+                    : null;
 
     /// <summary>Call only for a checkpoint whose <see cref="Refusal"/> is null.</summary>
     public async Task<CheckpointVerification> VerifyAsync(Checkpoint checkpoint, CancellationToken cancellation)
@@ -55,8 +57,11 @@ public sealed class CheckpointVerifier(
         }
         await seals.FinishAsync(store, cancellation);
 
-        var manifest = await archive.ReadManifestAsync(through, cancellation);
-        if (manifest is not null && (manifest.Head != checkpoint.Head || !ledger.IsAuthentic(manifest))) manifest = null;
+        // Only the manifest issued with this checkpoint: the same store, head and (v2) digest, signed.
+        var manifest = await archive.ReadManifestAsync(Guid.TryParse(checkpoint.StoreId, out var storeId) ? storeId : null, through, cancellation);
+        if (manifest is not null && (manifest.Head != checkpoint.Head || manifest.StoreId != checkpoint.StoreId ||
+                                     (checkpoint.StreamsDigest is { } digest && manifest.StreamsDigest != digest) || !ledger.IsAuthentic(manifest)))
+            manifest = null;
         if (manifest is not null) CompareWithManifest(manifest, versionsAtCheckpoint, sequenceOfLast, mismatches.Add);
 
         var headMatches = head == checkpoint.Head;

@@ -16,6 +16,11 @@ public enum Tampering
     StreamDeleted,
     EventInserted,
     VersionsReordered,
+    /// <summary>
+    /// The stream's seals replaced by ones of the old, unkeyed formula, which needs no key, hoping audit-reseal will
+    /// re-seal it with the real key: plainly the data is left as it was, "recomputed" it is changed first.
+    /// </summary>
+    SealsDowngraded,
 }
 
 /// <param name="SealsRecomputed">The insider also rewrote the stream's seals (with a key of their own: the real one is
@@ -53,7 +58,8 @@ public static class TamperDrill
         foreach (var ((how, recompute), caseId) in plan.Zip(cases))
         {
             await ApplyAsync(connection, caseId, how, recompute, cancellation);
-            if (recompute) await RecomputeAsync(store, connection, caseId, attackerKey, cancellation);
+            if (how == Tampering.SealsDowngraded) await DowngradeSealsAsync(store, caseId, cancellation);
+            else if (recompute) await RecomputeAsync(store, connection, caseId, attackerKey, cancellation);
             tampered.Add(new Tampered(caseId, how, recompute));
         }
         return tampered;
@@ -95,6 +101,9 @@ public static class TamperDrill
                 from {Schema}.mt_events where stream_id = @case and version = 2;
                 update {Schema}.mt_streams set version = version + 1 where id = @case;
                 """,
+            Tampering.SealsDowngraded => recompute
+                ? $"update {Schema}.mt_events set data = data || '{{\"recordedNote\": \"diubah oleh orang dalam\"}}' where stream_id = @case and version = 2"
+                : "select 1",
             Tampering.VersionsReordered => $"""
                 update {Schema}.mt_events set version = -1 where stream_id = @case and version = 2;
                 update {Schema}.mt_events set version = 2 where stream_id = @case and version = 3;
@@ -105,6 +114,23 @@ public static class TamperDrill
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("case", caseId);
         await command.ExecuteNonQueryAsync(cancellation);
+    }
+
+    /// <summary>Every seal of the stream written again the old, unkeyed way (LegacySeals), over what the stream now holds.</summary>
+    private static async Task DowngradeSealsAsync(IDocumentStore store, Guid caseId, CancellationToken cancellation)
+    {
+        var events = new List<StoredEvent>();
+        await foreach (var e in new StoredHistory(store).ReadAsync(0, null, cancellation))
+            if (e.StreamId == caseId) events.Add(e);
+        await using var session = store.LightweightSession();
+        var previous = EventSeal.Genesis;
+        foreach (var e in events.OrderBy(e => e.Version))
+        {
+            var hash = LegacySeals.HashAfter(e.SealedFields, previous);
+            session.Store(new EventSeal(EventSeal.IdFor(caseId, e.Version), caseId, e.Version, previous, hash));
+            previous = hash;
+        }
+        await session.SaveChangesAsync(cancellation);
     }
 
     /// <summary>

@@ -33,7 +33,17 @@ public static class PersonalDataReadsEndpoint
         if (from is { } since) reads = reads.Where(r => r.ReadAt >= since);
         if (to is { } until) reads = reads.Where(r => r.ReadAt <= until);
         var recorded = (await reads.OrderByDescending(r => r.ReadAt).Take(take).ToListAsync(cancellation))
-            .Select(r => new PersonalDataReadEntry(r.CaseId, r.ReaderId, r.Role, r.View, r.ReadAt));
+            .Select(r => new PersonalDataReadEntry(r.CaseId, r.ReaderId, r.Role, r.View, r.ReadAt)).ToList();
+
+        // Lists (caseload pages, worklists, follow-ups): one entry per case listed.
+        var lists = session.Query<PersonalDataListRead>().AsQueryable();
+        if (caseId is { } listedCase) lists = lists.Where(r => r.CaseIds.Contains(listedCase));
+        if (readerId is not null) lists = lists.Where(r => r.ReaderId == readerId);
+        if (from is { } since3) lists = lists.Where(r => r.ReadAt >= since3);
+        if (to is { } until3) lists = lists.Where(r => r.ReadAt <= until3);
+        recorded.AddRange((await lists.OrderByDescending(r => r.ReadAt).Take(take).ToListAsync(cancellation))
+            .SelectMany(r => r.CaseIds.Where(id => caseId is null || id == caseId)
+                .Select(id => new PersonalDataReadEntry(id, r.ReaderId, r.Role, r.View, r.ReadAt))));
 
         // Reads recorded before they became events, as documents.
         var earlier = session.Query<PersonalDataRead>().AsQueryable();

@@ -31,15 +31,26 @@ public static class OpenCaseEndpoint
             : (decision, WolverineContinue.NoProblems);
     }
 
+    public const string DuplicateIntakeView = "duplicate-intake";
+
     /// <summary>
     /// One open case per worker: an intake whose NIK has an open case anywhere, at any office, is refused with the
     /// case and its office named, so the counselor can contact that office instead. A malformed NIK is left to Before.
+    /// The refusal tells where a worker's case is, as a NIK search does, so it is recorded as a personal-data read like
+    /// one, in a session of its own: the request's own session is not saved when it is refused.
     /// </summary>
     public static async Task<ProblemDetails> ValidateAsync(
-        OpenCaseRequest request, IQuerySession session, NikBlindIndex index, CancellationToken cancellation)
+        OpenCaseRequest request, IQuerySession session, NikBlindIndex index, IDocumentStore store, ClaimsPrincipal user,
+        TimeProvider clock, CancellationToken cancellation)
     {
         if (request.Worker?.Nik is not { } nik || !OpenCaseValidator.IsNik(nik)) return WolverineContinue.NoProblems;
         var open = (await ReturningWorkers.CasesOfAsync(session, index, nik, cancellation)).FirstOrDefault(c => !c.IsClosed);
+        if (open is not null)
+        {
+            await using var record = store.LightweightSession();
+            Counseling.Api.Audit.PersonalDataReads.PersonalDataReadLog.Record(record, Caller.From(user)!, open.Id, DuplicateIntakeView, clock);
+            await record.SaveChangesAsync(cancellation);
+        }
         return open is null ? WolverineContinue.NoProblems : new ProblemDetails
         {
             Type = "https://jkp-counseling.example/problems/worker-has-an-open-case",

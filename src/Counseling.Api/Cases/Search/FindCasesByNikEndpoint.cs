@@ -12,11 +12,14 @@ using Wolverine.Http;
 namespace Counseling.Api.Cases.Search;
 
 /// <summary>
-/// A case of the worker searched for. Where it is and how far it went is shown to every case reader, so a returning
-/// worker's history is found at any office; <see cref="Worker"/> only where the caller may read the case, else null.
+/// A case of the worker searched for. Where it is and whether it is open is shown to every case reader, so a returning
+/// worker is referred to the office that holds their open case; <see cref="Stage"/>, <see cref="OpenedOn"/>,
+/// <see cref="CounselorId"/> and <see cref="Worker"/> only where the caller may read the case, else null (a counselor
+/// of another office needs no more to refer the worker on, and a NIK search must not tell a stranger how a worker's
+/// claim is going or who counsels them).
 /// </summary>
 public sealed record FoundCase(
-    Guid CaseId, string OfficeId, CaseStage Stage, bool IsOpen, DateOnly OpenedOn, string CounselorId, WorkerDetails? Worker);
+    Guid CaseId, string OfficeId, CaseStage? Stage, bool IsOpen, DateOnly? OpenedOn, string? CounselorId, WorkerDetails? Worker);
 
 public sealed record FoundCases(IReadOnlyList<FoundCase> Items);
 
@@ -45,8 +48,9 @@ public static class FindCasesByNikEndpoint
         foreach (var found in cases.Count == 0 ? [Guid.Empty] : cases.Select(c => c.Id))
             PersonalDataReadLog.Record(session, caller, found, View, clock);
 
-        return Results.Ok(new FoundCases([.. cases.Select(c => new FoundCase(
-            c.Id, c.OfficeId, c.Stage, !c.IsClosed, c.OpenedOn, c.CounselorId,
-            readable.Contains(c.Id) ? PersonalDataProtection.Reveal(c.Worker, keys.GetValueOrDefault(c.Id)) : null))]));
+        return Results.Ok(new FoundCases([.. cases.Select(c => readable.Contains(c.Id)
+            ? new FoundCase(c.Id, c.OfficeId, c.Stage, !c.IsClosed, c.OpenedOn, c.CounselorId,
+                PersonalDataProtection.Reveal(c.Worker, keys.GetValueOrDefault(c.Id)))
+            : new FoundCase(c.Id, c.OfficeId, null, !c.IsClosed, null, null, null))]));
     }
 }

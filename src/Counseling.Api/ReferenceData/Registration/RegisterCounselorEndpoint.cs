@@ -54,7 +54,7 @@ public static class RegisterCounselorEndpoint
         var counselor = new Counselor(id, request.FullName!, request.OfficeId!,
             new CounselorCertificate(certificate.Number!, certificate.IssuedOn!.Value, certificate.ExpiresOn!.Value));
         await CounselorStreams.RegisterAsync(session, await session.LoadAsync<Counselor>(id, cancellation), counselor, cancellation);
-        registry.Forget(id);
+        RegistryRefresh.ForgetAfterCommit(session, registry, id);
         return counselor;
     }
 }

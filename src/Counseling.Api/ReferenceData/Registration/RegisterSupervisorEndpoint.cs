@@ -35,12 +35,13 @@ public static class RegisterSupervisorEndpoint
     [WolverinePut("/supervisors/{id}")]
     [Authorize(Policy = AccessPolicies.Administrators)]
     [Tags("Reference data")]
-    [EndpointSummary("Register a supervisor at the office they oversee, or move them to another office")]
-    public static Supervisor Put(string id, RegisterSupervisorRequest request, IDocumentSession session, SupervisorRegistry registry)
+    [EndpointSummary("Register a supervisor at the office they oversee, or move them to another office; each change is recorded as an event")]
+    public static async Task<Supervisor> Put(
+        string id, RegisterSupervisorRequest request, IDocumentSession session, SupervisorRegistry registry, CancellationToken cancellation)
     {
         var supervisor = new Supervisor(id, request.FullName!, request.OfficeId!);
-        session.Store(supervisor);
-        registry.Forget(id);
+        await OfficialStreams.RegisterAsync(session, await session.LoadAsync<Supervisor>(id, cancellation), supervisor, cancellation);
+        RegistryRefresh.ForgetAfterCommit(session, registry, id);
         return supervisor;
     }
 }

@@ -11,16 +11,18 @@ namespace Counseling.Api.Reports.Monthly;
 /// archive holds none yet, one is issued now (the month has ended, so it qualifies). The report reads only the events up
 /// to its sequence, so even an event appended later with an older timestamp cannot change it.
 /// </summary>
-public sealed class MonthlyCheckpoint(CheckpointArchive archive, CheckpointVerifier verifier, CheckpointLedger ledger, Marten.IDocumentStore store)
+public sealed class MonthlyCheckpoint(
+    CheckpointArchive archive, CheckpointVerifier verifier, CheckpointLedger ledger, StoreIdentities identities, Marten.IDocumentStore store)
 {
     /// <summary>The checkpoint, or null with the sequence that is needed when the newest checkpoint does not reach it yet.</summary>
     public async Task<(Checkpoint? Checkpoint, long Needed, long Newest)> ForAsync(DateTimeOffset monthEnd, CancellationToken cancellation)
     {
         var needed = await SequenceRecordedByAsync(monthEnd, cancellation);
-        foreach (var sequence in archive.CheckpointSequences().Where(s => s >= needed))
+        var storeId = await identities.IdAsync(cancellation);
+        foreach (var sequence in archive.CheckpointSequences(storeId).Where(s => s >= needed))
         {
-            var checkpoint = await archive.ReadCheckpointAsync(sequence, cancellation);
-            if (checkpoint is null || checkpoint.Sequence != sequence || verifier.Refusal(checkpoint) is not null) continue;
+            var checkpoint = await archive.ReadCheckpointAsync(storeId, sequence, cancellation);
+            if (checkpoint is null || checkpoint.Sequence != sequence || await verifier.RefusalAsync(checkpoint, cancellation) is not null) continue;
             if (DateTimeOffset.TryParse(checkpoint.IssuedAt, System.Globalization.CultureInfo.InvariantCulture,
                     System.Globalization.DateTimeStyles.AssumeUniversal, out var issuedAt) && issuedAt >= monthEnd)
                 return (checkpoint, needed, sequence);

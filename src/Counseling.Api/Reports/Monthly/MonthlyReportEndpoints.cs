@@ -154,7 +154,7 @@ public static partial class MonthlyReportEndpoints
             return Results.Problem(Problems.InvalidQuery("figures.officeId", Texts.Format("Query.ReportOffice", request.Figures.OfficeId, office.Id)));
         if (NotEnded(reportMonth!, now) is { } notEnded) return notEnded;
         var checkpoint = request.Checkpoint!;
-        if (verifier.Refusal(checkpoint) is { } refusal)
+        if (await verifier.RefusalAsync(checkpoint, cancellation) is { } refusal)
             return Results.Problem(new ProblemDetails
             {
                 Status = StatusCodes.Status422UnprocessableEntity,

@@ -1,15 +1,44 @@
 namespace Counseling.Domain.Cases.Erasure;
 
-public sealed record EraseWorkerPersonalData(string RequestReference) : ICaseCommand
+/// <summary>An erasure request under UU 27/2022 that is awaiting a second person's approval.</summary>
+public sealed record PendingErasure(string RequestReference, string RequestedBy, DateOnly RequestedOn);
+
+/// <summary>Takes in a worker's erasure request (UU 27/2022 Pasal 8); it is carried out once approved.</summary>
+public sealed record RequestWorkerPersonalDataErasure(string RequestReference, string RequestedBy) : ICaseCommand
 {
-    public Decision Decide(CounselingCase current, DateTimeOffset now) => current.Erase(this, now);
+    public Decision Decide(CounselingCase current, DateTimeOffset now) => current.RequestErasure(this, now);
+}
+
+/// <summary>Approves the pending erasure request: the worker's personal data is erased now.</summary>
+public sealed record ApproveWorkerPersonalDataErasure(string RequestReference, string ApprovedBy) : ICaseCommand
+{
+    public Decision Decide(CounselingCase current, DateTimeOffset now) => current.ApproveErasure(this, now);
 }
 
 internal static class ErasureDecisions
 {
-    /// <summary>A legal obligation, so a closed case is erased too; erasing twice is refused.</summary>
-    internal static Decision Erase(this CounselingCase current, EraseWorkerPersonalData command, DateTimeOffset now) =>
-        current.PersonalDataErasedOn is { } erasedOn
-            ? Refusal.Conflict(Why.AlreadyErased, erasedOn)
-            : Decision.Accept(new WorkerPersonalDataErased(command.RequestReference, Wib.DateOf(now)));
+    /// <summary>A legal obligation, so a closed case is erased too; erasing twice is refused, and so is a second request while one waits.</summary>
+    internal static Decision RequestErasure(this CounselingCase current, RequestWorkerPersonalDataErasure command, DateTimeOffset now) =>
+        current.PersonalDataErasedOn is { } erasedOn ? Refusal.Conflict(Why.AlreadyErased, erasedOn)
+        : current.PendingErasure is { } pending
+            ? Refusal.Conflict(Why.ErasureAlreadyRequested, pending.RequestReference, pending.RequestedOn, pending.RequestedBy)
+            : Decision.Accept(new WorkerPersonalDataErasureRequested(command.RequestReference, command.RequestedBy, Wib.DateOf(now)));
+
+    /// <summary>
+    /// Four eyes: the approver is not the requester. The approval names the request it approves, so that the one
+    /// reviewed is the one carried out.
+    /// </summary>
+    internal static Decision ApproveErasure(this CounselingCase current, ApproveWorkerPersonalDataErasure command, DateTimeOffset now)
+    {
+        if (current.PersonalDataErasedOn is { } erasedOn) return Refusal.Conflict(Why.AlreadyErased, erasedOn);
+        if (current.PendingErasure is not { } pending) return Refusal.Conflict(Why.NoErasureRequested);
+        if (pending.RequestReference != command.RequestReference)
+            return Refusal.Conflict(Why.OtherErasureRequested, pending.RequestReference, command.RequestReference);
+        if (pending.RequestedBy == command.ApprovedBy)
+            return Refusal.NotAllowed(null, Why.ErasureNeedsSecondPerson, pending.RequestedBy, pending.RequestReference);
+        var day = Wib.DateOf(now);
+        return Decision.Accept(
+            new WorkerPersonalDataErasureApproved(pending.RequestReference, command.ApprovedBy, day),
+            new WorkerPersonalDataErased(pending.RequestReference, day));
+    }
 }

@@ -55,7 +55,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var supervisor_response = Counseling.Api.ReferenceData.Registration.RegisterSupervisorEndpoint.Put(id, request, documentSession, _supervisorRegistry);
+            var supervisor_response = await Counseling.Api.ReferenceData.Registration.RegisterSupervisorEndpoint.Put(id, request, documentSession, _supervisorRegistry, httpContext.RequestAborted).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
