@@ -51,6 +51,8 @@ public sealed class MonthlyReportsFixture() : CaseloadFixture("counseling_report
 {
     public string CheckpointDirectory { get; } = Directory.CreateTempSubdirectory("counseling-monthly-checkpoints-").FullName;
 
+    protected override (string Path, string Id)[] Officials => [("auditors", "mr-auditor"), ("administrators", "mr-admin")];
+
     protected override void Configure(Microsoft.AspNetCore.Hosting.IWebHostBuilder web)
     {
         web.UseSetting("Audit:Checkpoints:Directory", CheckpointDirectory);
