@@ -43,16 +43,18 @@ public static class CheckpointEndpoints
     {
         var invalid = InvalidFieldOf(checkpoint);
         if (!ReferenceEquals(invalid, WolverineContinue.NoProblems)) return Results.Problem(invalid);
-        if (await verifier.RefusalAsync(checkpoint, cancellation) is { } refusal)
-            return Results.Problem(new ProblemDetails
-            {
-                Status = StatusCodes.Status422UnprocessableEntity,
-                Title = Texts.Get("Problem.CheckpointNotAuthentic"),
-                Detail = refusal,
-                Type = "https://jkp-counseling.example/problems/checkpoint-not-authentic",
-            });
+        if (await verifier.RefusalAsync(checkpoint, cancellation) is { } refusal) return NotAuthentic(refusal);
         return Results.Ok(await verifier.VerifyAsync(checkpoint, cancellation));
     }
+
+    /// <summary>The 422 for a checkpoint whose key, store or signature does not check (<see cref="CheckpointVerifier.RefusalAsync"/>).</summary>
+    public static IResult NotAuthentic(string refusal) => Results.Problem(new ProblemDetails
+    {
+        Status = StatusCodes.Status422UnprocessableEntity,
+        Title = Texts.Get("Problem.CheckpointNotAuthentic"),
+        Detail = refusal,
+        Type = "https://jkp-counseling.example/problems/checkpoint-not-authentic",
+    });
 }
 
 public sealed class CheckpointValidator : AbstractValidator<Checkpoint>

@@ -154,14 +154,7 @@ public static partial class MonthlyReportEndpoints
             return Results.Problem(Problems.InvalidQuery("figures.officeId", Texts.Format("Query.ReportOffice", request.Figures.OfficeId, office.Id)));
         if (NotEnded(reportMonth!, now) is { } notEnded) return notEnded;
         var checkpoint = request.Checkpoint!;
-        if (await verifier.RefusalAsync(checkpoint, cancellation) is { } refusal)
-            return Results.Problem(new ProblemDetails
-            {
-                Status = StatusCodes.Status422UnprocessableEntity,
-                Title = Texts.Get("Problem.CheckpointNotAuthentic"),
-                Detail = refusal,
-                Type = "https://jkp-counseling.example/problems/checkpoint-not-authentic",
-            });
+        if (await verifier.RefusalAsync(checkpoint, cancellation) is { } refusal) return CheckpointEndpoints.NotAuthentic(refusal);
 
         var sequence = checkpoint.Sequence!.Value;
         var recomputed = await MonthlyFiguresCalculator.ComputeAsync(session, office.Id, reportMonth!, sequence, cancellation);
