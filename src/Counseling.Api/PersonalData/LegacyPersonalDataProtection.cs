@@ -95,7 +95,16 @@ public sealed class LegacyPersonalDataProtection(IDocumentStore store, PersonalD
     {
         await using var session = store.LightweightSession();
         var stream = await session.Events.FetchStreamAsync(streamId, token: cancellation);
-        var key = await PersonalDataKeys.ForCaseAsync(session, ring, streamId, cancellation);
+        // A case stored before keys were wrapped keeps its key in clear: the upgrade wraps it here, in this transaction,
+        // and encrypts the case's clear values with it; from then on the service uses wrapped keys only.
+        var storedKey = await session.LoadAsync<PersonalDataKey>(streamId, cancellation);
+        CaseKey? key = storedKey switch
+        {
+            null => null,
+            { WrappedKey: null, Key: { } clear } => new CaseKey(streamId, clear),
+            _ => ring.Unwrap(storedKey),
+        };
+        if (storedKey is { WrappedKey: null } && key is not null) session.Store(ring.Wrap(key, storedKey.CreatedAt));
         var eventTable = $"{store.Options.Events.DatabaseSchemaName}.mt_events";
         var serializer = store.Options.Serializer();
 

@@ -49,7 +49,7 @@ public sealed class PersonalDataEncryption(PersonalDataKeyRing ring, NikBlindInd
         var stored = streams.Select(s => s.Id).Where(id => !keys.ContainsKey(id)).ToArray();
         if (stored.Length > 0)
         {
-            var found = await PersonalDataKeys.ForCasesAsync(session, ring, stored, token);
+            var found = await PersonalDataKeys.ForCasesToWriteAsync(session, ring, stored, token);
             foreach (var id in stored) keys[id] = found.GetValueOrDefault(id);
         }
 

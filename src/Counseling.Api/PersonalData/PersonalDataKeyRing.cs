@@ -39,13 +39,15 @@ public sealed class PersonalDataKeyRing(ServiceKeys keys)
         return new PersonalDataKey { Id = key.CaseId, CreatedAt = createdAt, WrappedKey = wrapped, MasterKeyId = IdOf(masterKey) };
     }
 
-    public CaseKey Unwrap(PersonalDataKey stored)
-    {
-        if (stored.WrappedKey is null)
-            return stored.Key is { } legacy ? new CaseKey(stored.Id, legacy)
-                : throw new InvalidOperationException($"The data key of case {stored.Id} holds no key.");
-        return UnwrapWith(stored, MasterKey(stored.MasterKeyId!));
-    }
+    /// <summary>
+    /// The case's key, from its wrapped form only. A key stored in clear (as before keys were wrapped) is not used: the
+    /// upgrade (<c>ops/run protect-legacy</c>, or <c>keys rotate</c>) wraps those, and one planted in clear afterwards
+    /// by someone with the database must not become the key new notes are encrypted with.
+    /// </summary>
+    public CaseKey Unwrap(PersonalDataKey stored) =>
+        stored.WrappedKey is null
+            ? throw new UntrustedDataKeyException(stored.Id)
+            : UnwrapWith(stored, MasterKey(stored.MasterKeyId!));
 
     public static CaseKey UnwrapWith(PersonalDataKey stored, byte[] masterKey)
     {
@@ -68,4 +70,12 @@ public sealed class PersonalDataKeyRing(ServiceKeys keys)
             : throw new InvalidOperationException(
                 $"No master key with id {id} is configured ({MasterKeyName}, {PreviousMasterKeyName}): data keys wrapped by it cannot be read.");
     }
+}
+
+/// <summary>A case's data key document holds no wrapped key (one stored in clear, from before keys were wrapped, or planted).</summary>
+public sealed class UntrustedDataKeyException(Guid caseId) : InvalidOperationException(
+    $"The data key of case {caseId} is not wrapped by a master key: keys stored in clear are not used " +
+    "(the upgrade, ops/run protect-legacy or keys rotate, wraps those of cases stored before keys were wrapped).")
+{
+    public Guid CaseId { get; } = caseId;
 }

@@ -209,18 +209,28 @@ public class AtRestTests(ApiFixture api)
         (await api.MismatchesOfAsync(live, erased)).Should().BeEmpty();
     }
 
+    private LegacyPersonalDataProtection Upgrade() => new(api.Store, api.Host.Services.GetRequiredService<PersonalDataKeyRing>(),
+        api.Host.Services.GetRequiredService<NikBlindIndex>(), api.Host.Services.GetRequiredService<Counseling.Api.Audit.SealKey>(),
+        api.Host.Services.GetRequiredService<Counseling.Api.Audit.Checkpoints.StoredHistory>());
+
     [Fact]
     public async Task A_case_stored_before_this_change_with_plain_name_and_birth_date_stays_readable_and_is_erased_like_any_other()
     {
         var (caseId, nik) = await StoreOldCaseAsync("Bambang Sutrisno Lama", "Catatan lama dalam teks biasa.");
         var auditor = api.TokenFor("a-001", Role.Auditor, null);
+        // Before the upgrade its key is in clear, which the service does not use: its values read as unreadable.
+        (await GetJsonAsync($"/cases/{caseId}", auditor)).GetProperty("worker").GetProperty("nik").GetString().Should().Be("[unreadable]");
+        // The upgrade encrypts its clear values and wraps its key.
+        (await Upgrade().RunAsync()).Streams.Should().BeGreaterThanOrEqualTo(1);
+        await using (var query = api.Store.QuerySession())
+            (await query.LoadAsync<PersonalDataKey>(caseId))!.WrappedKey.Should().NotBeNull();
 
         var worker = (await GetJsonAsync($"/cases/{caseId}", auditor)).GetProperty("worker");
         worker.GetProperty("nik").GetString().Should().Be(nik);
         worker.GetProperty("fullName").GetString().Should().Be("Bambang Sutrisno Lama");
         worker.GetProperty("birthDate").GetString().Should().Be("1979-08-17");
         (await GetJsonAsync($"/cases/{caseId}/events", auditor)).GetRawText().Should().Contain("Catatan lama dalam teks biasa.");
-        // A new note on the old case is encrypted with its (old, unwrapped) key, and a rotation wraps that key.
+        // A new note on the old case is encrypted with its (old, now wrapped) key, and a rotation re-wraps that key.
         await new Journey(api, caseId).PostAsync("sessions", Requests.LogSession(api.Now), 200);
         (await StoredEventsAsync(caseId)).Should().NotContain("info lowongan walk-in");
         await new MasterKeyRotation(api.Store, api.Host.Services.GetRequiredService<ServiceKeys>()).RotateAsync();
@@ -241,6 +251,34 @@ public class AtRestTests(ApiFixture api)
         var events = (await GetJsonAsync($"/cases/{caseId}/events", auditor)).GetRawText();
         events.Should().NotContain("Bambang").And.NotContain("Catatan lama").And.NotContain("JKP-LAMA-");
         (await api.MismatchesOfAsync(caseId)).Should().BeEmpty();
+    }
+
+    /// <summary>
+    /// Someone with the database replaces a case's wrapped data key with a key of their own, in clear, so that new notes
+    /// would be encrypted with a key they know. The service uses wrapped keys only: the case's values read as unreadable
+    /// and a write that would encrypt with that key is refused, appending nothing.
+    /// </summary>
+    [Fact]
+    public async Task A_data_key_planted_in_clear_is_not_used_to_read_or_to_encrypt()
+    {
+        var caseId = await api.Host.OpenCaseAsync();
+        var planted = RandomNumberGenerator.GetBytes(32);
+        await using (var session = api.Store.LightweightSession())
+        {
+            session.Store(new PersonalDataKey { Id = caseId, CreatedAt = api.Now, Key = planted });
+            await session.SaveChangesAsync();
+        }
+        var auditor = api.TokenFor("a-001", Role.Auditor, null);
+
+        (await GetJsonAsync($"/cases/{caseId}", auditor)).GetProperty("worker").GetProperty("fullName").GetString().Should().Be("[unreadable]");
+        var before = await StoredEventsAsync(caseId);
+        var refused = await api.Host.Scenario(s =>
+        {
+            s.Post.Json(Requests.LogSession(api.Now)).ToUrl($"/cases/{caseId}/sessions");
+            s.StatusCodeShouldBe(500);
+        });
+        (await StoredEventsAsync(caseId)).Should().Be(before);
+        (await refused.ReadAsTextAsync()).Should().NotContain(Convert.ToBase64String(planted));
     }
 
     private async Task<string> StoredEventsAsync(Guid caseId)

@@ -7,7 +7,7 @@ namespace Counseling.Api.Reports.Monthly;
 /// <summary>
 /// Which signed audit checkpoint a month's report is computed at: the first one in the archive (lowest sequence) that
 /// was issued at or after the month's end and reaches every event recorded by then. Taking the first, not the newest,
-/// keeps the document the same however many checkpoints are issued later (the schedule writes one every hour). When the
+/// keeps the document the same however many checkpoints are issued later (the schedule writes one every 10 minutes by default). When the
 /// archive holds none yet, one is issued now (the month has ended, so it qualifies). The report reads only the events up
 /// to its sequence, so even an event appended later with an older timestamp cannot change it.
 /// </summary>
