@@ -196,85 +196,13 @@ public sealed record CounselingCase
     {
         (null, CaseOpened opened) => Opened(opened),
         (null, _) => null,
-        (_, CounselingSessionLogged session) => current with
-        {
-            NextFollowUpOn = session.NextFollowUpOn,
-            SessionsCount = current.SessionsCount + 1,
-            LastContactAt = Latest(current.LastContactAt, session.HeldAt),
-        },
-        // The correction names the last contact it leaves (decided on every session of the case); one recorded before
-        // it did is taken to move the last contact only forward.
-        (_, SessionCorrected corrected) => current with
-        {
-            LastContactAt = corrected.LastContactAt ?? Latest(current.LastContactAt, corrected.HeldAt),
-        },
-        (_, JobReferralCorrected corrected) => current with
-        {
-            JobReferrals = [.. current.JobReferrals.Select(r => r.Id == corrected.ReferralId ? r with { Employer = corrected.Employer } : r)],
-        },
-        (_, WorkerPhoneCorrected corrected) => current with { Worker = current.Worker with { Phone = corrected.Phone } },
-        (_, EmploymentPlanWritten plan) => current with
-        {
-            Plan = new EmploymentPlan(plan.Version, plan.Goals, plan.Actions, plan.WrittenBy, plan.On, null, null),
-        },
-        (_, EmploymentPlanApproved approved) => current with
-        {
-            Plan = current.Plan! with { ApprovedBy = approved.ApprovedBy, ApprovedOn = approved.On },
-        },
-        (_, CaseTransferRequested requested) => current with
-        {
-            PendingTransfer = new PendingTransfer(requested.TransferId, requested.ToOfficeId, requested.RequestedBy, requested.On),
-        },
-        (_, CaseTransferAccepted accepted) => current with
-        {
-            OfficeId = accepted.ToOfficeId, CounselorId = accepted.ToCounselorId, PendingTransfer = null,
-        },
-        (_, CaseTransferDeclined) => current with { PendingTransfer = null },
-        (_, SelfAssessmentRecorded assessed) => current with { Readiness = assessed.Readiness },
-        (_, JobReferralMade referral) => current with
-        {
-            JobReferrals = [.. current.JobReferrals,
-                new JobReferral(referral.ReferralId, referral.Employer, referral.Position, referral.ReferredOn, null)],
-        },
-        (_, JobReferralOutcomeRecorded outcome) => current with
-        {
-            JobReferrals = [.. current.JobReferrals.Select(r => r.Id == outcome.ReferralId ? r with { Outcome = outcome.Outcome } : r)],
-        },
-        (_, TrainingReferralMade referral) => current with
-        {
-            TrainingReferrals = [.. current.TrainingReferrals,
-                new TrainingReferral(
-                    referral.ReferralId, referral.Provider, referral.Programme, referral.Kind, referral.StartsOn, referral.ReferredOn, null)],
-        },
-        (_, TrainingReferralOutcomeRecorded outcome) => current with
-        {
-            TrainingReferrals = [.. current.TrainingReferrals.Select(r => r.Id == outcome.ReferralId ? r with { Outcome = outcome.Outcome } : r)],
-        },
-        (_, WorkerPlaced placed) => current with
-        {
-            Placement = new Placement(placed.PlacementId, placed.Employer, placed.Position, placed.StartsOn, placed.MonthlyWageRupiah, null),
-        },
-        (_, PlacementFollowedUp followUp) => current with
-        {
-            Placement = current.Placement! with { StillEmployed = followUp.StillEmployed },
-        },
-        (_, SelfEmploymentStarted started) => current with { SelfEmployedSince = started.StartsOn },
-        (_, CaseClosed closed) => current with
-        {
-            ClosedBecause = closed.Reason,
-            NextFollowUpOn = null,
-        },
-        (_, CaseReopened) => current with { ClosedBecause = null },
-        (_, CaseReassigned reassigned) => current with { CounselorId = reassigned.ToCounselorId },
-        (_, WorkerPersonalDataErasureRequested requested) => current with
-        {
-            PendingErasure = new PendingErasure(requested.RequestReference, requested.RequestedBy, requested.On),
-        },
-        (_, WorkerPersonalDataErased erased) => current with { PersonalDataErasedOn = erased.On, PendingErasure = null },
+        // Each event says how the case applies it, where the event is declared (its step's file).
+        (_, ICaseEvent step) => step.Apply(current),
         _ => current,
     };
 
-    private static DateTimeOffset Latest(DateTimeOffset? known, DateTimeOffset heldAt) =>
+    /// <summary>The later of the last contact known and a session's time.</summary>
+    internal static DateTimeOffset Latest(DateTimeOffset? known, DateTimeOffset heldAt) =>
         known is { } last && last > heldAt ? last : heldAt;
 
     private static CounselingCase Opened(CaseOpened opened) => new()

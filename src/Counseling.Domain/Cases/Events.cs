@@ -1,4 +1,5 @@
 using System.Globalization;
+using Counseling.Domain.Cases.Erasure;
 
 namespace Counseling.Domain.Cases;
 
@@ -75,7 +76,15 @@ public sealed record CounselingSessionLogged(
     int DurationMinutes,
     IReadOnlyList<SessionTopic> Topics,
     [property: PersonalData] string Notes,
-    DateOnly? NextFollowUpOn);
+    DateOnly? NextFollowUpOn) : ICaseEvent
+{
+    public CounselingCase Apply(CounselingCase current) => current with
+    {
+        NextFollowUpOn = NextFollowUpOn,
+        SessionsCount = current.SessionsCount + 1,
+        LastContactAt = CounselingCase.Latest(current.LastContactAt, HeldAt),
+    };
+}
 
 /// <summary>The worker's self-assessment (asesmen diri) was recorded; a case may be re-assessed.</summary>
 public sealed record SelfAssessmentRecorded(
@@ -86,7 +95,10 @@ public sealed record SelfAssessmentRecorded(
     [property: PersonalData] IReadOnlyList<string> Interests,
     [property: PersonalData] string WorkPreferences,
     IReadOnlyList<string> RecommendedOccupations,
-    Readiness Readiness);
+    Readiness Readiness) : ICaseEvent
+{
+    public CounselingCase Apply(CounselingCase current) => current with { Readiness = Readiness };
+}
 
 /// <summary>A referral of either kind: what its outcomes are recorded against.</summary>
 public interface IReferralMade
@@ -100,9 +112,22 @@ public sealed record JobReferralMade(
     string VacancyReference,
     string Employer,
     string Position,
-    DateOnly ReferredOn) : IReferralMade;
+    DateOnly ReferredOn) : IReferralMade, ICaseEvent
+{
+    public CounselingCase Apply(CounselingCase current) => current with
+    {
+        JobReferrals = [.. current.JobReferrals,
+            new JobReferral(ReferralId, Employer, Position, ReferredOn, null)],
+    };
+}
 
-public sealed record JobReferralOutcomeRecorded(Guid ReferralId, JobReferralOutcome Outcome, DateOnly On);
+public sealed record JobReferralOutcomeRecorded(Guid ReferralId, JobReferralOutcome Outcome, DateOnly On) : ICaseEvent
+{
+    public CounselingCase Apply(CounselingCase current) => current with
+    {
+        JobReferrals = [.. current.JobReferrals.Select(r => r.Id == ReferralId ? r with { Outcome = Outcome } : r)],
+    };
+}
 
 /// <summary>The worker was referred to training: a BLK course, an apprenticeship or a competency test.</summary>
 public sealed record TrainingReferralMade(
@@ -111,9 +136,23 @@ public sealed record TrainingReferralMade(
     string Programme,
     TrainingKind Kind,
     DateOnly StartsOn,
-    DateOnly ReferredOn) : IReferralMade;
+    DateOnly ReferredOn) : IReferralMade, ICaseEvent
+{
+    public CounselingCase Apply(CounselingCase current) => current with
+    {
+        TrainingReferrals = [.. current.TrainingReferrals,
+            new TrainingReferral(
+                ReferralId, Provider, Programme, Kind, StartsOn, ReferredOn, null)],
+    };
+}
 
-public sealed record TrainingReferralOutcomeRecorded(Guid ReferralId, TrainingOutcome Outcome, DateOnly On);
+public sealed record TrainingReferralOutcomeRecorded(Guid ReferralId, TrainingOutcome Outcome, DateOnly On) : ICaseEvent
+{
+    public CounselingCase Apply(CounselingCase current) => current with
+    {
+        TrainingReferrals = [.. current.TrainingReferrals.Select(r => r.Id == ReferralId ? r with { Outcome = Outcome } : r)],
+    };
+}
 
 /// <summary>The worker started a job.</summary>
 public sealed record WorkerPlaced(
@@ -123,32 +162,69 @@ public sealed record WorkerPlaced(
     DateOnly StartsOn,
     long MonthlyWageRupiah,
     ContractType ContractType,
-    Guid? JobReferralId);
+    Guid? JobReferralId) : ICaseEvent
+{
+    public CounselingCase Apply(CounselingCase current) => current with
+    {
+        Placement = new Placement(PlacementId, Employer, Position, StartsOn, MonthlyWageRupiah, null),
+    };
+}
 
 /// <summary>The worker started a business of their own (wirausaha).</summary>
-public sealed record SelfEmploymentStarted(string BusinessType, DateOnly StartsOn);
+public sealed record SelfEmploymentStarted(string BusinessType, DateOnly StartsOn) : ICaseEvent
+{
+    public CounselingCase Apply(CounselingCase current) => current with { SelfEmployedSince = StartsOn };
+}
 
 /// <summary>Three months or more after a placement, the counselor checked whether the worker still has the job.</summary>
-public sealed record PlacementFollowedUp(Guid PlacementId, DateOnly On, bool StillEmployed, [property: PersonalData] string Notes);
+public sealed record PlacementFollowedUp(Guid PlacementId, DateOnly On, bool StillEmployed, [property: PersonalData] string Notes) : ICaseEvent
+{
+    public CounselingCase Apply(CounselingCase current) => current with
+    {
+        Placement = current.Placement! with { StillEmployed = StillEmployed },
+    };
+}
 
-public sealed record CaseClosed(ClosureReason Reason, DateOnly On, [property: PersonalData] string Notes);
+public sealed record CaseClosed(ClosureReason Reason, DateOnly On, [property: PersonalData] string Notes) : ICaseEvent
+{
+    public CounselingCase Apply(CounselingCase current) => current with
+    {
+        ClosedBecause = Reason,
+        NextFollowUpOn = null,
+    };
+}
 
-public sealed record CaseReopened([property: PersonalData] string Reason, DateOnly On);
+public sealed record CaseReopened([property: PersonalData] string Reason, DateOnly On) : ICaseEvent
+{
+    public CounselingCase Apply(CounselingCase current) => current with { ClosedBecause = null };
+}
 
-public sealed record CaseReassigned(string FromCounselorId, string ToCounselorId, [property: PersonalData] string Reason, DateOnly On);
+public sealed record CaseReassigned(string FromCounselorId, string ToCounselorId, [property: PersonalData] string Reason, DateOnly On) : ICaseEvent
+{
+    public CounselingCase Apply(CounselingCase current) => current with { CounselorId = ToCounselorId };
+}
 
 /// <summary>
 /// Under UU 27/2022 the worker asked for their personal data to be erased: their identity and every free-text note
 /// of the case are now unreadable everywhere. The journey itself, and the statistics built on it, stay.
 /// </summary>
-public sealed record WorkerPersonalDataErased(string RequestReference, DateOnly On);
+public sealed record WorkerPersonalDataErased(string RequestReference, DateOnly On) : ICaseEvent
+{
+    public CounselingCase Apply(CounselingCase current) => current with { PersonalDataErasedOn = On, PendingErasure = null };
+}
 
 /// <summary>
 /// A worker's erasure request under UU 27/2022 (Pasal 8, the right to have personal data erased) was taken in by
 /// <paramref name="RequestedBy"/>. Nothing is erased yet: an erasure cannot be undone, so a second person, an
 /// administrator other than the one who took it in, approves it first (<see cref="WorkerPersonalDataErasureApproved"/>).
 /// </summary>
-public sealed record WorkerPersonalDataErasureRequested(string RequestReference, string RequestedBy, DateOnly On);
+public sealed record WorkerPersonalDataErasureRequested(string RequestReference, string RequestedBy, DateOnly On) : ICaseEvent
+{
+    public CounselingCase Apply(CounselingCase current) => current with
+    {
+        PendingErasure = new PendingErasure(RequestReference, RequestedBy, On),
+    };
+}
 
 /// <summary>
 /// An administrator other than the requester approved the pending erasure request; <see cref="WorkerPersonalDataErased"/>

@@ -9,13 +9,30 @@ namespace Counseling.Domain.Cases.Corrections;
 /// latest of its sessions as corrected); absent from corrections recorded before it was added.
 /// </summary>
 public sealed record SessionCorrected(
-    Guid SessionId, DateTimeOffset HeldAt, int DurationMinutes, [property: PersonalData] string Reason, DateOnly On, DateTimeOffset? LastContactAt = null);
+    Guid SessionId, DateTimeOffset HeldAt, int DurationMinutes, [property: PersonalData] string Reason, DateOnly On, DateTimeOffset? LastContactAt = null) : ICaseEvent
+{
+    // The correction names the last contact it leaves (decided on every session of the case); one recorded before
+    // it did is taken to move the last contact only forward.
+    public CounselingCase Apply(CounselingCase current) => current with
+    {
+        LastContactAt = LastContactAt ?? CounselingCase.Latest(current.LastContactAt, HeldAt),
+    };
+}
 
 /// <summary>The employer named on a job referral was corrected.</summary>
-public sealed record JobReferralCorrected(Guid ReferralId, string Employer, [property: PersonalData] string Reason, DateOnly On);
+public sealed record JobReferralCorrected(Guid ReferralId, string Employer, [property: PersonalData] string Reason, DateOnly On) : ICaseEvent
+{
+    public CounselingCase Apply(CounselingCase current) => current with
+    {
+        JobReferrals = [.. current.JobReferrals.Select(r => r.Id == ReferralId ? r with { Employer = Employer } : r)],
+    };
+}
 
 /// <summary>The worker's phone number was corrected.</summary>
-public sealed record WorkerPhoneCorrected([property: PersonalData] string Phone, [property: PersonalData] string Reason, DateOnly On);
+public sealed record WorkerPhoneCorrected([property: PersonalData] string Phone, [property: PersonalData] string Reason, DateOnly On) : ICaseEvent
+{
+    public CounselingCase Apply(CounselingCase current) => current with { Worker = current.Worker with { Phone = Phone } };
+}
 
 /// <param name="Recorded">The case's sessions as its events record them (<see cref="SessionLog"/>): the case keeps none.</param>
 public sealed record CorrectSession(

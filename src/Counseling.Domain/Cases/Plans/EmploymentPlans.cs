@@ -26,10 +26,22 @@ public sealed record EmploymentPlan(
 
 /// <summary>A version of the plan was written: the first drafts it, each later one revises it and awaits approval again.</summary>
 public sealed record EmploymentPlanWritten(
-    int Version, IReadOnlyList<PlanGoal> Goals, IReadOnlyList<PlanAction> Actions, string WrittenBy, DateOnly On);
+    int Version, IReadOnlyList<PlanGoal> Goals, IReadOnlyList<PlanAction> Actions, string WrittenBy, DateOnly On) : ICaseEvent
+{
+    public CounselingCase Apply(CounselingCase current) => current with
+    {
+        Plan = new EmploymentPlan(Version, Goals, Actions, WrittenBy, On, null, null),
+    };
+}
 
 /// <summary>The office's supervisor approved a version of the plan.</summary>
-public sealed record EmploymentPlanApproved(int Version, string ApprovedBy, DateOnly On);
+public sealed record EmploymentPlanApproved(int Version, string ApprovedBy, DateOnly On) : ICaseEvent
+{
+    public CounselingCase Apply(CounselingCase current) => current with
+    {
+        Plan = current.Plan! with { ApprovedBy = ApprovedBy, ApprovedOn = On },
+    };
+}
 
 /// <summary>Write the plan, or a new version of it; <paramref name="WrittenBy"/> is the counselor writing it.</summary>
 public sealed record WriteEmploymentPlan(IReadOnlyList<PlanGoal> Goals, IReadOnlyList<PlanAction> Actions, string WrittenBy)
