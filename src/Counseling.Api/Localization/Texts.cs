@@ -51,6 +51,10 @@ public static class Texts
         _ => argument,
     };
 
+    /// <summary>An enum value of any type as a word of the reader's language (see <see cref="Word{TEnum}(TEnum)"/>).</summary>
+    public static string Word(Enum value) =>
+        Resources.GetString($"{value.GetType().Name}.{value}", CultureInfo.CurrentUICulture) ?? value.ToString();
+
     public static string Words<TEnum>(IEnumerable<TEnum> values) where TEnum : struct, Enum =>
         string.Join(", ", values.Select(Word));
 }

@@ -42,7 +42,10 @@ public sealed record CaseOpened(
     // BPJS Ketenagakerjaan's handle on the worker's claim: it identifies them.
     [property: PersonalData] string JkpClaimReference,
     int ContributionMonths,
-    DateTimeOffset OpenedAt);
+    DateTimeOffset OpenedAt) : INarrated
+{
+    public Narration Narrate() => Narration.Of("Narrative.CaseOpened", OfficeId, CounselorId, JkpClaimReference, Employment.LastPosition, Employment.Employer, Employment.TerminationDate, Employment.TerminationReason, ContributionMonths);
+}
 
 /// <summary>Months of JKP contributions as BPJS Ketenagakerjaan reports them at the claim.</summary>
 public sealed record ContributionHistory(int MonthsPaidInLast24Months, int ConsecutiveMonthsBeforeTermination);
@@ -51,10 +54,18 @@ public sealed record ContributionHistory(int MonthsPaidInLast24Months, int Conse
 /// Intake, beside <see cref="CaseOpened"/>: what the JKP entitlement is decided on besides the wage and the PHK date
 /// there. Cases opened before this event existed have none; their claim date is taken to be the intake date.
 /// </summary>
-public sealed record JkpClaimRecorded(DateOnly ClaimedOn, ContributionHistory? Contributions);
+public sealed record JkpClaimRecorded(DateOnly ClaimedOn, ContributionHistory? Contributions) : INarrated
+{
+    public Narration Narrate() => Narration.Of("Narrative.JkpClaimRecorded", ClaimedOn)
+        .ThenOrStop(Contributions is not null, "Narrative.JkpClaimContributions",
+            Contributions?.MonthsPaidInLast24Months, Contributions?.ConsecutiveMonthsBeforeTermination);
+}
 
 /// <summary>The worker committed to look for work actively (komitmen aktivitas pencarian kerja), as the benefit requires.</summary>
-public sealed record JobSearchCommitmentMade(DateOnly CommittedOn);
+public sealed record JobSearchCommitmentMade(DateOnly CommittedOn) : INarrated
+{
+    public Narration Narrate() => Narration.Of("Narrative.JobSearchCommitment", CommittedOn);
+}
 
 /// <summary>
 /// Evidence of job search: an application, an interview or selection-test call, training attendance, or the
@@ -66,7 +77,13 @@ public sealed record JobSearchActivityRecorded(
     DateOnly On,
     string? Employer,
     string? Programme,
-    int? AttendancePercent);
+    int? AttendancePercent) : INarrated
+{
+    public Narration Narrate() => Narration.Of("Narrative.JobSearchActivity", On, Kind)
+        .Then(Employer is not null, "Narrative.AtEmployer", Employer)
+        .Then(Programme is not null, "Narrative.InProgramme", Programme)
+        .ThenOrStop(AttendancePercent is not null, "Narrative.Attendance", AttendancePercent);
+}
 
 /// <summary>A counselor met the worker (in person, by phone or by video) and wrote down what was covered.</summary>
 public sealed record CounselingSessionLogged(
@@ -76,7 +93,7 @@ public sealed record CounselingSessionLogged(
     int DurationMinutes,
     IReadOnlyList<SessionTopic> Topics,
     [property: PersonalData] string Notes,
-    DateOnly? NextFollowUpOn) : ICaseEvent
+    DateOnly? NextFollowUpOn) : ICaseEvent, INarrated
 {
     public CounselingCase Apply(CounselingCase current) => current with
     {
@@ -84,6 +101,9 @@ public sealed record CounselingSessionLogged(
         SessionsCount = current.SessionsCount + 1,
         LastContactAt = CounselingCase.Latest(current.LastContactAt, HeldAt),
     };
+
+    public Narration Narrate() => Narration.Of("Narrative.SessionLogged", Mode, DurationMinutes, HeldAt, Topics)
+        .ThenOrStop(NextFollowUpOn is not null, "Narrative.NextFollowUp", NextFollowUpOn);
 }
 
 /// <summary>The worker's self-assessment (asesmen diri) was recorded; a case may be re-assessed.</summary>
@@ -95,9 +115,12 @@ public sealed record SelfAssessmentRecorded(
     [property: PersonalData] IReadOnlyList<string> Interests,
     [property: PersonalData] string WorkPreferences,
     IReadOnlyList<string> RecommendedOccupations,
-    Readiness Readiness) : ICaseEvent
+    Readiness Readiness) : ICaseEvent, INarrated
 {
     public CounselingCase Apply(CounselingCase current) => current with { Readiness = Readiness };
+
+    public Narration Narrate() => Narration.Of("Narrative.SelfAssessment", AssessedOn, Readiness, EducationLevel)
+        .ThenOrStop(RecommendedOccupations.Count > 0, "Narrative.RecommendedOccupations", string.Join(", ", RecommendedOccupations));
 }
 
 /// <summary>A referral of either kind: what its outcomes are recorded against.</summary>
@@ -112,21 +135,25 @@ public sealed record JobReferralMade(
     string VacancyReference,
     string Employer,
     string Position,
-    DateOnly ReferredOn) : IReferralMade, ICaseEvent
+    DateOnly ReferredOn) : IReferralMade, ICaseEvent, INarrated
 {
     public CounselingCase Apply(CounselingCase current) => current with
     {
         JobReferrals = [.. current.JobReferrals,
             new JobReferral(ReferralId, Employer, Position, ReferredOn, null)],
     };
+
+    public Narration Narrate() => Narration.Of("Narrative.JobReferral", ReferredOn, Position, Employer, VacancyReference);
 }
 
-public sealed record JobReferralOutcomeRecorded(Guid ReferralId, JobReferralOutcome Outcome, DateOnly On) : ICaseEvent
+public sealed record JobReferralOutcomeRecorded(Guid ReferralId, JobReferralOutcome Outcome, DateOnly On) : ICaseEvent, INarrated
 {
     public CounselingCase Apply(CounselingCase current) => current with
     {
         JobReferrals = [.. current.JobReferrals.Select(r => r.Id == ReferralId ? r with { Outcome = Outcome } : r)],
     };
+
+    public Narration Narrate() => Narration.Of("Narrative.JobReferralOutcome", ReferralId, Outcome, On);
 }
 
 /// <summary>The worker was referred to training: a BLK course, an apprenticeship or a competency test.</summary>
@@ -136,7 +163,7 @@ public sealed record TrainingReferralMade(
     string Programme,
     TrainingKind Kind,
     DateOnly StartsOn,
-    DateOnly ReferredOn) : IReferralMade, ICaseEvent
+    DateOnly ReferredOn) : IReferralMade, ICaseEvent, INarrated
 {
     public CounselingCase Apply(CounselingCase current) => current with
     {
@@ -144,14 +171,18 @@ public sealed record TrainingReferralMade(
             new TrainingReferral(
                 ReferralId, Provider, Programme, Kind, StartsOn, ReferredOn, null)],
     };
+
+    public Narration Narrate() => Narration.Of("Narrative.TrainingReferral", ReferredOn, Kind, Programme, Provider, StartsOn);
 }
 
-public sealed record TrainingReferralOutcomeRecorded(Guid ReferralId, TrainingOutcome Outcome, DateOnly On) : ICaseEvent
+public sealed record TrainingReferralOutcomeRecorded(Guid ReferralId, TrainingOutcome Outcome, DateOnly On) : ICaseEvent, INarrated
 {
     public CounselingCase Apply(CounselingCase current) => current with
     {
         TrainingReferrals = [.. current.TrainingReferrals.Select(r => r.Id == ReferralId ? r with { Outcome = Outcome } : r)],
     };
+
+    public Narration Narrate() => Narration.Of("Narrative.TrainingReferralOutcome", ReferralId, Outcome, On);
 }
 
 /// <summary>The worker started a job.</summary>
@@ -162,46 +193,60 @@ public sealed record WorkerPlaced(
     DateOnly StartsOn,
     long MonthlyWageRupiah,
     ContractType ContractType,
-    Guid? JobReferralId) : ICaseEvent
+    Guid? JobReferralId) : ICaseEvent, INarrated
 {
     public CounselingCase Apply(CounselingCase current) => current with
     {
         Placement = new Placement(PlacementId, Employer, Position, StartsOn, MonthlyWageRupiah, null),
     };
+
+    public Narration Narrate() => Narration.Of("Narrative.Placed", Position, Employer, StartsOn, ContractType, MonthlyWageRupiah)
+        .ThenOrStop(JobReferralId is not null, "Narrative.ThroughReferral", JobReferralId);
 }
 
 /// <summary>The worker started a business of their own (wirausaha).</summary>
-public sealed record SelfEmploymentStarted(string BusinessType, DateOnly StartsOn) : ICaseEvent
+public sealed record SelfEmploymentStarted(string BusinessType, DateOnly StartsOn) : ICaseEvent, INarrated
 {
     public CounselingCase Apply(CounselingCase current) => current with { SelfEmployedSince = StartsOn };
+
+    public Narration Narrate() => Narration.Of("Narrative.SelfEmployment", BusinessType, StartsOn);
 }
 
 /// <summary>Three months or more after a placement, the counselor checked whether the worker still has the job.</summary>
-public sealed record PlacementFollowedUp(Guid PlacementId, DateOnly On, bool StillEmployed, [property: PersonalData] string Notes) : ICaseEvent
+public sealed record PlacementFollowedUp(Guid PlacementId, DateOnly On, bool StillEmployed, [property: PersonalData] string Notes) : ICaseEvent, INarrated
 {
     public CounselingCase Apply(CounselingCase current) => current with
     {
         Placement = current.Placement! with { StillEmployed = StillEmployed },
     };
+
+    public Narration Narrate() => Narration.Of("Narrative.PlacementFollowedUp", On,
+        Narration.Of(StillEmployed ? "Narrative.StillEmployed" : "Narrative.NoLongerEmployed"));
 }
 
-public sealed record CaseClosed(ClosureReason Reason, DateOnly On, [property: PersonalData] string Notes) : ICaseEvent
+public sealed record CaseClosed(ClosureReason Reason, DateOnly On, [property: PersonalData] string Notes) : ICaseEvent, INarrated
 {
     public CounselingCase Apply(CounselingCase current) => current with
     {
         ClosedBecause = Reason,
         NextFollowUpOn = null,
     };
+
+    public Narration Narrate() => Narration.Of("Narrative.Closed", On, Reason);
 }
 
-public sealed record CaseReopened([property: PersonalData] string Reason, DateOnly On) : ICaseEvent
+public sealed record CaseReopened([property: PersonalData] string Reason, DateOnly On) : ICaseEvent, INarrated
 {
     public CounselingCase Apply(CounselingCase current) => current with { ClosedBecause = null };
+
+    public Narration Narrate() => Narration.Of("Narrative.Reopened", On, Reason);
 }
 
-public sealed record CaseReassigned(string FromCounselorId, string ToCounselorId, [property: PersonalData] string Reason, DateOnly On) : ICaseEvent
+public sealed record CaseReassigned(string FromCounselorId, string ToCounselorId, [property: PersonalData] string Reason, DateOnly On) : ICaseEvent, INarrated
 {
     public CounselingCase Apply(CounselingCase current) => current with { CounselorId = ToCounselorId };
+
+    public Narration Narrate() => Narration.Of("Narrative.Reassigned", On, FromCounselorId, ToCounselorId, Reason);
 }
 
 /// <summary>

@@ -9,7 +9,7 @@ namespace Counseling.Domain.Cases.Corrections;
 /// latest of its sessions as corrected); absent from corrections recorded before it was added.
 /// </summary>
 public sealed record SessionCorrected(
-    Guid SessionId, DateTimeOffset HeldAt, int DurationMinutes, [property: PersonalData] string Reason, DateOnly On, DateTimeOffset? LastContactAt = null) : ICaseEvent
+    Guid SessionId, DateTimeOffset HeldAt, int DurationMinutes, [property: PersonalData] string Reason, DateOnly On, DateTimeOffset? LastContactAt = null) : ICaseEvent, INarrated
 {
     // The correction names the last contact it leaves (decided on every session of the case); one recorded before
     // it did is taken to move the last contact only forward.
@@ -17,21 +17,27 @@ public sealed record SessionCorrected(
     {
         LastContactAt = LastContactAt ?? CounselingCase.Latest(current.LastContactAt, HeldAt),
     };
+
+    public Narration Narrate() => Narration.Of("Narrative.SessionCorrected", SessionId, On, HeldAt, DurationMinutes);
 }
 
 /// <summary>The employer named on a job referral was corrected.</summary>
-public sealed record JobReferralCorrected(Guid ReferralId, string Employer, [property: PersonalData] string Reason, DateOnly On) : ICaseEvent
+public sealed record JobReferralCorrected(Guid ReferralId, string Employer, [property: PersonalData] string Reason, DateOnly On) : ICaseEvent, INarrated
 {
     public CounselingCase Apply(CounselingCase current) => current with
     {
         JobReferrals = [.. current.JobReferrals.Select(r => r.Id == ReferralId ? r with { Employer = Employer } : r)],
     };
+
+    public Narration Narrate() => Narration.Of("Narrative.JobReferralCorrected", ReferralId, On, Employer);
 }
 
 /// <summary>The worker's phone number was corrected.</summary>
-public sealed record WorkerPhoneCorrected([property: PersonalData] string Phone, [property: PersonalData] string Reason, DateOnly On) : ICaseEvent
+public sealed record WorkerPhoneCorrected([property: PersonalData] string Phone, [property: PersonalData] string Reason, DateOnly On) : ICaseEvent, INarrated
 {
     public CounselingCase Apply(CounselingCase current) => current with { Worker = current.Worker with { Phone = Phone } };
+
+    public Narration Narrate() => Narration.Of("Narrative.PhoneCorrected", On);
 }
 
 /// <param name="Recorded">The case's sessions as its events record them (<see cref="SessionLog"/>): the case keeps none.</param>

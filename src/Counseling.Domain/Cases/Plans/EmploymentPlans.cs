@@ -26,21 +26,27 @@ public sealed record EmploymentPlan(
 
 /// <summary>A version of the plan was written: the first drafts it, each later one revises it and awaits approval again.</summary>
 public sealed record EmploymentPlanWritten(
-    int Version, IReadOnlyList<PlanGoal> Goals, IReadOnlyList<PlanAction> Actions, string WrittenBy, DateOnly On) : ICaseEvent
+    int Version, IReadOnlyList<PlanGoal> Goals, IReadOnlyList<PlanAction> Actions, string WrittenBy, DateOnly On) : ICaseEvent, INarrated
 {
     public CounselingCase Apply(CounselingCase current) => current with
     {
         Plan = new EmploymentPlan(Version, Goals, Actions, WrittenBy, On, null, null),
     };
+
+    public Narration Narrate() => Version == 1
+        ? Narration.Of("Narrative.PlanDrafted", WrittenBy, On, Goals.Count, Actions.Count)
+        : Narration.Of("Narrative.PlanRevised", WrittenBy, On, Version, Goals.Count, Actions.Count);
 }
 
 /// <summary>The office's supervisor approved a version of the plan.</summary>
-public sealed record EmploymentPlanApproved(int Version, string ApprovedBy, DateOnly On) : ICaseEvent
+public sealed record EmploymentPlanApproved(int Version, string ApprovedBy, DateOnly On) : ICaseEvent, INarrated
 {
     public CounselingCase Apply(CounselingCase current) => current with
     {
         Plan = current.Plan! with { ApprovedBy = ApprovedBy, ApprovedOn = On },
     };
+
+    public Narration Narrate() => Narration.Of("Narrative.PlanApproved", Version, ApprovedBy, On);
 }
 
 /// <summary>Write the plan, or a new version of it; <paramref name="WrittenBy"/> is the counselor writing it.</summary>

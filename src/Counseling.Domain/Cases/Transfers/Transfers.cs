@@ -7,28 +7,34 @@ public sealed record PendingTransfer(Guid TransferId, string ToOfficeId, string 
 
 /// <summary>The origin office's supervisor asked another office to take the case over.</summary>
 public sealed record CaseTransferRequested(
-    Guid TransferId, string FromOfficeId, string ToOfficeId, string RequestedBy, [property: PersonalData] string Reason, DateOnly On) : ICaseEvent
+    Guid TransferId, string FromOfficeId, string ToOfficeId, string RequestedBy, [property: PersonalData] string Reason, DateOnly On) : ICaseEvent, INarrated
 {
     public CounselingCase Apply(CounselingCase current) => current with
     {
         PendingTransfer = new PendingTransfer(TransferId, ToOfficeId, RequestedBy, On),
     };
+
+    public Narration Narrate() => Narration.Of("Narrative.TransferRequested", FromOfficeId, ToOfficeId, RequestedBy, On);
 }
 
 /// <summary>The destination office's supervisor took the case over and gave it to one of its counselors.</summary>
 public sealed record CaseTransferAccepted(
-    Guid TransferId, string FromOfficeId, string ToOfficeId, string FromCounselorId, string ToCounselorId, string AcceptedBy, DateOnly On) : ICaseEvent
+    Guid TransferId, string FromOfficeId, string ToOfficeId, string FromCounselorId, string ToCounselorId, string AcceptedBy, DateOnly On) : ICaseEvent, INarrated
 {
     public CounselingCase Apply(CounselingCase current) => current with
     {
         OfficeId = ToOfficeId, CounselorId = ToCounselorId, PendingTransfer = null,
     };
+
+    public Narration Narrate() => Narration.Of("Narrative.TransferAccepted", ToOfficeId, AcceptedBy, On, FromCounselorId, ToCounselorId);
 }
 
 /// <summary>The destination office's supervisor declined the transfer, saying why; the case stays where it was.</summary>
-public sealed record CaseTransferDeclined(Guid TransferId, string ToOfficeId, string DeclinedBy, [property: PersonalData] string Reason, DateOnly On) : ICaseEvent
+public sealed record CaseTransferDeclined(Guid TransferId, string ToOfficeId, string DeclinedBy, [property: PersonalData] string Reason, DateOnly On) : ICaseEvent, INarrated
 {
     public CounselingCase Apply(CounselingCase current) => current with { PendingTransfer = null };
+
+    public Narration Narrate() => Narration.Of("Narrative.TransferDeclined", ToOfficeId, DeclinedBy, On);
 }
 
 /// <summary>Ask office <paramref name="ToOfficeId"/> to take the case over; <paramref name="ToOfficeExists"/> says whether it is a known office.</summary>
