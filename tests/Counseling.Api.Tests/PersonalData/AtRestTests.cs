@@ -220,7 +220,8 @@ public class AtRestTests(ApiFixture api)
         var auditor = api.TokenFor("a-001", Role.Auditor, null);
         // Before the upgrade its key is in clear, which the service does not use: its values read as unreadable.
         (await GetJsonAsync($"/cases/{caseId}", auditor)).GetProperty("worker").GetProperty("nik").GetString().Should().Be("[unreadable]");
-        // The upgrade encrypts its clear values and wraps its key.
+        // The upgrade encrypts its clear values and wraps its key (once the caseload has the case, which it rewrites too).
+        await api.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
         (await Upgrade().RunAsync()).Streams.Should().BeGreaterThanOrEqualTo(1);
         await using (var query = api.Store.QuerySession())
             (await query.LoadAsync<PersonalDataKey>(caseId))!.WrappedKey.Should().NotBeNull();
