@@ -59,8 +59,11 @@ public static class SensitiveFields
         return typed;
     }
 
+    // Every write with personal fields copies its events: the records' copy methods are looked up once per type.
+    private static readonly ConcurrentDictionary<Type, MethodInfo> CloneByType = new();
+
     private static object Clone(object record) =>
-        record.GetType().GetMethod("<Clone>$")!.Invoke(record, null)!;
+        CloneByType.GetOrAdd(record.GetType(), static type => type.GetMethod("<Clone>$")!).Invoke(record, null)!;
 
     private static Member[] MembersOf(Type type) => MembersByType.GetOrAdd(type, static type =>
     [
