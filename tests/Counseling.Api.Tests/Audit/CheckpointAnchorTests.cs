@@ -30,7 +30,7 @@ public sealed class CheckpointAnchorTests : IAsyncLifetime
     {
         JasperFxEnvironment.AutoStartHost = true;
         var server = Environment.GetEnvironmentVariable("ConnectionStrings__Marten") ?? ApiFixture.StartTestCluster();
-        var connectionString = await CaseloadFixture.OwnDatabaseAsync(server, "counseling_anchor");
+        var connectionString = await CaseloadFixture.FreshDatabaseAsync(server, "counseling_anchor");
         host = await AlbaHost.For<Program>(web =>
         {
             web.UseEnvironment("Development");
@@ -41,7 +41,6 @@ public sealed class CheckpointAnchorTests : IAsyncLifetime
             web.UseSetting("Audit:Checkpoints:Interval", "00:00:00");
             web.ConfigureServices(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(ApiFixture.Start)));
         });
-        await host.ResetAllMartenDataAsync();
         var counselor = host.Services.GetRequiredService<DevelopmentTokens>().Issue("c-001", Role.Counselor, "bekasi");
         host.BeforeEach(http => http.Request.Headers.Authorization = $"Bearer {counselor}");
     }

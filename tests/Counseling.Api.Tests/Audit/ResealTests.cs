@@ -29,7 +29,7 @@ public sealed class ResealTests : IAsyncLifetime
     {
         JasperFxEnvironment.AutoStartHost = true;
         var server = Environment.GetEnvironmentVariable("ConnectionStrings__Marten") ?? ApiFixture.StartTestCluster();
-        var connectionString = await CaseloadFixture.OwnDatabaseAsync(server, "counseling_reseal");
+        var connectionString = await CaseloadFixture.FreshDatabaseAsync(server, "counseling_reseal");
         host = await AlbaHost.For<Program>(web =>
         {
             web.UseEnvironment("Development");
@@ -38,7 +38,6 @@ public sealed class ResealTests : IAsyncLifetime
             web.UseSetting("Audit:Checkpoints:Interval", "00:00:00");
             web.ConfigureServices(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(ApiFixture.Start)));
         });
-        await host.ResetAllMartenDataAsync();
         var counselor = host.Services.GetRequiredService<DevelopmentTokens>().Issue("c-001", Role.Counselor, "bekasi");
         host.BeforeEach(http => http.Request.Headers.Authorization = $"Bearer {counselor}");
     }

@@ -44,7 +44,7 @@ public sealed class TamperDrillFixture : IAsyncLifetime
     {
         JasperFxEnvironment.AutoStartHost = true;
         var server = Environment.GetEnvironmentVariable("ConnectionStrings__Marten") ?? ApiFixture.StartTestCluster();
-        var connectionString = await CaseloadFixture.OwnDatabaseAsync(server, DatabaseName);
+        var connectionString = await CaseloadFixture.FreshDatabaseAsync(server, DatabaseName);
         Host = await AlbaHost.For<Program>(web =>
         {
             web.UseEnvironment("Development");
@@ -53,7 +53,6 @@ public sealed class TamperDrillFixture : IAsyncLifetime
             web.UseSetting("Audit:Checkpoints:Interval", "00:00:00");
             web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
-        await Host.ResetAllMartenDataAsync();
         AuditorToken = Host.Services.GetRequiredService<DevelopmentTokens>().Issue("a-001", Role.Auditor, null);
 
         var plan = DemoJourneys.Plan(31, 30, DemoFixture.Reference, DemoFixture.Anchor);

@@ -49,7 +49,7 @@ public class CaseloadFixture : IAsyncLifetime
     {
         JasperFxEnvironment.AutoStartHost = true;
         var server = Environment.GetEnvironmentVariable("ConnectionStrings__Marten") ?? ApiFixture.StartTestCluster();
-        ConnectionString = await OwnDatabaseAsync(server, _databaseName);
+        ConnectionString = await FreshDatabaseAsync(server, _databaseName);
         Host = await AlbaHost.For<Program>(web =>
         {
             web.UseEnvironment("Development");
@@ -60,7 +60,6 @@ public class CaseloadFixture : IAsyncLifetime
             web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
             Configure(web);
         });
-        await Host.ResetAllMartenDataAsync();
 
         // Administrators and auditors are honoured only when registered: the fixture registers the ones its tests name.
         foreach (var (path, id) in Officials)
@@ -127,6 +126,24 @@ public class CaseloadFixture : IAsyncLifetime
                 await using var create = new NpgsqlCommand($"create database {databaseName}", connection);
                 await create.ExecuteNonQueryAsync();
             }
+        }
+        return new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = databaseName }.ConnectionString;
+    }
+
+    /// <summary>
+    /// The connection string of a database of the fixture's own, dropped and created empty: a host started on it seeds its
+    /// reference data once and needs no reset. (Resetting a host's data while its async daemon runs can leave the daemon's
+    /// mark from before the reset, and it then never projects the first events written after it: seen once in the demo.)
+    /// </summary>
+    internal static async Task<string> FreshDatabaseAsync(string serverConnectionString, string databaseName)
+    {
+        await using (var connection = new NpgsqlConnection(serverConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"drop database if exists {databaseName} with (force)", connection);
+            await drop.ExecuteNonQueryAsync();
+            await using var create = new NpgsqlCommand($"create database {databaseName}", connection);
+            await create.ExecuteNonQueryAsync();
         }
         return new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = databaseName }.ConnectionString;
     }

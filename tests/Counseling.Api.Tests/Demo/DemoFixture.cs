@@ -52,7 +52,7 @@ public sealed class DemoFixture : IAsyncLifetime
     {
         JasperFxEnvironment.AutoStartHost = true;
         var server = Environment.GetEnvironmentVariable("ConnectionStrings__Marten") ?? ApiFixture.StartTestCluster();
-        var connectionString = await CaseloadFixture.OwnDatabaseAsync(server, DatabaseName);
+        var connectionString = await CaseloadFixture.FreshDatabaseAsync(server, DatabaseName);
         Host = await AlbaHost.For<Program>(web =>
         {
             web.UseEnvironment("Development");
@@ -62,7 +62,6 @@ public sealed class DemoFixture : IAsyncLifetime
             web.UseSetting("Audit:Checkpoints:Directory", CheckpointDirectory);
             web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
-        await Host.ResetAllMartenDataAsync();
 
         EventsRecorded = await new DemoRecorder(Store, Clock).RecordAsync(Plan);
         // The office opens on the anchor day: caseloads count overdue follow-ups as of then.
