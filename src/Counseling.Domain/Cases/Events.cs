@@ -6,61 +6,6 @@ namespace Counseling.Domain.Cases;
 // Every event is a fact about one case, in the past tense. Once stored, an event's shape never changes:
 // a new shape gets a new event (or an upcaster), so old streams stay readable.
 
-/// <summary>
-/// Who the worker is. Every value is text so that the stored event can hold it encrypted with the case's key (the
-/// service encrypts them before they are appended); the birth date is "yyyy-MM-dd" while plain, the spelling a
-/// DateOnly had in events stored before, so their JSON is unchanged.
-/// </summary>
-public sealed record WorkerDetails(
-    [property: PersonalData] string Nik,
-    [property: PersonalData] string FullName,
-    [property: PersonalData] string BirthDate,
-    [property: PersonalData] string Phone,
-    [property: PersonalData] string BpjsMembershipNumber)
-{
-    public static WorkerDetails Of(string nik, string fullName, DateOnly birthDate, string phone, string bpjsMembershipNumber) =>
-        new(nik, fullName, birthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), phone, bpjsMembershipNumber);
-
-    /// <summary>The birth date of a worker as given at intake, before it is encrypted.</summary>
-    public DateOnly BornOn() => DateOnly.ParseExact(BirthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-}
-
-public sealed record EndedEmployment(
-    string Employer,
-    string LastPosition,
-    DateOnly TerminationDate,
-    TerminationReason TerminationReason,
-    long LastMonthlyWageRupiah);
-
-/// <summary>Intake: a laid-off worker's JKP claim became a counseling case.</summary>
-public sealed record CaseOpened(
-    Guid CaseId,
-    string OfficeId,
-    string CounselorId,
-    WorkerDetails Worker,
-    EndedEmployment Employment,
-    // BPJS Ketenagakerjaan's handle on the worker's claim: it identifies them.
-    [property: PersonalData] string JkpClaimReference,
-    int ContributionMonths,
-    DateTimeOffset OpenedAt) : INarrated
-{
-    public Narration Narrate() => Narration.Of("Narrative.CaseOpened", OfficeId, CounselorId, JkpClaimReference, Employment.LastPosition, Employment.Employer, Employment.TerminationDate, Employment.TerminationReason, ContributionMonths);
-}
-
-/// <summary>Months of JKP contributions as BPJS Ketenagakerjaan reports them at the claim.</summary>
-public sealed record ContributionHistory(int MonthsPaidInLast24Months, int ConsecutiveMonthsBeforeTermination);
-
-/// <summary>
-/// Intake, beside <see cref="CaseOpened"/>: what the JKP entitlement is decided on besides the wage and the PHK date
-/// there. Cases opened before this event existed have none; their claim date is taken to be the intake date.
-/// </summary>
-public sealed record JkpClaimRecorded(DateOnly ClaimedOn, ContributionHistory? Contributions) : INarrated
-{
-    public Narration Narrate() => Narration.Of("Narrative.JkpClaimRecorded", ClaimedOn)
-        .ThenOrStop(Contributions is not null, "Narrative.JkpClaimContributions",
-            Contributions?.MonthsPaidInLast24Months, Contributions?.ConsecutiveMonthsBeforeTermination);
-}
-
 /// <summary>The worker committed to look for work actively (komitmen aktivitas pencarian kerja), as the benefit requires.</summary>
 public sealed record JobSearchCommitmentMade(DateOnly CommittedOn) : INarrated
 {

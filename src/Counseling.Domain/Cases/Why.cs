@@ -8,7 +8,7 @@ namespace Counseling.Domain.Cases;
 /// "Why.{Code}") and its English wording. A new refusal is a new field here and a line in the API's Texts.id.resx:
 /// LocalizationTests fails until it has one.
 /// </summary>
-public static class Why
+public static partial class Why
 {
     // Shared checks (CaseRules)
     public static readonly Wording CaseClosed = new(nameof(CaseClosed), "The case is closed ({0}): reopen it before {1}.");
@@ -37,25 +37,6 @@ public static class Why
     // The case itself
     public static readonly Wording CaseAlreadyOpen = new(nameof(CaseAlreadyOpen), "Case {0} is already open.");
     public static readonly Wording NeedsExistingCase = new(nameof(NeedsExistingCase), "{0} needs an existing case.");
-
-    // Intake (OpenCase)
-    public static readonly Wording BirthDateNotPast = new(nameof(BirthDateNotPast), "The birth date must be in the past.");
-    public static readonly Wording TerminationInFuture = new(nameof(TerminationInFuture), "The termination date cannot be in the future.");
-    public static readonly Wording TerminationBeforeBirth = new(nameof(TerminationBeforeBirth), "The termination date must be after the birth date.");
-    public static readonly Wording TerminationDoesNotQualify = new(nameof(TerminationDoesNotQualify),
-        "A termination for '{0}' does not qualify for JKP: only a loss of work through termination by the employer (PHK) does, " +
-        "not resignation, retirement, death or permanent total disability.");
-    public static readonly Wording BeforeJkpBegan = new(nameof(BeforeJkpBegan),
-        "JKP began with {0}, in force from {1:yyyy-MM-dd}: a PHK on {2:yyyy-MM-dd} precedes it.");
-    public static readonly Wording ClaimInFuture = new(nameof(ClaimInFuture), "The claim date cannot be in the future.");
-    public static readonly Wording ClaimBeforePhk = new(nameof(ClaimBeforePhk), "The claim date is before the PHK on {0:yyyy-MM-dd}.");
-    public static readonly Wording ClaimTooLate = new(nameof(ClaimTooLate),
-        "{0}. The PHK on {1:yyyy-MM-dd} falls under {2}: the claim had to be made by {3:yyyy-MM-dd}, and was made on {4:yyyy-MM-dd}.");
-    public static readonly Wording TooFewContributions = new(nameof(TooFewContributions), "{0}; the claim shows {1} months of contributions in all.");
-    public static readonly Wording MoreIn24MonthsThanInAll = new(nameof(MoreIn24MonthsThanInAll), "{0} months in the last 24 is more than the {1} months paid in all.");
-    public static readonly Wording MoreConsecutiveThanInAll = new(nameof(MoreConsecutiveThanInAll), "{0} consecutive months is more than the {1} months paid in all.");
-    public static readonly Wording TooFewRecentContributions = new(nameof(TooFewRecentContributions), "{0}; the claim shows {1} months within the last {2}.");
-    public static readonly Wording TooFewConsecutiveContributions = new(nameof(TooFewConsecutiveContributions), "{0}; the claim shows {1} consecutive months before the PHK.");
 
     // Sessions and corrections
     public static readonly Wording SessionInFuture = new(nameof(SessionInFuture), "A session cannot be logged before it is held: heldAt is in the future.");
@@ -139,11 +120,16 @@ public static class Why
         "Certificate {0} expired on {1:yyyy-MM-dd}: only a certified counselor may record sessions and outcomes.");
     public static readonly Wording NotACounselor = new(nameof(NotACounselor), "{0} is not registered as a counselor.");
 
-    /// <summary>Every wording above, and the rule sets' titles and sources that refusals quote.</summary>
-    public static IReadOnlyList<Wording> All { get; } =
+    /// <summary>
+    /// Every wording of this class (its parts beside each step's decision too), and the rule sets' titles and sources
+    /// that refusals quote. Built on first use: the fields of a partial class are initialised in no set order.
+    /// </summary>
+    public static IReadOnlyList<Wording> All => all ??=
     [
         .. typeof(Why).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.FieldType == typeof(Wording)).Select(f => (Wording)f.GetValue(null)!),
         .. BenefitRuleSets.All.SelectMany(r => r.QuotedWordings()),
     ];
+
+    private static IReadOnlyList<Wording>? all;
 }

@@ -1,18 +1,122 @@
-using Counseling.Api.Localization;
-using System.Security.Claims;
 using Counseling.Api.Access;
-using Microsoft.AspNetCore.Authorization;
-using Counseling.Api.Infrastructure;
 using Counseling.Api.Cases.Search;
+using Counseling.Api.Infrastructure;
+using Counseling.Api.Localization;
 using Counseling.Api.PersonalData;
-using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Intake;
+using Counseling.Domain.Cases;
+using FluentValidation;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Net.Http.Headers;
+using System.Security.Claims;
 using Wolverine.Http;
 using Wolverine.Marten;
 
 namespace Counseling.Api.Cases.Intake;
+
+// The intake over HTTP: the request, its validation and the endpoint.
+
+// Request bodies keep every field nullable so that a missing field is reported by name with the others,
+// instead of failing deserialization at the first one.
+
+/// <summary>The worker: NIK, name, birth date, phone and BPJS Ketenagakerjaan membership number (stored encrypted).</summary>
+public sealed record WorkerRequest(
+    string? Nik,
+    string? FullName,
+    DateOnly? BirthDate,
+    string? Phone,
+    string? BpjsMembershipNumber);
+
+/// <summary>The employment that ended: employer, last position, termination date and reason, last monthly wage.</summary>
+public sealed record EmploymentRequest(
+    string? Employer,
+    string? LastPosition,
+    DateOnly? TerminationDate,
+    TerminationReason? TerminationReason,
+    long? LastMonthlyWage);
+
+/// <summary>The JKP contribution months BPJS Ketenagakerjaan reports for the claim.</summary>
+public sealed record ContributionHistoryRequest(int? MonthsPaidInLast24Months, int? ConsecutiveMonthsBeforeTermination);
+
+/// <summary>Intake: the office and counselor, the worker, the ended employment and the worker's JKP claim.</summary>
+/// <param name="ClaimedOn">When the JKP claim was made; the intake day when left out.</param>
+/// <param name="ContributionHistory">What the entitlement is decided on (PP 37/2021 Pasal 19); when left out, only
+/// <paramref name="ContributionMonths"/> is checked.</param>
+public sealed record OpenCaseRequest(
+    string? OfficeId,
+    string? CounselorId,
+    WorkerRequest? Worker,
+    EmploymentRequest? Employment,
+    string? JkpClaimReference,
+    int? ContributionMonths,
+    DateOnly? ClaimedOn = null,
+    ContributionHistoryRequest? ContributionHistory = null)
+{
+    /// <summary>Only called once the validator has passed, so every required value is present.</summary>
+    public OpenCase ToCommand(Guid caseId) => new(
+        caseId,
+        OfficeId!,
+        CounselorId!,
+        WorkerDetails.Of(Worker!.Nik!, Worker.FullName!, Worker.BirthDate!.Value, Worker.Phone!, Worker.BpjsMembershipNumber!),
+        new EndedEmployment(
+            Employment!.Employer!,
+            Employment.LastPosition!,
+            Employment.TerminationDate!.Value,
+            Employment.TerminationReason!.Value,
+            Employment.LastMonthlyWage!.Value),
+        JkpClaimReference!,
+        ContributionMonths!.Value,
+        ClaimedOn,
+        ContributionHistory is { } history
+            ? new ContributionHistory(history.MonthsPaidInLast24Months!.Value, history.ConsecutiveMonthsBeforeTermination!.Value)
+            : null);
+}
+
+public sealed class OpenCaseValidator : AbstractValidator<OpenCaseRequest>
+{
+    public static string NikMessage => Texts.Get("Validation.Nik");
+
+    /// <summary>A NIK: 16 digits. The same rule checks intakes and searches, and the OpenAPI document shows it.</summary>
+    public const string NikPattern = "^[0-9]{16}$";
+
+    public static bool IsNik(string value) => value.Length == 16 && value.All(char.IsAsciiDigit);
+
+    public OpenCaseValidator()
+    {
+        RuleFor(r => r.OfficeId).Identifier();
+        RuleFor(r => r.CounselorId).Identifier();
+        RuleFor(r => r.JkpClaimReference).RequiredText(64);
+        RuleFor(r => r.ContributionMonths).NotNull().InclusiveBetween(0, 600);
+        When(r => r.ContributionHistory is not null, () =>
+        {
+            RuleFor(r => r.ContributionHistory!.MonthsPaidInLast24Months).NotNull().InclusiveBetween(0, 24);
+            RuleFor(r => r.ContributionHistory!.ConsecutiveMonthsBeforeTermination).NotNull().InclusiveBetween(0, 600);
+        });
+
+        RuleFor(r => r.Worker).NotNull().DependentRules(() =>
+        {
+            RuleFor(r => r.Worker!.Nik).NotEmpty()
+                .Matches(NikPattern).WithMessage(_ => NikMessage);
+            RuleFor(r => r.Worker!.FullName).RequiredText(200);
+            RuleFor(r => r.Worker!.BirthDate).NotNull();
+            RuleFor(r => r.Worker!.Phone).NotEmpty()
+                .Matches(@"^\+?[0-9]{8,15}$").WithMessage(_ => Texts.Get("Validation.Phone"));
+            RuleFor(r => r.Worker!.BpjsMembershipNumber).NotEmpty()
+                .Matches("^[0-9]{8,16}$").WithMessage(_ => Texts.Get("Validation.BpjsNumber"));
+        });
+
+        RuleFor(r => r.Employment).NotNull().DependentRules(() =>
+        {
+            RuleFor(r => r.Employment!.Employer).RequiredText(200);
+            RuleFor(r => r.Employment!.LastPosition).RequiredText(200);
+            RuleFor(r => r.Employment!.TerminationDate).NotNull();
+            RuleFor(r => r.Employment!.TerminationReason).NotNull().IsInEnum();
+            RuleFor(r => r.Employment!.LastMonthlyWage).NotNull()
+                .GreaterThanOrEqualTo(0).WithMessage(_ => Texts.Get("Validation.WageNotNegative"));
+        });
+    }
+}
 
 public static class OpenCaseEndpoint
 {
