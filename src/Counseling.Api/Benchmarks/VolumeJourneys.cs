@@ -49,7 +49,8 @@ public static class VolumeJourneys
             WorkerDetails.Of($"3216{caseNumber:D12}", $"Pekerja Volume {caseNumber}", new DateOnly(1990, 5, 15),
                 "081234567890", $"2001{caseNumber:D8}"),
             new EndedEmployment(employer, "Operator Produksi", Wib.DateOf(openedAt).AddDays(-20), TerminationReason.Efficiency, 5_200_000),
-            $"JKP-VOL-{caseNumber:D8}", 24), openedAt));
+            $"JKP-VOL-{caseNumber:D8}", 24, null, new ContributionHistory(24, 24),
+            new Participation(true, new DateOnly(2015, 1, 5), true), new EmploymentContract(EmploymentContractType.Permanent, null)), openedAt));
 
         // Later steps fall at increasing moments between intake and a minute ago.
         var closes = eventCount >= 4 && random.Next(20) == 0;

@@ -200,17 +200,39 @@ internal sealed class JourneyPlanner(int seed, int number, Random random, DemoRe
         var contributionMonths = random.Next(12, 120);
         var contributions = new ContributionHistory(
             random.Next(12, Math.Min(24, contributionMonths) + 1), random.Next(6, contributionMonths + 1));
+        var employer = Pick(FormerEmployers[_officeId])!;
+        var reason = Weighted(TerminationReasons.Select(t => (t.Reason, t.Weight)));
         visit.Before.Add(new OpenCase(
             _caseId, _officeId, counselorId, worker,
-            new EndedEmployment(Pick(FormerEmployers[_officeId])!, position, terminationDate,
-                Weighted(TerminationReasons.Select(t => (t.Reason, t.Weight))), wage),
+            new EndedEmployment(employer, position, terminationDate, reason, wage),
             $"JKP-{intakeDay.Year}-{random.Next(1, 1_000_000):D6}",
-            contributionMonths, claimedOn, contributions));
+            contributionMonths, claimedOn, contributions with { Arrears = ArrearsFor(reason) },
+            new Participation(IndonesianCitizen: true, JoinedOn: terminationDate.AddMonths(-contributionMonths), EnrolledInJkn: true),
+            ContractFor(reason, terminationDate),
+            // A worker with more than nine years of contributions claims for the second time: the first claim six years ago.
+            contributionMonths > 110 ? [new EarlierJkpClaim(terminationDate.AddYears(-6))] : null));
         // The commitment to look for work is part of the claim: the counselor records it at intake.
         visit.After.Add(new MakeJobSearchCommitment(claimedOn));
         _evidenceUpTo = claimedOn.AddDays(-1);
         _visits.Add(visit);
     }
+
+    /// <summary>
+    /// A bankrupt or closed employer had stopped paying contributions: four months (only PP 6/2025 Pasal 39A lets BPJS pay
+    /// that many) and two months (within PP 37/2021 Pasal 39's three).
+    /// </summary>
+    private static ContributionArrears? ArrearsFor(TerminationReason reason) => reason switch
+    {
+        TerminationReason.Bankruptcy => new ContributionArrears(4, ArrearsCause.EmployerBankrupt),
+        TerminationReason.CompanyClosure => new ContributionArrears(2, ArrearsCause.EmployerClosed),
+        _ => null,
+    };
+
+    /// <summary>A contract ended early was a fixed-term one (PKWT) with months still to run; the others were open-ended.</summary>
+    private static EmploymentContract ContractFor(TerminationReason reason, DateOnly terminationDate) =>
+        reason == TerminationReason.ContractTerminatedEarly
+            ? new EmploymentContract(EmploymentContractType.FixedTerm, terminationDate.AddMonths(5))
+            : new EmploymentContract(EmploymentContractType.Permanent, null);
 
     private Readiness PlanAssessment()
     {

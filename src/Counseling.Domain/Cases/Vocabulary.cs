@@ -14,6 +14,8 @@ public enum TerminationReason
     Retirement,
     Death,
     PermanentTotalDisability,
+    /// <summary>A fixed-term contract (PKWT) reached its end date: not a PHK for JKP (PP 37/2021 Pasal 20 ayat (2)).</summary>
+    ContractRanToTerm,
 }
 
 /// <summary>How a counseling session was held: in person, by phone or by video.</summary>

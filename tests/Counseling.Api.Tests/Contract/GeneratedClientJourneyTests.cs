@@ -38,9 +38,15 @@ public class GeneratedClientJourneyTests(ApiFixture api)
             {
                 Employer = "PT Sinar Cikarang Plastik", LastPosition = "Operator Injection Moulding",
                 TerminationDate = today.AddDays(-30), TerminationReason = TerminationReason.Efficiency, LastMonthlyWage = 5_200_000,
+                ContractType = EmploymentContractType.Permanent,
             },
             JkpClaimReference = "JKP-2026-000123",
             ContributionMonths = 24,
+            ContributionHistory = new ContributionHistoryRequest { MonthsPaidInLast24Months = 24, ConsecutiveMonthsBeforeTermination = 24 },
+            Participation = new ParticipationRequest
+            {
+                IndonesianCitizen = true, JoinedOn = new DateTimeOffset(2014, 3, 1, 0, 0, 0, TimeSpan.Zero), EnrolledInJkn = true,
+            },
         }, idempotency_Key: Guid.NewGuid().ToString());
         opened.Version.Should().Be(2); // the intake and its JKP claim
         opened.Url.Should().Be($"/cases/{opened.Id}");

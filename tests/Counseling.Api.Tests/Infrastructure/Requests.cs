@@ -33,9 +33,11 @@ public static class Requests
             terminationDate = terminationDate ?? ApiFixture.StartDay.AddDays(-30).ToString("yyyy-MM-dd"),
             terminationReason,
             lastMonthlyWage,
+            contractType = "permanent",
         },
         jkpClaimReference = "JKP-2026-000123",
         contributionMonths = 24,
+        participation = new { indonesianCitizen = true, joinedOn = "2014-03-01", enrolledInJkn = true },
         claimedOn,
         contributionHistory = new { monthsPaidInLast24Months = 24, consecutiveMonthsBeforeTermination = 24 },
     };

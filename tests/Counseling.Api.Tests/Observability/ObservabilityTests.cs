@@ -70,9 +70,11 @@ public class ObservabilityTests(ApiFixture api)
             employment = new
             {
                 employer = "PT Sinar Cikarang Plastik", lastPosition = "Operator", terminationDate = "2026-10-31",
-                terminationReason = "efficiency", lastMonthlyWage = 5_000_000,
+                terminationReason = "efficiency", lastMonthlyWage = 5_000_000, contractType = "permanent",
             },
             jkpClaimReference = "JKP-2026-004242", contributionMonths = 30,
+            contributionHistory = new { monthsPaidInLast24Months = 24, consecutiveMonthsBeforeTermination = 30 },
+            participation = new { indonesianCitizen = true, joinedOn = "2015-01-05", enrolledInJkn = true },
         });
         await api.Host.Scenario(s =>
         {

@@ -55,7 +55,7 @@ public class HostileInputTests(ApiFixture api)
             new("POST /cases", "/cases", Role.Counselor, "bekasi")
             {
                 Body = Json(Requests.OpenCase()),
-                RequiredFields = ["officeId", "counselorId", "worker", "employment", "jkpClaimReference", "contributionMonths"],
+                RequiredFields = ["officeId", "counselorId", "worker", "employment", "jkpClaimReference", "contributionMonths", "contributionHistory", "participation"],
             },
             new("GET /cases/{id}", "/cases/{case}", Role.Auditor, null)
             {

@@ -18,7 +18,10 @@ internal static class CaseFixtures
         new("PT Sinar Cikarang Plastik", "Operator Injection Moulding", new DateOnly(2026, 10, 31), reason, 5_200_000);
 
     public static OpenCase OpenCaseCommand(TerminationReason reason = TerminationReason.Efficiency, int contributionMonths = 24) =>
-        new(Guid.NewGuid(), "bekasi", "c-001", Worker(), Employment(reason), "JKP-2026-000123", contributionMonths);
+        new(Guid.NewGuid(), "bekasi", "c-001", Worker(), Employment(reason), "JKP-2026-000123", contributionMonths,
+            Contributions: new ContributionHistory(Math.Min(24, contributionMonths), Math.Min(24, contributionMonths)),
+            Participation: new Participation(IndonesianCitizen: true, JoinedOn: new DateOnly(2014, 3, 1), EnrolledInJkn: true),
+            Contract: new EmploymentContract(EmploymentContractType.Permanent, null));
 
     /// <summary>
     /// A case opened by counselor c-001, ten days before <see cref="Now"/> unless told otherwise

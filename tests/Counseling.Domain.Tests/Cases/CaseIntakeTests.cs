@@ -19,7 +19,8 @@ public class CaseIntakeTests
         opened.CaseId.Should().Be(command.CaseId);
         opened.OpenedAt.Should().Be(Now);
         opened.Worker.Should().Be(command.Worker);
-        decision.Events[1].Should().Be(new JkpClaimRecorded(Today, null), "the claim is taken to be made on the intake day unless told");
+        decision.Events[1].Should().Be(new JkpClaimRecorded(Today, command.Contributions, command.Participation, command.Contract),
+            "the claim is taken to be made on the intake day unless told, with the facts the entitlement is decided on");
         CounselingCase.Evolve(null, opened)!.Stage.Should().Be(CaseStage.Intake);
     }
 

@@ -28,21 +28,36 @@ public sealed record WorkerRequest(
     string? Phone,
     string? BpjsMembershipNumber);
 
-/// <summary>The employment that ended: employer, last position, termination date and reason, last monthly wage.</summary>
+/// <summary>
+/// The employment that ended: employer, last position, termination date and reason, last monthly wage, and the contract
+/// it was held under (a fixed-term one with the last day of its term).
+/// </summary>
 public sealed record EmploymentRequest(
     string? Employer,
     string? LastPosition,
     DateOnly? TerminationDate,
     TerminationReason? TerminationReason,
-    long? LastMonthlyWage);
+    long? LastMonthlyWage,
+    EmploymentContractType? ContractType = null,
+    DateOnly? ContractEndsOn = null);
 
-/// <summary>The JKP contribution months BPJS Ketenagakerjaan reports for the claim.</summary>
-public sealed record ContributionHistoryRequest(int? MonthsPaidInLast24Months, int? ConsecutiveMonthsBeforeTermination);
+/// <summary>Months right before the PHK that the employer owed and did not pay, and why.</summary>
+public sealed record ArrearsRequest(int? MonthsUnpaid, ArrearsCause? Cause);
+
+/// <summary>The JKP contribution months BPJS Ketenagakerjaan reports for the claim, and the employer's arrears if any.</summary>
+public sealed record ContributionHistoryRequest(int? MonthsPaidInLast24Months, int? ConsecutiveMonthsBeforeTermination, ArrearsRequest? Arrears = null);
+
+/// <summary>Who may be a participant: citizenship, the day the worker joined BPJS Ketenagakerjaan, their JKN enrolment.</summary>
+public sealed record ParticipationRequest(bool? IndonesianCitizen, DateOnly? JoinedOn, bool? EnrolledInJkn);
+
+/// <summary>An earlier JKP claim the worker states (this service's own earlier cases are found by NIK).</summary>
+public sealed record EarlierClaimRequest(DateOnly? ClaimedOn);
 
 /// <summary>Intake: the office and counselor, the worker, the ended employment and the worker's JKP claim.</summary>
 /// <param name="ClaimedOn">When the JKP claim was made; the intake day when left out.</param>
-/// <param name="ContributionHistory">What the entitlement is decided on (PP 37/2021 Pasal 19); when left out, only
-/// <paramref name="ContributionMonths"/> is checked.</param>
+/// <param name="ContributionHistory">What the entitlement is decided on (PP 37/2021 Pasal 19): required.</param>
+/// <param name="Participation">Who may be a participant (PP 37/2021 Pasal 4): required.</param>
+/// <param name="EarlierClaims">Earlier JKP claims the worker states; this service's own earlier cases of the worker are added.</param>
 public sealed record OpenCaseRequest(
     string? OfficeId,
     string? CounselorId,
@@ -51,10 +66,15 @@ public sealed record OpenCaseRequest(
     string? JkpClaimReference,
     int? ContributionMonths,
     DateOnly? ClaimedOn = null,
-    ContributionHistoryRequest? ContributionHistory = null)
+    ContributionHistoryRequest? ContributionHistory = null,
+    ParticipationRequest? Participation = null,
+    IReadOnlyList<EarlierClaimRequest>? EarlierClaims = null)
 {
-    /// <summary>Only called once the validator has passed, so every required value is present.</summary>
-    public OpenCase ToCommand(Guid caseId) => new(
+    /// <summary>
+    /// Only called once the validator has passed, so every value it requires is present; what the domain requires besides
+    /// (the contribution history, participation, contract type) it refuses by name when missing.
+    /// </summary>
+    public OpenCase ToCommand(Guid caseId, IReadOnlyList<EarlierJkpClaim> foundClaims) => new(
         caseId,
         OfficeId!,
         CounselorId!,
@@ -69,8 +89,14 @@ public sealed record OpenCaseRequest(
         ContributionMonths!.Value,
         ClaimedOn,
         ContributionHistory is { } history
-            ? new ContributionHistory(history.MonthsPaidInLast24Months!.Value, history.ConsecutiveMonthsBeforeTermination!.Value)
-            : null);
+            ? new ContributionHistory(history.MonthsPaidInLast24Months!.Value, history.ConsecutiveMonthsBeforeTermination!.Value,
+                history.Arrears is { } arrears ? new ContributionArrears(arrears.MonthsUnpaid!.Value, arrears.Cause!.Value) : null)
+            : null,
+        Participation is { } participation
+            ? new Participation(participation.IndonesianCitizen!.Value, participation.JoinedOn!.Value, participation.EnrolledInJkn!.Value)
+            : null,
+        Employment.ContractType is { } contractType ? new EmploymentContract(contractType, Employment.ContractEndsOn) : null,
+        [.. (EarlierClaims ?? []).Select(c => new EarlierJkpClaim(c.ClaimedOn!.Value)), .. foundClaims]);
 }
 
 public sealed class OpenCaseValidator : AbstractValidator<OpenCaseRequest>
@@ -88,11 +114,26 @@ public sealed class OpenCaseValidator : AbstractValidator<OpenCaseRequest>
         RuleFor(r => r.CounselorId).Identifier();
         RuleFor(r => r.JkpClaimReference).RequiredText(64);
         RuleFor(r => r.ContributionMonths).NotNull().InclusiveBetween(0, 600);
+        RuleFor(r => r.ContributionHistory).NotNull();
+        RuleFor(r => r.Participation).NotNull();
         When(r => r.ContributionHistory is not null, () =>
         {
             RuleFor(r => r.ContributionHistory!.MonthsPaidInLast24Months).NotNull().InclusiveBetween(0, 24);
             RuleFor(r => r.ContributionHistory!.ConsecutiveMonthsBeforeTermination).NotNull().InclusiveBetween(0, 600);
+            When(r => r.ContributionHistory!.Arrears is not null, () =>
+            {
+                RuleFor(r => r.ContributionHistory!.Arrears!.MonthsUnpaid).NotNull().InclusiveBetween(1, 24);
+                RuleFor(r => r.ContributionHistory!.Arrears!.Cause).NotNull().IsInEnum();
+            });
         });
+        When(r => r.Participation is not null, () =>
+        {
+            RuleFor(r => r.Participation!.IndonesianCitizen).NotNull();
+            RuleFor(r => r.Participation!.JoinedOn).NotNull();
+            RuleFor(r => r.Participation!.EnrolledInJkn).NotNull();
+        });
+        RuleFor(r => r.EarlierClaims).Must(c => c is null || c.Count <= 10).WithName("earlierClaims");
+        RuleForEach(r => r.EarlierClaims).SetValidator(new EarlierClaimValidator());
 
         RuleFor(r => r.Worker).NotNull().DependentRules(() =>
         {
@@ -112,24 +153,46 @@ public sealed class OpenCaseValidator : AbstractValidator<OpenCaseRequest>
             RuleFor(r => r.Employment!.LastPosition).RequiredText(200);
             RuleFor(r => r.Employment!.TerminationDate).NotNull();
             RuleFor(r => r.Employment!.TerminationReason).NotNull().IsInEnum();
+            RuleFor(r => r.Employment!.ContractType).NotNull().IsInEnum();
             RuleFor(r => r.Employment!.LastMonthlyWage).NotNull()
                 .GreaterThanOrEqualTo(0).WithMessage(_ => Texts.Get("Validation.WageNotNegative"));
         });
     }
 }
 
+public sealed class EarlierClaimValidator : AbstractValidator<EarlierClaimRequest>
+{
+    public EarlierClaimValidator() => RuleFor(c => c.ClaimedOn).NotNull();
+}
+
 public static class OpenCaseEndpoint
 {
     private static readonly OpenCaseValidator Validator = new();
 
-    public static (Decision, ProblemDetails) Before(OpenCaseRequest request, ClaimsPrincipal user, TimeProvider clock)
+    /// <summary>The worker's cases already in this service, found by the NIK's blind index (none for a malformed NIK).</summary>
+    public static async Task<WorkerCases> LoadAsync(OpenCaseRequest request, IQuerySession session, NikBlindIndex index, CancellationToken cancellation) =>
+        new(request.Worker?.Nik is { } nik && OpenCaseValidator.IsNik(nik)
+            ? await ReturningWorkers.CasesOfAsync(session, index, nik, cancellation)
+            : []);
+
+    /// <summary>
+    /// Validates and decides. Each of the worker's earlier cases here is an earlier JKP claim (its claim date), decided on
+    /// with those the worker states (<see cref="IntakeRules.FurtherClaims"/>).
+    /// </summary>
+    public static (Decision, ProblemDetails) Before(OpenCaseRequest request, WorkerCases cases, ClaimsPrincipal user, TimeProvider clock)
     {
         // When a problem is returned Wolverine ends the request there, so no decision is needed with it.
         var invalid = Problems.Validate(Validator, request);
         if (!ReferenceEquals(invalid, WolverineContinue.NoProblems)) return (null!, invalid);
         if (CaseAccess.ToOpen(Caller.From(user)!, request.OfficeId!, request.CounselorId!) is { } forbidden) return (null!, forbidden);
 
-        var decision = CounselingCase.Decide(null, request.ToCommand(Guid.CreateVersion7(clock.GetUtcNow())), clock.GetUtcNow());
+        // A closed case for an earlier PHK was an earlier claim; one for the same PHK (a worker who withdrew and came back)
+        // is this claim again, decided as before.
+        var phk = request.Employment!.TerminationDate!.Value;
+        var earlier = cases.All
+            .Where(c => c.IsClosed && c.Benefit is { } benefit && benefit.Claim.TerminationDate < phk)
+            .Select(c => new EarlierJkpClaim(c.Benefit!.Claim.ClaimedOn, c.Id)).ToList();
+        var decision = CounselingCase.Decide(null, request.ToCommand(Guid.CreateVersion7(clock.GetUtcNow()), earlier), clock.GetUtcNow());
         return decision.Refusal is { } refusal
             ? (decision, Problems.From(refusal))
             : (decision, WolverineContinue.NoProblems);
@@ -144,11 +207,9 @@ public static class OpenCaseEndpoint
     /// one, in a session of its own: the request's own session is not saved when it is refused.
     /// </summary>
     public static async Task<ProblemDetails> ValidateAsync(
-        OpenCaseRequest request, IQuerySession session, NikBlindIndex index, IDocumentStore store, ClaimsPrincipal user,
-        TimeProvider clock, CancellationToken cancellation)
+        WorkerCases cases, IDocumentStore store, ClaimsPrincipal user, TimeProvider clock, CancellationToken cancellation)
     {
-        if (request.Worker?.Nik is not { } nik || !OpenCaseValidator.IsNik(nik)) return WolverineContinue.NoProblems;
-        var open = (await ReturningWorkers.CasesOfAsync(session, index, nik, cancellation)).FirstOrDefault(c => !c.IsClosed);
+        var open = cases.All.FirstOrDefault(c => !c.IsClosed);
         if (open is not null)
         {
             await using var record = store.LightweightSession();
@@ -187,3 +248,6 @@ public static class OpenCaseEndpoint
 
 /// <summary>201 Created, with Location /cases/{id}.</summary>
 public sealed record CaseOpenedResponse(Guid Id, long Version) : CreationResponse($"/cases/{Id}");
+
+/// <summary>The cases of the worker an intake names, as <see cref="OpenCaseEndpoint.LoadAsync"/> found them.</summary>
+public sealed record WorkerCases(IReadOnlyList<CounselingCase> All);

@@ -95,7 +95,7 @@ public static class BenefitRuleSets
             MinimumInterviewOrTestCalls = 1,
             MinimumTrainingAttendancePercent = 80,
             LastMonthNeedsEmploymentStatusReport = false,
-            EvidenceSource = "Permenaker 15/2021: months 2-6 need 5 job applications, or 1 interview or selection-test call, or 80% attendance of a training",
+            EvidenceSource = "Permenaker 15/2021 Pasal 13 (before Permenaker 2/2025 amended it): months 2-6 need 5 job applications, or 1 interview or selection-test call, or 80% attendance of a training",
         },
         new()
         {

@@ -28,6 +28,35 @@ namespace Counseling.Domain.Cases
         public static readonly Wording MoreConsecutiveThanInAll = new(nameof(MoreConsecutiveThanInAll), "{0} consecutive months is more than the {1} months paid in all.");
         public static readonly Wording TooFewRecentContributions = new(nameof(TooFewRecentContributions), "{0}; the claim shows {1} months within the last {2}.");
         public static readonly Wording TooFewConsecutiveContributions = new(nameof(TooFewConsecutiveContributions), "{0}; the claim shows {1} consecutive months before the PHK.");
+        public static readonly Wording ContributionHistoryRequired = new(nameof(ContributionHistoryRequired),
+            "The contribution history is required: the months paid in the last 24 and the consecutive months before the PHK (PP 37/2021 Pasal 19).");
+        public static readonly Wording ArrearsNotCovered = new(nameof(ArrearsNotCovered),
+            "{0} months of arrears ({1}) is more than the {2} months BPJS Ketenagakerjaan pays for under {3}: the employer pays the benefit. {4}");
+        public static readonly Wording ParticipationRequired = new(nameof(ParticipationRequired),
+            "The worker's participation is required: citizenship, the day they joined and their JKN enrolment.");
+        public static readonly Wording JoinedInFuture = new(nameof(JoinedInFuture), "The day the worker joined cannot be in the future.");
+        public static readonly Wording JoinedBeforeBirth = new(nameof(JoinedBeforeBirth), "The day the worker joined must be after the birth date.");
+        public static readonly Wording JoinedAfterPhk = new(nameof(JoinedAfterPhk), "The day the worker joined is after the PHK on {0:yyyy-MM-dd}.");
+        public static readonly Wording NotAnIndonesianCitizen = new(nameof(NotAnIndonesianCitizen),
+            "Only Indonesian citizens are JKP participants. {0}");
+        public static readonly Wording JoinedTooOld = new(nameof(JoinedTooOld),
+            "The worker was {0} when they joined: participants join before they are {1}. {2}");
+        public static readonly Wording NotEnrolledInJkn = new(nameof(NotEnrolledInJkn),
+            "A participant is enrolled by the employer in JKN; the worker is not. {0}");
+        public static readonly Wording ContractTypeRequired = new(nameof(ContractTypeRequired),
+            "The contract type of the ended job is required: permanent (PKWTT) or fixed-term (PKWT).");
+        public static readonly Wording OpenEndedContractHasNoEnd = new(nameof(OpenEndedContractHasNoEnd),
+            "An open-ended contract (PKWTT) has no end date: leave contractEndsOn out.");
+        public static readonly Wording FixedTermContractNeedsEnd = new(nameof(FixedTermContractNeedsEnd),
+            "A fixed-term contract (PKWT) needs the last day of its term (contractEndsOn).");
+        public static readonly Wording ContractRanToTerm = new(nameof(ContractRanToTerm),
+            "The fixed-term contract ran to its term ({0:yyyy-MM-dd}; the job ended {1:yyyy-MM-dd}): that is not a PHK for JKP. {2}");
+        public static readonly Wording EarlierClaimAfterPhk = new(nameof(EarlierClaimAfterPhk),
+            "An earlier claim on {0:yyyy-MM-dd} is after this PHK on {1:yyyy-MM-dd}.");
+        public static readonly Wording ClaimLimitReached = new(nameof(ClaimLimitReached),
+            "The worker has claimed JKP {0} times already; a worker claims at most {1} times. {2}");
+        public static readonly Wording TooSoonAfterEarlierClaim = new(nameof(TooSoonAfterEarlierClaim),
+            "The previous claim was on {0:yyyy-MM-dd}: a further claim needs {1} more years of contributions, so a PHK from {2:yyyy-MM-dd}, not {3:yyyy-MM-dd}. {4}");
     }
 
     /// <summary>
@@ -71,14 +100,59 @@ namespace Counseling.Domain.Cases
         public Narration Narrate() => Narration.Of("Narrative.CaseOpened", OfficeId, CounselorId, JkpClaimReference, Employment.LastPosition, Employment.Employer, Employment.TerminationDate, Employment.TerminationReason, ContributionMonths);
     }
 
-    /// <summary>Months of JKP contributions as BPJS Ketenagakerjaan reports them at the claim.</summary>
-    public sealed record ContributionHistory(int MonthsPaidInLast24Months, int ConsecutiveMonthsBeforeTermination);
+    /// <summary>
+    /// Months of JKP contributions as BPJS Ketenagakerjaan reports them at the claim. <paramref name="Arrears"/>: the
+    /// months right before the PHK that the employer owed and did not pay, and why (stated at intakes since the JKP rules
+    /// of issue 27; none on older events).
+    /// </summary>
+    public sealed record ContributionHistory(int MonthsPaidInLast24Months, int ConsecutiveMonthsBeforeTermination, ContributionArrears? Arrears = null);
+
+    /// <summary>Why the employer stopped paying contributions before the PHK.</summary>
+    public enum ArrearsCause
+    {
+        /// <summary>Declared bankrupt (pailit) under the law.</summary>
+        EmployerBankrupt,
+        /// <summary>Closed down (tutup) under the law.</summary>
+        EmployerClosed,
+        /// <summary>Any other reason: the employer simply did not pay.</summary>
+        Other,
+    }
+
+    /// <summary><paramref name="MonthsUnpaid"/> months right before the PHK that the employer did not pay.</summary>
+    public sealed record ContributionArrears(int MonthsUnpaid, ArrearsCause Cause);
+
+    /// <summary>How the ended job was held: an open-ended contract (PKWTT) or a fixed-term one (PKWT) ending on a date.</summary>
+    public enum EmploymentContractType
+    {
+        /// <summary>Perjanjian kerja waktu tidak tertentu (PKWTT).</summary>
+        Permanent,
+        /// <summary>Perjanjian kerja waktu tertentu (PKWT).</summary>
+        FixedTerm,
+    }
+
+    /// <param name="EndsOn">The last day of a fixed-term contract's term; none for an open-ended one.</param>
+    public sealed record EmploymentContract(EmploymentContractType Type, DateOnly? EndsOn);
+
+    /// <summary>Who may be a JKP participant: the facts the intake records (BPJS Ketenagakerjaan holds the proof).</summary>
+    /// <param name="JoinedOn">When the worker became a participant of BPJS Ketenagakerjaan's programmes.</param>
+    /// <param name="EnrolledInJkn">Whether the employer enrolled the worker in JKN (BPJS Kesehatan), as the worker states it.</param>
+    public sealed record Participation(bool IndonesianCitizen, DateOnly JoinedOn, bool EnrolledInJkn);
+
+    /// <summary>An earlier JKP claim of the same worker: stated at intake, or found among this service's cases (<paramref name="CaseId"/>).</summary>
+    public sealed record EarlierJkpClaim(DateOnly ClaimedOn, Guid? CaseId = null);
 
     /// <summary>
     /// Intake, beside <see cref="CaseOpened"/>: what the JKP entitlement is decided on besides the wage and the PHK date
-    /// there. Cases opened before this event existed have none; their claim date is taken to be the intake date.
+    /// there. Cases opened before this event existed have none; their claim date is taken to be the intake date. The
+    /// participation, the contract and the earlier claims are recorded by intakes since issue 27 (none on older events,
+    /// whose decisions stand as they were made).
     /// </summary>
-    public sealed record JkpClaimRecorded(DateOnly ClaimedOn, ContributionHistory? Contributions) : INarrated
+    public sealed record JkpClaimRecorded(
+        DateOnly ClaimedOn,
+        ContributionHistory? Contributions,
+        Participation? Participation = null,
+        EmploymentContract? Contract = null,
+        IReadOnlyList<EarlierJkpClaim>? EarlierClaims = null) : INarrated
     {
         public Narration Narrate() => Narration.Of("Narrative.JkpClaimRecorded", ClaimedOn)
             .ThenOrStop(Contributions is not null, "Narrative.JkpClaimContributions",
@@ -102,7 +176,56 @@ namespace Counseling.Domain.Cases.Intake
         string JkpClaimReference,
         int ContributionMonths,
         DateOnly? ClaimedOn = null,
-        ContributionHistory? Contributions = null);
+        ContributionHistory? Contributions = null,
+        Participation? Participation = null,
+        EmploymentContract? Contract = null,
+        IReadOnlyList<EarlierJkpClaim>? EarlierClaims = null);
+
+    /// <summary>
+    /// The JKP rules an intake applies besides the rule sets' figures (<see cref="BenefitRuleSets"/>), each with its source.
+    /// docs/jkp-rules.md lists them; JkpRuleCitationTests fails on a rule without a citation or missing from that table.
+    /// </summary>
+    public static class IntakeRules
+    {
+        public static readonly JkpRule Participants = new("participants",
+            "A participant is an Indonesian citizen, under 54 when they joined, enrolled by the employer in JKN and in BPJS Ketenagakerjaan's programmes.",
+            "PP 37/2021 Pasal 4, as summarised in BPJS Ketenagakerjaan's guidance reported by parapuan.co and rakyatbengkulu.disway.id " +
+            "(secondary sources; the article's wording unconfirmed against the gazetted text). Enrolment in the other programmes is BPJS's to check.");
+
+        /// <summary>A participant must have joined before this age.</summary>
+        public const int MaximumAgeAtJoining = 54;
+
+        public static readonly JkpRule FixedTermContracts = new("fixed-term-contracts",
+            "A fixed-term contract (PKWT) qualifies only when the employer ended it before its term; one that ran to its end date does not.",
+            "PP 37/2021 Pasal 19 ayat (1) (PKWTT and PKWT both covered) and Pasal 20 ayat (2) (PKWT only when ended before its term), " +
+            "as quoted by hmlawoffice.blogspot.com (2021)");
+
+        public static readonly JkpRule ContributionHistoryRequired = new("contribution-history-required",
+            "The claim's months paid in the last 24 and consecutive months before the PHK are required: a total alone cannot show them.",
+            "PP 37/2021 Pasal 19 (12 months within 24, 6 of them consecutive before the PHK)");
+
+        public static readonly JkpRule EmployerArrears = new("employer-arrears",
+            "Months the employer owed right before the PHK count as paid when BPJS Ketenagakerjaan still pays: up to 3 months in any case; " +
+            "up to 6 when the employer was declared bankrupt or closed, for a PHK under PP 6/2025. More than that, the employer pays the benefit, not BPJS.",
+            "PP 37/2021 Pasal 39 ayat (1) and (3) (arrears up to 3 months: BPJS pays; more: the employer pays first); " +
+            "PP 6/2025 Pasal 39A ayat (1) (employer bankrupt or closed, arrears up to 6 months: BPJS pays), as quoted by okezone.com and jccnetwork.id (17 February 2025)");
+
+        public static readonly JkpRule FurtherClaims = new("further-claims",
+            $"A further claim needs {YearsBetweenClaims} more years of contributions since the previous claim, and a worker claims at most {MaximumClaims} times.",
+            "Secondary source only: BPJS Ketenagakerjaan's terms as reported (five more years of contributions before a later claim; " +
+            "a limited number of claims), as issue 27 records them; the article is unconfirmed. The service counts years since the " +
+            "previous claim, which five years of contributions cannot be paid in less than; BPJS checks the months themselves.");
+
+        public const int YearsBetweenClaims = 5;
+        public const int MaximumClaims = 3;
+
+        /// <summary>
+        /// The months of arrears BPJS Ketenagakerjaan covers for a PHK under <paramref name="rules"/>: 3 (PP 37/2021 Pasal 39
+        /// ayat (1), unchanged by PP 6/2025); 6 when the employer was declared bankrupt or closed, from PP 6/2025 (Pasal 39A).
+        /// </summary>
+        public static int ArrearsCoveredMonths(BenefitRuleSet rules, ArrearsCause cause) =>
+            cause is ArrearsCause.EmployerBankrupt or ArrearsCause.EmployerClosed && rules.Id == BenefitRuleSets.Pp6Of2025 ? 6 : 3;
+    }
 
     public static class CaseIntake
     {
@@ -113,6 +236,8 @@ namespace Counseling.Domain.Cases.Intake
             TerminationReason.Retirement,
             TerminationReason.Death,
             TerminationReason.PermanentTotalDisability,
+            // PP 37/2021 Pasal 20 ayat (2): a fixed-term contract that ran to its term ended without a PHK.
+            TerminationReason.ContractRanToTerm,
         };
 
         public static Decision Open(OpenCase command, DateTimeOffset now)
@@ -141,6 +266,9 @@ namespace Counseling.Domain.Cases.Intake
             if (claimedOn > deadline)
                 return Refusal.NotAllowed("claimedOn", Why.ClaimTooLate,
                     rules.Quoted(nameof(BenefitRuleSet.ClaimWindowSource)), employment.TerminationDate, rules.Id, deadline, claimedOn);
+            if (ParticipationRefusal(command, bornOn, today) is { } participation) return participation;
+            if (ContractRefusal(command) is { } contract) return contract;
+            if (FurtherClaimRefusal(command) is { } further) return further;
             if (ContributionRefusal(command, rules) is { } contributions) return contributions;
 
             return Decision.Accept(new CaseOpened(
@@ -152,23 +280,92 @@ namespace Counseling.Domain.Cases.Intake
                 command.JkpClaimReference,
                 command.ContributionMonths,
                 now),
-                new JkpClaimRecorded(claimedOn, command.Contributions));
+                new JkpClaimRecorded(claimedOn, command.Contributions, command.Participation, command.Contract,
+                    command.EarlierClaims is { Count: > 0 } earlier ? [.. earlier.OrderBy(c => c.ClaimedOn)] : null));
+        }
+
+        private static Refusal? ParticipationRefusal(OpenCase command, DateOnly bornOn, DateOnly today)
+        {
+            if (command.Participation is not { } participant) return Refusal.Invalid("participation", Why.ParticipationRequired);
+            if (participant.JoinedOn > today) return Refusal.Invalid("participation.joinedOn", Why.JoinedInFuture);
+            if (participant.JoinedOn <= bornOn) return Refusal.Invalid("participation.joinedOn", Why.JoinedBeforeBirth);
+            if (participant.JoinedOn > command.Employment.TerminationDate)
+                return Refusal.Invalid("participation.joinedOn", Why.JoinedAfterPhk, command.Employment.TerminationDate);
+            if (!participant.IndonesianCitizen)
+                return Refusal.NotAllowed("participation.indonesianCitizen", Why.NotAnIndonesianCitizen, IntakeRules.Participants.Source);
+            var ageAtJoining = WholeYearsBetween(bornOn, participant.JoinedOn);
+            if (ageAtJoining >= IntakeRules.MaximumAgeAtJoining)
+                return Refusal.NotAllowed("participation.joinedOn", Why.JoinedTooOld, ageAtJoining, IntakeRules.MaximumAgeAtJoining, IntakeRules.Participants.Source);
+            if (!participant.EnrolledInJkn)
+                return Refusal.NotAllowed("participation.enrolledInJkn", Why.NotEnrolledInJkn, IntakeRules.Participants.Source);
+            return null;
+        }
+
+        private static Refusal? ContractRefusal(OpenCase command)
+        {
+            var employment = command.Employment;
+            if (command.Contract is not { } contract) return Refusal.Invalid("employment.contractType", Why.ContractTypeRequired);
+            if (contract.Type == EmploymentContractType.Permanent)
+                return contract.EndsOn is null ? null : Refusal.Invalid("employment.contractEndsOn", Why.OpenEndedContractHasNoEnd);
+            if (contract.EndsOn is not { } endsOn) return Refusal.Invalid("employment.contractEndsOn", Why.FixedTermContractNeedsEnd);
+            if (employment.TerminationReason == TerminationReason.ContractRanToTerm || employment.TerminationDate >= endsOn)
+                return Refusal.NotAllowed("employment.contractEndsOn", Why.ContractRanToTerm, endsOn, employment.TerminationDate, IntakeRules.FixedTermContracts.Source);
+            return null;
+        }
+
+        private static Refusal? FurtherClaimRefusal(OpenCase command)
+        {
+            if (command.EarlierClaims is not { Count: > 0 } earlier) return null;
+            var phk = command.Employment.TerminationDate;
+            if (earlier.FirstOrDefault(c => c.ClaimedOn > phk) is { } afterPhk)
+                return Refusal.Invalid("earlierClaims", Why.EarlierClaimAfterPhk, afterPhk.ClaimedOn, phk);
+            if (earlier.Count >= IntakeRules.MaximumClaims)
+                return Refusal.NotAllowed("earlierClaims", Why.ClaimLimitReached, earlier.Count, IntakeRules.MaximumClaims, IntakeRules.FurtherClaims.Source);
+            var last = earlier.Max(c => c.ClaimedOn);
+            var allowedFrom = last.AddYears(IntakeRules.YearsBetweenClaims);
+            return phk < allowedFrom
+                ? Refusal.NotAllowed("earlierClaims", Why.TooSoonAfterEarlierClaim, last, IntakeRules.YearsBetweenClaims, allowedFrom, phk, IntakeRules.FurtherClaims.Source)
+                : null;
+        }
+
+        /// <summary>
+        /// The history as the entitlement counts it: months the employer owed right before the PHK, and BPJS Ketenagakerjaan
+        /// still pays for (<see cref="IntakeRules.EmployerArrears"/>), count as paid, and consecutive with those before.
+        /// </summary>
+        public static ContributionHistory CountedForTheClaim(ContributionHistory reported, BenefitRuleSet rules)
+        {
+            var owed = reported.Arrears is { } arrears && arrears.MonthsUnpaid <= IntakeRules.ArrearsCoveredMonths(rules, arrears.Cause)
+                ? arrears.MonthsUnpaid : 0;
+            return reported with
+            {
+                MonthsPaidInLast24Months = Math.Min(rules.ContributionLookbackMonths, reported.MonthsPaidInLast24Months + owed),
+                ConsecutiveMonthsBeforeTermination = reported.ConsecutiveMonthsBeforeTermination + owed,
+            };
+        }
+
+        private static int WholeYearsBetween(DateOnly from, DateOnly to)
+        {
+            var years = to.Year - from.Year;
+            return to < from.AddYears(years) ? years - 1 : years;
         }
 
         private static Refusal? ContributionRefusal(OpenCase command, BenefitRuleSet rules)
         {
-            if (command.Contributions is not { } history)
-                return command.ContributionMonths < rules.MinimumMonthsPaid
-                    ? Refusal.NotAllowed("contributionMonths", Why.TooFewContributions,
-                        rules.Quoted(nameof(BenefitRuleSet.ContributionSource)), command.ContributionMonths)
-                    : null;
-
-            if (history.MonthsPaidInLast24Months > command.ContributionMonths)
+            // A total alone passes twelve months paid years ago: the history is what PP 37/2021 Pasal 19 decides on.
+            if (command.Contributions is not { } reported) return Refusal.Invalid("contributionHistory", Why.ContributionHistoryRequired);
+            if (command.ContributionMonths < rules.MinimumMonthsPaid)
+                return Refusal.NotAllowed("contributionMonths", Why.TooFewContributions,
+                    rules.Quoted(nameof(BenefitRuleSet.ContributionSource)), command.ContributionMonths);
+            if (reported.MonthsPaidInLast24Months > command.ContributionMonths)
                 return Refusal.Invalid("contributionHistory.monthsPaidInLast24Months",
-                    Why.MoreIn24MonthsThanInAll, history.MonthsPaidInLast24Months, command.ContributionMonths);
-            if (history.ConsecutiveMonthsBeforeTermination > command.ContributionMonths)
+                    Why.MoreIn24MonthsThanInAll, reported.MonthsPaidInLast24Months, command.ContributionMonths);
+            if (reported.ConsecutiveMonthsBeforeTermination > command.ContributionMonths)
                 return Refusal.Invalid("contributionHistory.consecutiveMonthsBeforeTermination",
-                    Why.MoreConsecutiveThanInAll, history.ConsecutiveMonthsBeforeTermination, command.ContributionMonths);
+                    Why.MoreConsecutiveThanInAll, reported.ConsecutiveMonthsBeforeTermination, command.ContributionMonths);
+            if (reported.Arrears is { } arrears && arrears.MonthsUnpaid > IntakeRules.ArrearsCoveredMonths(rules, arrears.Cause))
+                return Refusal.NotAllowed("contributionHistory.arrears.monthsUnpaid", Why.ArrearsNotCovered, arrears.MonthsUnpaid, arrears.Cause,
+                    IntakeRules.ArrearsCoveredMonths(rules, arrears.Cause), rules.Id, IntakeRules.EmployerArrears.Source);
+            var history = CountedForTheClaim(reported, rules);
             if (history.MonthsPaidInLast24Months < rules.MinimumMonthsPaid)
                 return Refusal.NotAllowed("contributionHistory.monthsPaidInLast24Months", Why.TooFewRecentContributions,
                     rules.Quoted(nameof(BenefitRuleSet.ContributionSource)), history.MonthsPaidInLast24Months, rules.ContributionLookbackMonths);

@@ -104,4 +104,68 @@ public class OpenCaseTests(ApiFixture api)
         (await result.ReadAsTextAsync()).Should().Contain("does not qualify for JKP");
         (await api.EventCountAsync()).Should().Be(before);
     }
+
+    [Fact]
+    public async Task A_further_claim_is_decided_against_the_workers_earlier_case_found_by_NIK()
+    {
+        var nik = Requests.NewNik();
+        // The first claim a month after an earlier PHK, before the second PHK.
+        var first = await api.Host.OpenCaseAsync(Requests.OpenCase(nik: nik,
+            terminationDate: ApiFixture.StartDay.AddDays(-90).ToString("yyyy-MM-dd"), claimedOn: ApiFixture.StartDay.AddDays(-60).ToString("yyyy-MM-dd")));
+        await api.Host.Scenario(s =>
+        {
+            s.Post.Json(new { reason = "withdrew", notes = "Pindah kota." }).ToUrl($"/cases/{first}/closure");
+            s.StatusCodeShouldBe(200);
+        });
+        var before = await api.EventCountAsync();
+
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Post.Json(Requests.OpenCase(nik: nik)).ToUrl("/cases");
+            s.StatusCodeShouldBe(422);
+        });
+
+        var problem = await result.ReadAsTextAsync();
+        problem.Should().Contain("earlierClaims").And.Contain("5 more years");
+        (await api.EventCountAsync()).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task A_fixed_term_contract_that_ran_to_its_term_is_422_naming_the_article_and_writes_nothing()
+    {
+        var body = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Requests.OpenCase(), Web))!;
+        body["employment"]!["contractType"] = "fixedTerm";
+        body["employment"]!["contractEndsOn"] = body["employment"]!["terminationDate"]!.GetValue<string>();
+        var before = await api.EventCountAsync();
+
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Post.Text(body.ToJsonString()).ToUrl("/cases");
+            s.WithRequestHeader("Content-Type", "application/json");
+            s.StatusCodeShouldBe(422);
+        });
+
+        (await result.ReadAsTextAsync()).Should().Contain("employment.contractEndsOn").And.Contain("Pasal 20 ayat (2)");
+        (await api.EventCountAsync()).Should().Be(before);
+    }
+
+    [Theory]
+    [InlineData("participation")]
+    [InlineData("contributionHistory")]
+    public async Task An_intake_without_the_facts_the_claim_is_decided_on_is_400_naming_them(string missing)
+    {
+        var body = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Requests.OpenCase(), Web))!.AsObject();
+        body.Remove(missing);
+
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Post.Text(body.ToJsonString()).ToUrl("/cases");
+            s.WithRequestHeader("Content-Type", "application/json");
+            s.StatusCodeShouldBe(400);
+        });
+
+        (await result.ReadAsTextAsync()).Should().Contain(missing);
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Web = new(System.Text.Json.JsonSerializerDefaults.Web);
 }

@@ -73,7 +73,8 @@ namespace Internal.Generated.WolverineHandlers
             // Reading the request body via JSON deserialization
             var (request, jsonContinue) = await ReadJsonAsync<Counseling.Api.Cases.Intake.OpenCaseRequest>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            (var decision, var problemDetails1) = Counseling.Api.Cases.Intake.OpenCaseEndpoint.Before(request, httpContext.User, _timeProvider);
+            var workerCases = await Counseling.Api.Cases.Intake.OpenCaseEndpoint.LoadAsync(request, ((Marten.IQuerySession)documentSession), _nikBlindIndex, httpContext.RequestAborted).ConfigureAwait(false);
+            (var decision, var problemDetails1) = Counseling.Api.Cases.Intake.OpenCaseEndpoint.Before(request, workerCases, httpContext.User, _timeProvider);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))
             {
@@ -81,7 +82,7 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
-            var problemDetails2 = await Counseling.Api.Cases.Intake.OpenCaseEndpoint.ValidateAsync(request, ((Marten.IQuerySession)documentSession), _nikBlindIndex, _documentStore, httpContext.User, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var problemDetails2 = await Counseling.Api.Cases.Intake.OpenCaseEndpoint.ValidateAsync(workerCases, _documentStore, httpContext.User, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails2, Wolverine.Http.WolverineContinue.NoProblems)))
             {
