@@ -38,16 +38,20 @@ public static class RuleImpactEndpoint
     public const int MaxItems = 500;
 
     /// <param name="ruleSet">The rule set (e.g. PP-37-2021) to re-decide every case of the office under.</param>
+    /// <param name="selfEmploymentEndsBenefit">true or false: also read a business of the worker's own as ending the right (or not).</param>
     [WolverineGet("/offices/{id}/rule-impact")]
     [Tags("Caseloads")]
     [Authorize(Policy = AccessPolicies.Supervision)]
     [EndpointSummary("The office's cases whose JKP benefit would differ under another rule set, writing nothing")]
     public static async Task<IResult> Get(
-        string id, string? ruleSet, IQuerySession session, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellation)
+        string id, string? ruleSet, string? selfEmploymentEndsBenefit, IQuerySession session, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellation)
     {
         if (string.IsNullOrWhiteSpace(ruleSet))
             return Results.Problem(Counseling.Api.Infrastructure.Problems.InvalidQuery("ruleSet", Texts.Get("Query.RuleSetRequired")));
         if (BenefitRuleSets.Find(ruleSet) is not { } asked) return Results.Problem(RuleSetProblem.Unknown(ruleSet));
+        var query = new QueryParameters();
+        var reading = query.Bool("selfEmploymentEndsBenefit", selfEmploymentEndsBenefit);
+        if (query.Problem is { } problem) return problem;
 
         var office = await session.LoadAsync<Office>(id, cancellation);
         if (office is null) return ReferenceProblems.Unknown("office", id);
@@ -60,7 +64,7 @@ public static class RuleImpactEndpoint
             .Select(e => e.Journey).ToListAsync(cancellation);
 
         var compared = journeys
-            .Select(journey => (Journey: journey, Actual: JkpBenefit.For(journey, today), WhatIf: JkpBenefit.For(journey, today, asked)))
+            .Select(journey => (Journey: journey, Actual: JkpBenefit.For(journey, today), WhatIf: JkpBenefit.For(journey, today, asked, reading)))
             .Where(c => c.Actual is not null)
             .Select(c => (c.Journey, Actual: c.Actual!, WhatIf: c.WhatIf!, Differences: JkpBenefit.Differences(c.Actual!, c.WhatIf!)))
             .ToList();

@@ -169,7 +169,12 @@ public sealed record PlacementFollowedUp(Guid PlacementId, DateOnly On, bool Sti
         Narration.Of(StillEmployed ? "Narrative.StillEmployed" : "Narrative.NoLongerEmployed"));
 }
 
-public sealed record CaseClosed(ClosureReason Reason, DateOnly On, [property: PersonalData] string Notes) : ICaseEvent, INarrated
+/// <summary>
+/// The case was closed on <paramref name="On"/>. <paramref name="DiedOn"/>: for a closure as <see cref="ClosureReason.Died"/>,
+/// the day of death, from which the JKP right lapses (PP 6/2025 Pasal 40); closures stored before it was recorded have none,
+/// and their day of death is taken to be the closure day.
+/// </summary>
+public sealed record CaseClosed(ClosureReason Reason, DateOnly On, [property: PersonalData] string Notes, DateOnly? DiedOn = null) : ICaseEvent, INarrated
 {
     public CounselingCase Apply(CounselingCase current) => current with
     {
@@ -177,7 +182,9 @@ public sealed record CaseClosed(ClosureReason Reason, DateOnly On, [property: Pe
         NextFollowUpOn = null,
     };
 
-    public Narration Narrate() => Narration.Of("Narrative.Closed", On, Reason);
+    public Narration Narrate() => DiedOn is { } died
+        ? Narration.Of("Narrative.ClosedAfterDeath", On, died)
+        : Narration.Of("Narrative.Closed", On, Reason);
 }
 
 public sealed record CaseReopened([property: PersonalData] string Reason, DateOnly On) : ICaseEvent, INarrated

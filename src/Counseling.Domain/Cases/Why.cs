@@ -33,6 +33,7 @@ public static partial class Why
     public static readonly Wording ToAnswerTransfer = new(nameof(ToAnswerTransfer), "answering its transfer");
     public static readonly Wording ToRecordCommitment = new(nameof(ToRecordCommitment), "recording the job-search commitment");
     public static readonly Wording ToRecordJobSearch = new(nameof(ToRecordJobSearch), "recording job-search activities");
+    public static readonly Wording ToRecordClaimApproval = new(nameof(ToRecordClaimApproval), "recording the JKP claim's approval");
 
     // The case itself
     public static readonly Wording CaseAlreadyOpen = new(nameof(CaseAlreadyOpen), "Case {0} is already open.");
@@ -83,6 +84,8 @@ public static partial class Why
     public static readonly Wording CommitmentFirst = new(nameof(CommitmentFirst), "Record the worker's job-search commitment first: the evidence counts towards it.");
     public static readonly Wording BeforeClaim = new(nameof(BeforeClaim), "{0:yyyy-MM-dd} is before the JKP claim of {1:yyyy-MM-dd}: evidence counts from the claim.");
     public static readonly Wording AfterBenefitPeriod = new(nameof(AfterBenefitPeriod), "{0:yyyy-MM-dd} is after the benefit period, which ended on {1:yyyy-MM-dd}.");
+    public static readonly Wording ClaimAlreadyApproved = new(nameof(ClaimAlreadyApproved), "The JKP claim's approval by BPJS Ketenagakerjaan was already recorded: {0:yyyy-MM-dd}.");
+    public static readonly Wording ApprovalBeforeClaim = new(nameof(ApprovalBeforeClaim), "{0:yyyy-MM-dd} is before the JKP claim of {1:yyyy-MM-dd}: a claim is approved after it is made.");
     public static readonly Wording BenefitEnded = new(nameof(BenefitEnded), "The JKP benefit ended on {0:yyyy-MM-dd} ({1}): nothing from then on counts towards it.");
 
     // Closure
@@ -92,6 +95,10 @@ public static partial class Why
     public static readonly Wording BenefitPeriodRunning = new(nameof(BenefitPeriodRunning),
         "The JKP benefit period runs until {0:yyyy-MM-dd} (six months from the claim of {1:yyyy-MM-dd}, {2}): the case can be closed as " +
         "'benefitPeriodEnded' only after that day, or once the benefit has ended otherwise.");
+    public static readonly Wording DeathDayRequired = new(nameof(DeathDayRequired),
+        "Give the day of death (diedOn) to close the case as 'died': the JKP right lapses from that day (PP 6/2025 Pasal 40).");
+    public static readonly Wording DeathDayOnlyWhenDied = new(nameof(DeathDayOnlyWhenDied),
+        "A day of death is given only when the case is closed as 'died', not as '{0}'.");
     public static readonly Wording NotClosed = new(nameof(NotClosed), "The case is open: only a closed case can be reopened.");
     public static readonly Wording AlreadyErased = new(nameof(AlreadyErased), "The worker's personal data was already erased on {0:yyyy-MM-dd}.");
     public static readonly Wording ErasureAlreadyRequested = new(nameof(ErasureAlreadyRequested),

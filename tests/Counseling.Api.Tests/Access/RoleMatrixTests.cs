@@ -87,6 +87,8 @@ public class RoleMatrixTests(ApiFixture api)
         R("POST /cases/{id}/job-search-activities", t => t.CommittedCaseAsync("/job-search-activities"),
             a => new { kind = "application", on = Day(a), employer = "PT A" },
             401, 200, 403, 403, 403, 403, 403, appends: 1),
+        R("POST /cases/{id}/jkp/approval", t => t.CaseAsync("/jkp/approval"), a => new { approvedOn = Day(a) },
+            401, 200, 403, 403, 403, 403, 403, appends: 1),
         R("POST /cases/{id}/employment-plan", t => t.CaseAsync("/employment-plan"), a => Plan(a),
             401, 200, 403, 403, 403, 403, 403, appends: 1),
         R("POST /cases/{id}/employment-plan/approval", t => t.PlannedCaseAsync("/employment-plan/approval"), _ => new { version = 1 },

@@ -213,14 +213,23 @@ public class HostileInputTests(ApiFixture api)
                 Body = Json(new { kind = "application", on = day, employer = "PT Astrido Jaya Mobilindo" }),
                 RequiredFields = ["kind", "on"],
             },
+            new("POST /cases/{id}/jkp/approval", "/cases/{case}/jkp/approval", Role.Counselor, "bekasi")
+            {
+                Body = Json(new { approvedOn = day }),
+                RequiredFields = ["approvedOn"],
+            },
             new("GET /cases/{id}/benefit", "/cases/{case}/benefit", Role.Auditor, null)
             {
-                BadQueries = [("ruleSet=PP-99-2099", "ruleSet"), ($"ruleSet={HostileId}", "ruleSet")],
+                BadQueries =
+                [
+                    ("ruleSet=PP-99-2099", "ruleSet"), ($"ruleSet={HostileId}", "ruleSet"),
+                    ("selfEmploymentEndsBenefit=maybe", "selfEmploymentEndsBenefit"),
+                ],
                 BadPaths = [(NotACase + "/benefit", 404, null)],
             },
             new("GET /offices/{id}/rule-impact", "/offices/bekasi/rule-impact", Role.Auditor, null)
             {
-                BadQueries = [("ruleSet=PP-99-2099", "ruleSet")],
+                BadQueries = [("ruleSet=PP-99-2099", "ruleSet"), ("ruleSet=PP-37-2021&selfEmploymentEndsBenefit=ya", "selfEmploymentEndsBenefit")],
                 BadPaths = [($"/offices/{HostileId}/rule-impact?ruleSet=PP-37-2021", 404, null)],
             },
             new("GET /reports/outcomes", "/reports/outcomes", Role.Auditor, null)
@@ -534,6 +543,9 @@ public class HostileInputTests(ApiFixture api)
     [InlineData("POST /cases/{id}/job-referrals", "referredOn", "2099-12-31")]
     [InlineData("POST /cases/{id}/training-referrals", "kind", "sulap")]
     [InlineData("POST /cases/{id}/closure", "reason", "bosan")]
+    [InlineData("POST /cases/{id}/closure", "diedOn", "2099-01-01")]
+    [InlineData("POST /cases/{id}/jkp/approval", "approvedOn", "2099-01-01")]
+    [InlineData("POST /cases/{id}/jkp/approval", "approvedOn", "2026-02-30")]
     [InlineData("POST /cases", "claimedOn", "2099-01-01")]
     [InlineData("POST /cases", "claimedOn", "2026-02-30")]
     [InlineData("POST /cases", "contributionHistory.monthsPaidInLast24Months", 25)]

@@ -5,6 +5,7 @@ using Counseling.Domain.Cases.Erasure;
 using Counseling.Domain.Counselors;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Assessments;
+using Counseling.Domain.Cases.ClaimApproval;
 using Counseling.Domain.Cases.Closure;
 using Counseling.Domain.Cases.JobReferrals;
 using Counseling.Domain.Cases.JobSearch;
@@ -24,7 +25,6 @@ public class ClosureTests
     // Closing
 
     [Theory]
-    [InlineData(ClosureReason.Died)]
     [InlineData(ClosureReason.Unreachable)]
     [InlineData(ClosureReason.Withdrew)]
     [InlineData(ClosureReason.Other)]
@@ -137,6 +137,8 @@ public class ClosureTests
             c => c.Decide(new MakeJobSearchCommitment(Today), Now)),
         ["record a job-search activity"] = (() => OpenedCase().After(new JobSearchCommitmentMade(Today.AddDays(-10))),
             c => c.Decide(new RecordJobSearchActivity(Guid.NewGuid(), JobSearchActivityKind.Application, Today, "PT A", null, null), Now)),
+        ["record the claim's approval"] = (() => OpenedCase(),
+            c => c.Decide(new RecordClaimApproval(Today), Now)),
         ["write an employment plan"] = (() => OpenedCase(),
             c => c.Decide(new WriteEmploymentPlan([new PlanGoal("7223", Today.AddMonths(3))], [new PlanAction("Lamar kerja", PlanActor.Worker, Today.AddDays(7))], "c-001"), Now)),
         ["approve the employment plan"] = (() => OpenedCase().After(new EmploymentPlanWritten(1, [], [], "c-001", Today)),

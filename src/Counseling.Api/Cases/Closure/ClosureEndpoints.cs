@@ -12,9 +12,10 @@ using Wolverine.Marten;
 namespace Counseling.Api.Cases.Closure;
 
 /// <summary>Why the case is closed; notes are required when the reason is other.</summary>
-public sealed record CloseCaseRequest(ClosureReason? Reason, string? Notes) : ICaseStepRequest
+/// <param name="DiedOn">The day of death: required when the reason is died (the JKP right lapses from it), refused otherwise.</param>
+public sealed record CloseCaseRequest(ClosureReason? Reason, string? Notes, DateOnly? DiedOn = null) : ICaseStepRequest
 {
-    public ValueTask<ICaseCommand> ToCommandAsync(CaseStepContext context) => new(new CloseCase(Reason!.Value, Notes ?? ""));
+    public ValueTask<ICaseCommand> ToCommandAsync(CaseStepContext context) => new(new CloseCase(Reason!.Value, Notes ?? "", DiedOn));
 }
 
 public sealed class CloseCaseValidator : AbstractValidator<CloseCaseRequest>

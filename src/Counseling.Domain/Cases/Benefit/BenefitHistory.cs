@@ -1,3 +1,5 @@
+using Counseling.Domain.Cases.ClaimApproval;
+
 namespace Counseling.Domain.Cases.Benefit;
 
 /// <summary>
@@ -14,11 +16,20 @@ public sealed record BenefitHistory(
     DateOnly? FirstPlacementStartsOn,
     DateOnly? DiedOn)
 {
+    /// <summary>The day BPJS Ketenagakerjaan approved the claim, when recorded: it can decide the rules (see <see cref="JkpBenefit"/>).</summary>
+    public DateOnly? ClaimApprovedOn { get; init; }
+
+    /// <summary>
+    /// The day the worker started a business of their own. It ends the right only under the other reading the what-if can
+    /// show (<see cref="BenefitRuleSet.SelfEmploymentEndsBenefit"/>).
+    /// </summary>
+    public DateOnly? SelfEmployedSince { get; init; }
+
     /// <summary>The events <see cref="Evolve"/> reads.</summary>
     public static readonly IReadOnlyCollection<Type> EventTypes =
     [
         typeof(CaseOpened), typeof(JkpClaimRecorded), typeof(JobSearchCommitmentMade), typeof(JobSearchActivityRecorded),
-        typeof(WorkerPlaced), typeof(CaseClosed),
+        typeof(WorkerPlaced), typeof(CaseClosed), typeof(JkpClaimApproved), typeof(SelfEmploymentStarted),
     ];
 
     /// <summary>
@@ -43,7 +54,11 @@ public sealed record BenefitHistory(
         },
         (_, WorkerPlaced placed) when current.FirstPlacementStartsOn is not { } earlier || placed.StartsOn < earlier =>
             current with { FirstPlacementStartsOn = placed.StartsOn },
-        (_, CaseClosed { Reason: ClosureReason.Died } closed) => current with { DiedOn = closed.On },
+        // Closures stored before the day of death was recorded take the closure day as the day of death, as they were decided.
+        (_, CaseClosed { Reason: ClosureReason.Died } closed) => current with { DiedOn = closed.DiedOn ?? closed.On },
+        (_, JkpClaimApproved approved) => current with { ClaimApprovedOn = approved.ApprovedOn },
+        (_, SelfEmploymentStarted started) when current.SelfEmployedSince is not { } earlier || started.StartsOn < earlier =>
+            current with { SelfEmployedSince = started.StartsOn },
         _ => current,
     };
 }

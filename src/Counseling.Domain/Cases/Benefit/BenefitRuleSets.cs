@@ -38,6 +38,20 @@ public sealed record BenefitRuleSet
     public required bool LastMonthNeedsEmploymentStatusReport { get; init; }
     public required string EvidenceSource { get; init; }
 
+    /// <summary>
+    /// Whether starting one's own business (wirausaha) ends the right as new employment does. The regulations do not
+    /// settle it: <see cref="SelfEmploymentSource"/> gives this service's reading and what it rests on; the what-if
+    /// (<c>?selfEmploymentEndsBenefit=</c>) shows the other.
+    /// </summary>
+    public required bool SelfEmploymentEndsBenefit { get; init; }
+    public required string SelfEmploymentSource { get; init; }
+
+    /// <summary>
+    /// When set, a claim BPJS Ketenagakerjaan approves on or after <see cref="InForceFrom"/> is paid under this rule set
+    /// throughout (claim window, amounts, evidence), whatever its PHK date; the text it rests on. Null: no such provision.
+    /// </summary>
+    public string? ApprovalTransitionSource { get; init; }
+
     /// <summary>The last day a claim may be made for a PHK on <paramref name="terminationDate"/>.</summary>
     public DateOnly ClaimDeadline(DateOnly terminationDate) => terminationDate.AddMonths(ClaimWindowMonths);
 
@@ -48,7 +62,8 @@ public sealed record BenefitRuleSet
         WageBasis(lastReportedWageRupiah) * MonthlyPercent[monthNumber - 1] / 100;
 
     public IReadOnlyList<string> Sources =>
-        [AmountSource, WageCapSource, ClaimWindowSource, ContributionSource, EvidenceSource];
+        [AmountSource, WageCapSource, ClaimWindowSource, ContributionSource, EvidenceSource, SelfEmploymentSource,
+         .. ApprovalTransitionSource is { } transition ? new[] { transition } : []];
 
     /// <summary>
     /// The title or a source (by its property's name) as a refusal quotes it: the API says it in the reader's language
@@ -96,6 +111,11 @@ public static class BenefitRuleSets
             MinimumTrainingAttendancePercent = 80,
             LastMonthNeedsEmploymentStatusReport = false,
             EvidenceSource = "Permenaker 15/2021 Pasal 13 (before Permenaker 2/2025 amended it): months 2-6 need 5 job applications, or 1 interview or selection-test call, or 80% attendance of a training",
+            SelfEmploymentEndsBenefit = false,
+            SelfEmploymentSource = "This service's reading, the texts not settling it: PP 37/2021 Pasal 40 ends the right on new employment, and " +
+                                   "Pasal 1 angka 2 defines a Pekerja/Buruh as one who works for a wage or other remuneration, which starting " +
+                                   "one's own business is not; BPJS Ketenagakerjaan said in April 2022 that recipients who became independent " +
+                                   "workers still receive the benefit (Kompas, 29 April 2022)",
         },
         new()
         {
@@ -118,6 +138,14 @@ public static class BenefitRuleSets
             LastMonthNeedsEmploymentStatusReport = true,
             EvidenceSource = "Permenaker 15/2021 Pasal 13 as amended by Permenaker 2/2025: months 2-6 need 5 job applications in the month, " +
                              "or 1 interview or selection-test call, or 80% attendance of a training; month 6 also an employment-status report",
+            SelfEmploymentEndsBenefit = false,
+            SelfEmploymentSource = "This service's reading, the texts not settling it: PP 6/2025 Pasal 40 ends the right when the worker has " +
+                                   "found new work (\"telah mendapat pekerjaan\"), read with PP 37/2021 Pasal 1 angka 2, which defines a " +
+                                   "Pekerja/Buruh as one who works for a wage or other remuneration: starting one's own business is not new " +
+                                   "employment (as BPJS Ketenagakerjaan told Kompas on 29 April 2022 for PP 37/2021)",
+            ApprovalTransitionSource = "Permenaker 2/2025 Pasal II angka 4 (text read through pasal.id): a claim made before PP 6/2025 took " +
+                                       "effect and declared eligible on 7 February 2025 or later is paid under PP 6/2025; angka 3: a benefit " +
+                                       "still running on 7 February 2025 is paid under PP 6/2025 from that day",
         },
     ];
 

@@ -13,7 +13,7 @@ public enum BenefitMonthStatus
     Met,
     /// <summary>The month is over and its conditions were not met: it is not paid.</summary>
     NotMet,
-    /// <summary>The right to this month was lost: new employment, death, or no claim in time.</summary>
+    /// <summary>The right to this month was lost: new employment, death (from the day of death), or no claim in time.</summary>
     Lapsed,
 }
 
@@ -25,6 +25,8 @@ public enum BenefitEndReason
     Death,
     PeriodOver,
     NotClaimedInTime,
+    /// <summary>A business of the worker's own: only under the reading that it ends the right (a what-if, see <see cref="BenefitRuleSet.SelfEmploymentEndsBenefit"/>).</summary>
+    SelfEmployment,
 }
 
 /// <summary>What the case holds as evidence for one benefit month (activities dated within the month).</summary>
@@ -66,6 +68,18 @@ public sealed record BenefitSchedule(
     BenefitEndReason? EndedBecause,
     IReadOnlyList<string> Sources)
 {
+    /// <summary>The day BPJS Ketenagakerjaan approved the claim, when recorded.</summary>
+    public DateOnly? ClaimApprovedOn { get; init; }
+
+    /// <summary>
+    /// True when the approval day chose the rule set (a claim approved once a later rule set came into force is paid
+    /// under it throughout, Permenaker 2/2025 Pasal II angka 4), not the PHK date.
+    /// </summary>
+    public bool RuleSetByApproval { get; init; }
+
+    /// <summary>The reading this schedule was decided on: whether a business of the worker's own ends the right.</summary>
+    public bool SelfEmploymentEndsBenefit { get; init; }
+
     /// <summary>The month running on <paramref name="today"/>, if any.</summary>
     public BenefitMonth? MonthOn(DateOnly today) => Months.FirstOrDefault(m => m.From <= today && today <= m.To);
 
@@ -85,17 +99,26 @@ public static class JkpBenefit
     /// <summary>
     /// The schedule as it stands on <paramref name="today"/>. Without <paramref name="ruleSet"/>, the claim window is
     /// the one in force on the PHK date and each month is priced by the rules in force on its first day (Permenaker
-    /// 2/2025 Pasal II: a benefit still running on 7 February 2025 is paid under PP 6/2025 from then on). With it,
-    /// that one rule set decides everything: the what-if. Null for a case without a claim (none exists yet).
+    /// 2/2025 Pasal II angka 3: a benefit still running on 7 February 2025 is paid under PP 6/2025 from then on), unless
+    /// the claim was approved once a later rule set with an approval transition was in force: then that one decides
+    /// everything (Pasal II angka 4). With <paramref name="ruleSet"/>, that one rule set decides everything: the what-if.
+    /// <paramref name="selfEmploymentEndsBenefit"/> overrides the rule set's reading of self-employment (the what-if of
+    /// the other reading). Null for a case without a claim (none exists yet).
     /// </summary>
-    public static BenefitSchedule? For(CounselingCase current, DateOnly today, BenefitRuleSet? ruleSet = null) =>
-        current.Benefit is { } history ? For(history, today, ruleSet) : null;
+    public static BenefitSchedule? For(CounselingCase current, DateOnly today, BenefitRuleSet? ruleSet = null, bool? selfEmploymentEndsBenefit = null) =>
+        current.Benefit is { } history
+            // A case document stored before the benefit kept the self-employment start has it at the case's top level.
+            ? For(history.SelfEmployedSince is null && current.SelfEmployedSince is { } since ? history with { SelfEmployedSince = since } : history,
+                today, ruleSet, selfEmploymentEndsBenefit)
+            : null;
 
     /// <summary>The same schedule from the benefit's part of a case's history alone (see <see cref="BenefitHistory"/>).</summary>
-    public static BenefitSchedule For(BenefitHistory current, DateOnly today, BenefitRuleSet? ruleSet = null)
+    public static BenefitSchedule For(BenefitHistory current, DateOnly today, BenefitRuleSet? ruleSet = null, bool? selfEmploymentEndsBenefit = null)
     {
         var claim = current.Claim;
-        var governing = ruleSet ?? BenefitRuleSets.InForceOn(claim.TerminationDate) ?? BenefitRuleSets.All[0];
+        var byApproval = ruleSet is null ? ApprovedUnder(current) : null;
+        var governing = ruleSet ?? byApproval ?? BenefitRuleSets.InForceOn(claim.TerminationDate) ?? BenefitRuleSets.All[0];
+        var selfEmploymentEnds = selfEmploymentEndsBenefit ?? governing.SelfEmploymentEndsBenefit;
         var deadline = governing.ClaimDeadline(claim.TerminationDate);
         var claimedInTime = claim.ClaimedOn <= deadline;
 
@@ -103,7 +126,10 @@ public static class JkpBenefit
         var periodEnd = claim.ClaimedOn.AddMonths(monthCount).AddDays(-1);
         var (endedOn, endedBecause) =
             !claimedInTime ? (deadline.AddDays(1), BenefitEndReason.NotClaimedInTime)
-            : Earliest(current.FirstPlacementStartsOn, BenefitEndReason.NewEmployment, current.DiedOn, BenefitEndReason.Death) is
+            : Earliest(
+                    (current.FirstPlacementStartsOn, BenefitEndReason.NewEmployment),
+                    (selfEmploymentEnds ? current.SelfEmployedSince : null, BenefitEndReason.SelfEmployment),
+                    (current.DiedOn, BenefitEndReason.Death)) is
                 { } early && early.On <= periodEnd ? early
             : today > periodEnd ? (periodEnd, BenefitEndReason.PeriodOver)
             : ((DateOnly?)null, (BenefitEndReason?)null);
@@ -112,12 +138,13 @@ public static class JkpBenefit
         {
             var from = claim.ClaimedOn.AddMonths(number - 1);
             var to = claim.ClaimedOn.AddMonths(number).AddDays(-1);
-            var rules = ruleSet ?? BenefitRuleSets.InForceOn(from) ?? governing;
+            var rules = ruleSet ?? byApproval ?? BenefitRuleSets.InForceOn(from) ?? governing;
             var evidence = EvidenceIn(current, from, to);
             var missing = Missing(current, rules, number, monthCount, to, evidence);
-            // A month after the first is paid once it is over, so employment or death before its last day loses it.
+            // A month after the first is paid once it is over, so employment or death before its last day loses it: a
+            // month that ended before the day of death keeps its status, the months from it on lapse (PP 6/2025 Pasal 40).
             var lapsed = !claimedInTime
-                         || (endedBecause is BenefitEndReason.NewEmployment or BenefitEndReason.Death
+                         || (endedBecause is BenefitEndReason.NewEmployment or BenefitEndReason.Death or BenefitEndReason.SelfEmployment
                              && (number == 1 ? endedOn <= from : endedOn <= to));
             var status = lapsed ? BenefitMonthStatus.Lapsed
                 : missing is null ? BenefitMonthStatus.Met
@@ -136,8 +163,26 @@ public static class JkpBenefit
             months.Sum(m => m.Status == BenefitMonthStatus.Lapsed ? 0 : m.AmountRupiah),
             months.Sum(m => m.Status == BenefitMonthStatus.Met ? m.AmountRupiah : 0),
             endedOn, endedBecause,
-            [.. months.Select(m => m.RuleSet).Prepend(governing.Id).Distinct().SelectMany(id => BenefitRuleSets.Find(id)!.Sources).Distinct()]);
+            [.. months.Select(m => m.RuleSet).Prepend(governing.Id).Distinct().SelectMany(id => BenefitRuleSets.Find(id)!.Sources).Distinct()])
+        {
+            ClaimApprovedOn = current.ClaimApprovedOn,
+            RuleSetByApproval = byApproval is not null,
+            SelfEmploymentEndsBenefit = selfEmploymentEnds,
+        };
     }
+
+    /// <summary>
+    /// The rule set an approved claim is paid under throughout: the one in force on the approval day, when it carries an
+    /// approval transition (PP 6/2025 by Permenaker 2/2025 Pasal II angka 4) and is later than the one in force on the
+    /// PHK date; otherwise null, and the case is decided as without an approval day.
+    /// </summary>
+    private static BenefitRuleSet? ApprovedUnder(BenefitHistory current) =>
+        current.ClaimApprovedOn is { } approved
+        && BenefitRuleSets.InForceOn(approved) is { ApprovalTransitionSource: not null } atApproval
+        && BenefitRuleSets.InForceOn(current.Claim.TerminationDate) is { } atPhk
+        && atApproval.InForceFrom > atPhk.InForceFrom
+            ? atApproval
+            : null;
 
     /// <summary>
     /// The last days of the months whose conditions are not met and whose right is not lost, whatever the day: a
@@ -202,12 +247,8 @@ public static class JkpBenefit
         return missing.Count == 0 ? null : string.Join("; ", missing);
     }
 
-    private static (DateOnly On, BenefitEndReason Reason)? Earliest(DateOnly? first, BenefitEndReason firstReason, DateOnly? second, BenefitEndReason secondReason) =>
-        (first, second) switch
-        {
-            ({ } a, { } b) => a <= b ? (a, firstReason) : (b, secondReason),
-            ({ } a, null) => (a, firstReason),
-            (null, { } b) => (b, secondReason),
-            _ => null,
-        };
+    /// <summary>The earliest of the days given, with its reason (the first given wins a tie); null when none is.</summary>
+    private static (DateOnly On, BenefitEndReason Reason)? Earliest(params (DateOnly? On, BenefitEndReason Reason)[] ends) =>
+        ends.Where(e => e.On is not null).Select(e => ((DateOnly On, BenefitEndReason Reason)?)(e.On!.Value, e.Reason))
+            .OrderBy(e => e!.Value.On).FirstOrDefault();
 }

@@ -28,6 +28,7 @@ public static class JkpRules
         [nameof(BenefitRuleSet.MinimumInterviewOrTestCalls)] = nameof(BenefitRuleSet.EvidenceSource),
         [nameof(BenefitRuleSet.MinimumTrainingAttendancePercent)] = nameof(BenefitRuleSet.EvidenceSource),
         [nameof(BenefitRuleSet.LastMonthNeedsEmploymentStatusReport)] = nameof(BenefitRuleSet.EvidenceSource),
+        [nameof(BenefitRuleSet.SelfEmploymentEndsBenefit)] = nameof(BenefitRuleSet.SelfEmploymentSource),
     };
 
     /// <summary>The rule sets' figures (one rule per figure and rule set, e.g. "PP-6-2025/WageCapRupiah"), then the intake's rules.</summary>
@@ -37,6 +38,11 @@ public static class JkpRules
            from figure in FigureSources
            select new JkpRule($"{set.Id}/{figure.Key}", $"{figure.Key} = {FigureValue(set, figure.Key)}",
                (string)typeof(BenefitRuleSet).GetProperty(figure.Value)!.GetValue(set)!),
+        .. from set in BenefitRuleSets.All
+           where set.ApprovalTransitionSource is not null
+           select new JkpRule($"{set.Id}/ApprovalTransition",
+               $"A claim approved on or after {set.InForceFrom:yyyy-MM-dd} is paid under {set.Id} throughout, whatever its PHK date.",
+               set.ApprovalTransitionSource!),
         .. typeof(IntakeRules).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.FieldType == typeof(JkpRule)).Select(f => (JkpRule)f.GetValue(null)!),
     ];

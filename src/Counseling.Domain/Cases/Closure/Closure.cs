@@ -2,7 +2,8 @@ using Counseling.Domain.Cases.Benefit;
 
 namespace Counseling.Domain.Cases.Closure;
 
-public sealed record CloseCase(ClosureReason Reason, string Notes) : ICaseCommand
+/// <summary>Close the case; <paramref name="DiedOn"/> is the day of death, required when (and only when) the worker died.</summary>
+public sealed record CloseCase(ClosureReason Reason, string Notes, DateOnly? DiedOn = null) : ICaseCommand
 {
     public Decision Decide(CounselingCase current, DateTimeOffset now) => current.Close(this, now);
 }
@@ -27,7 +28,24 @@ internal static class ClosureDecisions
             return Refusal.NotAllowed("reason", Why.BenefitPeriodRunning, running.PeriodEnd, running.ClaimedOn,
                 BenefitRuleSets.Find(running.RuleSet)!.Quoted(nameof(BenefitRuleSet.AmountSource)));
 
-        return Decision.Accept(new CaseClosed(command.Reason, Wib.DateOf(now), command.Notes));
+        if (DeathDay(current, command, now) is { } badDeathDay) return badDeathDay;
+
+        return Decision.Accept(new CaseClosed(command.Reason, Wib.DateOf(now), command.Notes, command.DiedOn));
+    }
+
+    /// <summary>
+    /// A death is dated by the day of death, not the closure day: the right lapses from it (PP 6/2025 Pasal 40). It is
+    /// needed for a closure as died, refused for any other, and lies between the PHK and the closure day.
+    /// </summary>
+    private static Refusal? DeathDay(CounselingCase current, CloseCase command, DateTimeOffset now)
+    {
+        if (command.Reason != ClosureReason.Died)
+            return command.DiedOn is null ? null : Refusal.Invalid("diedOn", Why.DeathDayOnlyWhenDied, command.Reason);
+        if (command.DiedOn is not { } died) return Refusal.Invalid("diedOn", Why.DeathDayRequired);
+        if (died > Wib.DateOf(now)) return Refusal.Invalid("diedOn", Why.InTheFuture, died);
+        if (current.Benefit is { Claim.TerminationDate: var phk } && died < phk)
+            return Refusal.Invalid("diedOn", Why.BeforePhk, died, phk);
+        return null;
     }
 
     internal static Decision Reopen(this CounselingCase current, ReopenCase command, DateTimeOffset now) =>

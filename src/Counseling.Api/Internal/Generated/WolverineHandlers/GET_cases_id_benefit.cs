@@ -46,9 +46,10 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             var ruleSet = httpContext.Request.Query["ruleSet"];
+            var selfEmploymentEndsBenefit = httpContext.Request.Query["selfEmploymentEndsBenefit"];
             
             // The actual HTTP request handler execution
-            var result = await Counseling.Api.Cases.Benefit.BenefitWhatIfEndpoint.Get(id, ruleSet, httpContext.User, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Counseling.Api.Cases.Benefit.BenefitWhatIfEndpoint.Get(id, ruleSet, selfEmploymentEndsBenefit, httpContext.User, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

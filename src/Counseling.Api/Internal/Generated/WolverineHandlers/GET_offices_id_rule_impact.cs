@@ -41,9 +41,10 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             var ruleSet = httpContext.Request.Query["ruleSet"];
+            var selfEmploymentEndsBenefit = httpContext.Request.Query["selfEmploymentEndsBenefit"];
             
             // The actual HTTP request handler execution
-            var result = await Counseling.Api.Caseloads.RuleImpactEndpoint.Get(id, ruleSet, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.User, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Counseling.Api.Caseloads.RuleImpactEndpoint.Get(id, ruleSet, selfEmploymentEndsBenefit, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.User, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
