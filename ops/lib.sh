@@ -1,6 +1,7 @@
 # The steps the ops/ scripts share, sourced by each of them (`source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"`):
 # the checkout, cleanup at exit, a private PostgreSQL cluster, a fresh database, the API's build, starting it and
-# waiting for /health, the service's own commands (token, verify, ...) and a log line. Sourcing it changes to the
+# waiting for /health, the service's own commands (token, verify, ...), the tools' commands (seed, seed-volume, ...)
+# and a log line. Sourcing it changes to the
 # repository root. Functions report through the variables named in their comments, so that a process they start
 # stays a child of the script (which can then `wait` for it).
 
@@ -95,10 +96,43 @@ pg_at() { local port=$1; shift; psql -h 127.0.0.1 -p "$port" -U postgres -v ON_E
 build_api() {
   dotnet build "$ops_repo/src/Counseling.Api" -c "$1" --nologo -v quiet -clp:ErrorsOnly >&2
   api_dir=$ops_repo/src/Counseling.Api/bin/$1/net10.0
+  api_configuration=$1
 }
 
-# service arguments...: one of the service's commands (token, verify, seed-volume, projections ...) from `api_dir`.
-service() { (cd "$api_dir" && dotnet Counseling.Api.dll "$@"); }
+# service arguments...: one of the service's commands (token, verify, projections ...) from `api_dir`, or one of the
+# tools' (tool_project: seed, seed-volume, audit-tamper, audit-reseal, protect-legacy) from that tool's build.
+service() {
+  if tool_project "${1:-}" >/dev/null; then tool_command "$@"; else (cd "$api_dir" && dotnet Counseling.Api.dll "$@"); fi
+}
+
+# --- the tools beside the service ---------------------------------------------------------------------------------
+# Commands that are not the service's run from console apps of their own, each composing the service as it runs
+# (CounselingService) with its own commands on the same JasperFx command line; the release holds the service only.
+# tool_project COMMAND: the project (from the checkout) of the tool that runs COMMAND; fails for any other command.
+tool_project() {
+  case "${1:-}" in
+    seed) echo seeds/Counseling.Seeds ;;                                     # the demo generator
+    seed-volume) echo ops/bench/Counseling.Bench ;;                          # the benchmarks' volume seeder
+    audit-tamper | audit-reseal | protect-legacy) echo ops/tools/Counseling.Tools ;; # the tamper drill, one-off upgrades
+    *) return 1 ;;
+  esac
+}
+
+# build_tool PROJECT: builds that tool (and the API it references) in the configuration of build_api (Release if none)
+# and sets `tool_dir`, its build output, where the API's appsettings*.json and seeds are too (its content root).
+build_tool() {
+  local configuration=${api_configuration:-Release}
+  dotnet build "$ops_repo/$1" -c "$configuration" --nologo -v quiet -clp:ErrorsOnly >&2
+  tool_dir=$ops_repo/$1/bin/$configuration/net10.0
+}
+
+# tool_command COMMAND arguments...: builds the tool that runs COMMAND and runs it from its build output.
+tool_command() {
+  local project
+  project=$(tool_project "$1")
+  build_tool "$project"
+  (cd "$tool_dir" && dotnet "$(basename "$project").dll" "$@")
+}
 
 # service_token ROLE USER [OFFICE]: a development bearer token (the service's token command; its last line).
 service_token() { service token --role "$1" --user "$2" ${3:+--office "$3"} | tail -n 1; }

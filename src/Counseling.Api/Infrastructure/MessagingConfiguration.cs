@@ -9,6 +9,9 @@ public static class MessagingConfiguration
     {
         builder.Host.UseWolverine(options =>
         {
+            // The service's handlers, endpoints and generated code are in this assembly, also when a tool's console app
+            // (seeds/, ops/bench, ops/tools) composes the service and is itself the entry assembly.
+            options.ApplicationAssembly = typeof(MessagingConfiguration).Assembly;
             // Every endpoint that touches Marten runs in one transaction that commits its events and snapshots.
             options.Policies.AutoApplyTransactions();
             // Balanced lets the nodes elect a leader that assigns projection shards (see DistributesProjections).

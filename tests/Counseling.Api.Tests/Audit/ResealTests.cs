@@ -5,6 +5,7 @@ using Counseling.Api.Audit.Checkpoints;
 using Counseling.Api.Audit.Verification;
 using Counseling.Api.Tests.Caseloads;
 using Counseling.Api.Tests.Infrastructure;
+using Counseling.Tools.Audit;
 using JasperFx.CommandLine;
 using Marten;
 using Marten.Events;

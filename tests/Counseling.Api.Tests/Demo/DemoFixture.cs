@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Alba;
 using Counseling.Api.Access;
-using Counseling.Api.Demo;
+using Counseling.Seeds;
 using Counseling.Api.Tests.Caseloads;
 using Counseling.Api.Tests.Infrastructure;
 using Counseling.Domain.Cases;

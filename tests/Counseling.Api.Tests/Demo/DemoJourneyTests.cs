@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Counseling.Api.Access;
-using Counseling.Api.Demo;
+using Counseling.Seeds;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Benefit;
 using Counseling.Domain.Cases.Intake;

@@ -3,7 +3,7 @@ using Counseling.Api.ReferenceData;
 using System.Text.Json;
 using Counseling.Api.Audit;
 using Counseling.Api.Audit.Verification;
-using Counseling.Api.Demo;
+using Counseling.Seeds;
 using Counseling.Api.PersonalData;
 using Counseling.Domain.Cases;
 using Marten;

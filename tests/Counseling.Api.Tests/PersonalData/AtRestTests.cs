@@ -9,6 +9,7 @@ using Counseling.Api.Infrastructure;
 using Counseling.Api.PersonalData;
 using Counseling.Api.Tests.Infrastructure;
 using Counseling.Domain.Cases;
+using Counseling.Tools.PersonalData;
 using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
+using Counseling.Api.Audit;
+using Counseling.Api.Audit.Checkpoints;
 using Counseling.Api.Audit.Verification;
 using JasperFx.CommandLine;
 using Marten;
 
-namespace Counseling.Api.Audit.Checkpoints;
+namespace Counseling.Tools.Audit;
 
 /// <summary>
 /// Seals written before seals were keyed: a plain SHA-256 over the previous seal and the event's fields. Anyone with the
@@ -49,7 +51,7 @@ public sealed class AuditResealCommand : JasperFxAsyncCommand<NetCoreInput>
         HashSet<Guid> legacy;
         await using (var query = store.QuerySession())
             legacy = (await query.QueryAsync<Guid>(
-                $"select distinct (data ->> 'streamId')::uuid from {Infrastructure.StoreConfiguration.Schema}.mt_doc_eventseal where data ->> 'keyId' is null",
+                $"select distinct (data ->> 'streamId')::uuid from {Counseling.Api.Infrastructure.StoreConfiguration.Schema}.mt_doc_eventseal where data ->> 'keyId' is null",
                 cancellation)).ToHashSet();
         if (legacy.Count == 0)
         {

@@ -1,9 +1,9 @@
 using Counseling.Api.Access;
-using Counseling.Api.Demo;
+using Counseling.Seeds;
 using Counseling.Api.ReferenceData;
 using Counseling.Domain.Cases;
 
-namespace Counseling.Api.Benchmarks;
+namespace Counseling.Bench;
 
 /// <summary>
 /// The counselors volume cases are spread over: the seeded ones, their certificates renewed to the day as the demo

@@ -1,7 +1,7 @@
 using Counseling.Api.Access;
 using Counseling.Domain.Cases;
 
-namespace Counseling.Api.Demo;
+namespace Counseling.Seeds;
 
 /// <summary>One command as a user gave it at a moment: a counselor on their case, or a supervisor reassigning it.</summary>
 public sealed record DemoStep(

@@ -1,4 +1,4 @@
-namespace Counseling.Api.Demo;
+namespace Counseling.Seeds;
 
 /// <summary>
 /// The clock a demo host runs on: the generator sets it to each step's moment, so the domain's "now" and the

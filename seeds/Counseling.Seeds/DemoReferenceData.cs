@@ -2,7 +2,7 @@ using System.Text.Json;
 using Marten;
 using Counseling.Api.ReferenceData;
 
-namespace Counseling.Api.Demo;
+namespace Counseling.Seeds;
 
 /// <summary>A vacancy an office refers workers to; <see cref="Channel"/> says how it reached the office (walk-in interview, local hiring, ...).</summary>
 public sealed record Vacancy(

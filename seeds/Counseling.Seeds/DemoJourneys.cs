@@ -15,7 +15,7 @@ using Counseling.Domain.Cases.Reassignment;
 using Counseling.Domain.Cases.Sessions;
 using Counseling.Domain.Cases.TrainingReferrals;
 
-namespace Counseling.Api.Demo;
+namespace Counseling.Seeds;
 
 /// <summary>
 /// Plans workers' journeys through an office as they tend to go: intake within the last six months, a self-assessment,

@@ -5,7 +5,7 @@ using Counseling.Domain.Cases;
 using JasperFx.CommandLine;
 using Marten;
 
-namespace Counseling.Api.Demo;
+namespace Counseling.Seeds;
 
 public sealed class SeedInput : NetCoreInput
 {

@@ -5,7 +5,7 @@ using Counseling.Domain.Cases.Intake;
 using Counseling.Domain.Cases.JobReferrals;
 using Counseling.Domain.Cases.Sessions;
 
-namespace Counseling.Api.Benchmarks;
+namespace Counseling.Bench;
 
 /// <summary>
 /// Synthetic case histories in bulk, for benchmarks only: every event comes from the domain's own decisions,

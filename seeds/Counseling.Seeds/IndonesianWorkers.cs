@@ -1,6 +1,6 @@
 using Counseling.Domain.Cases;
 
-namespace Counseling.Api.Demo;
+namespace Counseling.Seeds;
 
 /// <summary>
 /// Made-up workers who look like an office's real ones: names common in the office's region, and a NIK that

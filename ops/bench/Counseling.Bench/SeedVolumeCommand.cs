@@ -1,5 +1,5 @@
 using Counseling.Api.ReferenceData;
-using Counseling.Api.Demo;
+using Counseling.Seeds;
 using System.Diagnostics;
 using Counseling.Api.Access;
 using Counseling.Api.Audit;
@@ -7,7 +7,7 @@ using Counseling.Domain.Cases;
 using JasperFx.CommandLine;
 using Marten;
 
-namespace Counseling.Api.Benchmarks;
+namespace Counseling.Bench;
 
 public sealed class SeedVolumeInput : NetCoreInput
 {

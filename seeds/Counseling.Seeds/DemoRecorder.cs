@@ -5,7 +5,7 @@ using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Intake;
 using Marten;
 
-namespace Counseling.Api.Demo;
+namespace Counseling.Seeds;
 
 /// <summary>
 /// Records a demo plan the way the service records requests: each step in a transaction of its own, at its moment

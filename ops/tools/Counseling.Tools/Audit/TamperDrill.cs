@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
+using Counseling.Api.Audit;
 using Counseling.Api.Audit.Checkpoints;
 using Counseling.Api.Infrastructure;
 using Counseling.Domain.Cases;
 using Marten;
 using Npgsql;
 
-namespace Counseling.Api.Audit.Drill;
+namespace Counseling.Tools.Audit;
 
 public enum Tampering
 {

@@ -1,13 +1,15 @@
 using Counseling.Api.Audit;
 using Counseling.Api.Audit.Checkpoints;
 using Counseling.Api.Caseloads;
+using Counseling.Api.PersonalData;
+using Counseling.Tools.Audit;
 using Counseling.Domain.Cases;
 using JasperFx.CommandLine;
 using JasperFx.Events;
 using Marten;
 using Marten.Events;
 
-namespace Counseling.Api.PersonalData;
+namespace Counseling.Tools.PersonalData;
 
 /// <summary>
 /// A one-off, for a database written before every personal field was encrypted (until then only NIK and phone were):

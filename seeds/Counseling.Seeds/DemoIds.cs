@@ -1,4 +1,4 @@
-namespace Counseling.Api.Demo;
+namespace Counseling.Seeds;
 
 public static class DemoIds
 {

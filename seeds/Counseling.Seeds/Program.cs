@@ -1,0 +1,18 @@
+using Counseling.Api.Infrastructure;
+using JasperFx;
+
+namespace Counseling.Seeds;
+
+/// <summary>
+/// The service as it is composed (CounselingService), with this assembly's commands on its command line; without
+/// arguments, the list of commands rather than starting the service. A named class, not top-level statements: those
+/// would declare a public Program beside the service's own, which the tests address.
+/// </summary>
+internal static class SeedsProgram
+{
+    private static async Task<int> Main(string[] args)
+    {
+        var app = CounselingService.Build(args);
+        return await app.RunJasperFxCommands(args.Length == 0 ? ["help"] : args);
+    }
+}
