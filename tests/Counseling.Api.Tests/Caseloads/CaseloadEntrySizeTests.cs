@@ -1,5 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Counseling.Api.Caseloads;
+using Counseling.Domain.Cases;
 using Counseling.Api.Tests.Infrastructure;
 using Marten;
 using Marten.Events;
@@ -38,6 +41,16 @@ public class CaseloadEntrySizeTests(ApiFixture api)
         return (Encoding.UTF8.GetByteCount(json), JsonDocument.Parse(json).RootElement.Clone(), reader.GetInt64(1), reader.GetInt32(2));
     }
 
+    private async Task<string> SnapshotJsonAsync(Guid caseId)
+    {
+        await using var connection = new NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"select data::text from {api.Store.Options.DatabaseSchemaName}.mt_doc_counselingcase where id = @id", connection);
+        command.Parameters.AddWithValue("id", caseId);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
     [Fact]
     public async Task An_entry_after_many_sessions_stays_small_and_holds_no_copy_of_the_case()
     {
@@ -60,5 +73,14 @@ public class CaseloadEntrySizeTests(ApiFixture api)
             "nextFollowUpOn", "due", "benefitEvidenceDue");
         entry.GetProperty("stage").GetString().Should().Be("Training");
         entry.GetProperty("version").GetInt64().Should().Be(snapshotVersion);
+
+        // An entry stored before, with the case copied in as "journey", still loads with the store's serializer.
+        var old = JsonNode.Parse(entry.GetRawText())!.AsObject();
+        old["journey"] = JsonNode.Parse(await SnapshotJsonAsync(journey.CaseId));
+        using var stored = new MemoryStream(Encoding.UTF8.GetBytes(old.ToJsonString()));
+        var loaded = api.Store.Options.Serializer().FromJson<CaseloadEntry>(stored);
+        loaded.Id.Should().Be(journey.CaseId);
+        loaded.Stage.Should().Be(CaseStage.Training);
+        loaded.BenefitEvidenceDue.Should().HaveCount(entry.GetProperty("benefitEvidenceDue").GetArrayLength());
     }
 }
