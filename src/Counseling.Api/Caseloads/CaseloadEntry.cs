@@ -1,7 +1,12 @@
+using Counseling.Api.Cases;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Benefit;
+using JasperFx.Core;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
+using JasperFx.Events.Grouping;
+using Marten;
+using Marten.Events;
 using Marten.Events.Aggregation;
 
 namespace Counseling.Api.Caseloads;
@@ -14,7 +19,11 @@ public sealed record CaseloadEntry
 {
     public Guid Id { get; init; }
 
-    /// <summary>The stream version this entry reflects.</summary>
+    /// <summary>
+    /// The stream version of the case snapshot this entry reflects. Set by <see cref="CaseloadProjection.EntryOf"/>, not
+    /// by Marten's aggregate versioning (which would take the last event of the batch's slice: the snapshot's reference).
+    /// </summary>
+    [JasperFxIgnore]
     public long Version { get; init; }
 
     public required string OfficeId { get; init; }
@@ -37,65 +46,93 @@ public sealed record CaseloadEntry
     /// the follow-ups and the dashboard find due and at-risk months from these in SQL.
     /// </summary>
     public DateOnly[] BenefitEvidenceDue { get; init; } = [];
-
-    /// <summary>
-    /// The domain's own view of the journey, which derives the stage; kept here so this projection never re-derives
-    /// what <see cref="CounselingCase"/> decides. Personal data is blanked out of it.
-    /// </summary>
-    public required CounselingCase Journey { get; init; }
-
 }
 
-/// <summary>Keeps a <see cref="CaseloadEntry"/> per case, asynchronously, from the case's events.</summary>
+/// <summary>
+/// Keeps a <see cref="CaseloadEntry"/> per case, asynchronously. The entry is derived from the case as the domain decides
+/// it, read from the inline case snapshot (<see cref="CounselingCase"/>, written in the same transaction as the events),
+/// never from a second fold of the events (docs/decisions/caseload-entry-from-snapshot.md).
+/// </summary>
 public sealed partial class CaseloadProjection : SingleStreamProjection<CaseloadEntry, Guid>
 {
     public const string ProjectionName = "Caseload";
 
-    private static readonly WorkerDetails NoPersonalData = new("", "", "", "", "");
-
     public CaseloadProjection() => Name = ProjectionName;
 
-    /// <summary>All the events of one case that one batch brings, at once (see <see cref="EntryAfter"/>).</summary>
-    public override (CaseloadEntry?, ActionType) DetermineAction(CaseloadEntry? entry, Guid id, IReadOnlyList<IEvent> events) =>
-        EntryAfter(entry, events) is { } next ? (next, ActionType.Store) : (entry, ActionType.Nothing);
+    private static readonly CounselingCaseProjection CaseEvolution = new();
 
     /// <summary>
-    /// The entry after <paramref name="events"/> (of one case, in order). The journey is folded event by event; what is
-    /// derived from it (the worklist items, the benefit months still due) only once at the end: deriving them after
-    /// every event was most of the projection's work (docs/decisions/composite-async-projections.md). Verify replays
-    /// the entries with this same method.
+    /// The snapshots of every case this batch brings events of, in one query, each added to its case's slice as a
+    /// reference (<see cref="References{T}"/>, after the case's events) for <see cref="DetermineAction"/>.
+    /// A snapshot missing or behind the batch's events of its case can only be one being rebuilt (`projections rebuild`
+    /// rebuilds the inline snapshots beside these views): those cases alone are folded from their events here, with the
+    /// snapshot's own projection, up to the batch's last event.
     /// </summary>
-    public static CaseloadEntry? EntryAfter(CaseloadEntry? entry, IReadOnlyList<IEvent> events)
+    public override async Task EnrichEventsAsync(SliceGroup<CaseloadEntry, Guid> group, IQuerySession querySession, CancellationToken cancellation)
     {
-        var journey = entry?.Journey;
-        (string Name, string Nik)? worker = entry is null ? null : (entry.WorkerName, entry.ProtectedNik);
-        long version = 0;
-        foreach (var e in events)
-        {
-            if (CounselingCase.Evolve(journey, e.Data) is not { } next) continue;
-            // Without an entry, only CaseOpened starts a journey: the entry keeps its name and NIK as the intake stored them.
-            if (journey is null && e.Data is CaseOpened opened) worker = (opened.Worker.FullName, opened.Worker.Nik);
-            journey = next;
-            version = e.Version;
-        }
-        if (journey is null || worker is not { } named || version == 0) return entry;
+        var ids = group.Slices.Select(slice => slice.Id).ToArray();
+        if (ids.Length == 0) return;
+        var cases = (await querySession.LoadManyAsync<CounselingCase>(cancellation, ids)).ToDictionary(c => c.Id);
 
-        return new CaseloadEntry
+        var behind = group.Slices
+            .Where(slice => slice.Events().Any(e => ChangesCase(e.Data))
+                            && (!cases.TryGetValue(slice.Id, out var current) || current.Version < slice.Events().Max(e => e.Version)))
+            .ToDictionary(slice => slice.Id, slice => slice.Events().Max(e => e.Version));
+        if (behind.Count > 0)
         {
-            Id = journey.Id,
-            Version = version,
-            OfficeId = journey.OfficeId,
-            CounselorId = journey.CounselorId,
-            WorkerName = named.Name,
-            ProtectedNik = named.Nik,
-            Stage = journey.Stage,
-            IsOpen = !journey.IsClosed,
-            OpenedOn = journey.OpenedOn,
-            LastContactAt = journey.LastContactAt,
-            NextFollowUpOn = journey.NextFollowUpOn,
-            BenefitEvidenceDue = [.. JkpBenefit.EvidenceDueOn(journey)],
-            Due = Worklist.DueOn(journey),
-            Journey = journey with { Worker = NoPersonalData },
-        };
+            var streams = await querySession.Events.QueryAllRawEvents()
+                .Where(e => e.StreamId.IsOneOf(behind.Keys.ToArray()))
+                .OrderBy(e => e.Sequence)
+                .ToListAsync(cancellation);
+            foreach (var stream in streams.GroupBy(e => e.StreamId))
+                if (CaseFoldedFrom(stream.Where(e => e.Version <= behind[stream.Key])) is { } folded) cases[stream.Key] = folded;
+        }
+
+        foreach (var slice in group.Slices)
+            if (cases.TryGetValue(slice.Id, out var current)) slice.Reference(current);
     }
+
+    /// <summary>An event that makes or changes a case (see <see cref="CounselingCase.Evolve"/>).</summary>
+    private static bool ChangesCase(object data) =>
+        data is CaseOpened or ICaseEvent || BenefitHistory.EventTypes.Contains(data.GetType());
+
+    /// <summary>The case as the snapshot's own projection folds <paramref name="events"/> (a whole stream, in order).</summary>
+    public static CounselingCase? CaseFoldedFrom(IEnumerable<IEvent> events) =>
+        events.Aggregate((CounselingCase?)null, (current, e) => CaseEvolution.Evolve(current, e.StreamId, e));
+
+    /// <summary>
+    /// All the events of one case that one batch brings, at once: the entry becomes what the case's snapshot says. The
+    /// snapshot may be ahead of the batch (the daemon behind the writes): the entry then reflects the snapshot's state
+    /// and version at once, and the batch that brings those later events finds nothing left to write.
+    /// </summary>
+    public override (CaseloadEntry?, ActionType) DetermineAction(CaseloadEntry? entry, Guid id, IReadOnlyList<IEvent> events)
+    {
+        var current = events.Select(e => e.Data).OfType<References<CounselingCase>>().LastOrDefault()?.Entity;
+        // No snapshot: not a case's stream (or a stream without a CaseOpened), as a fold of its events would find.
+        if (current is null || (entry is not null && entry.Version >= current.Version)) return (entry, ActionType.Nothing);
+        return (EntryOf(current), ActionType.Store);
+    }
+
+    /// <summary>
+    /// The entry of a case in the state <paramref name="current"/>: the worklist items and the benefit months still due
+    /// are derived once, by the domain's own functions. Verify derives entries with this same method, from the case
+    /// folded from its events.
+    /// </summary>
+    public static CaseloadEntry EntryOf(CounselingCase current) => new()
+    {
+        Id = current.Id,
+        Version = current.Version,
+        OfficeId = current.OfficeId,
+        CounselorId = current.CounselorId,
+        // As the intake stored them (encrypted with the case's key): a correction changes only the phone.
+        WorkerName = current.Worker.FullName,
+        ProtectedNik = current.Worker.Nik,
+        Stage = current.Stage,
+        IsOpen = !current.IsClosed,
+        OpenedOn = current.OpenedOn,
+        LastContactAt = current.LastContactAt,
+        NextFollowUpOn = current.NextFollowUpOn,
+        BenefitEvidenceDue = [.. JkpBenefit.EvidenceDueOn(current)],
+        Due = Worklist.DueOn(current),
+    };
 }

@@ -101,8 +101,11 @@ public static class FollowUpsEndpoint
                 due < today, Math.Max(0, today.DayNumber - due.DayNumber));
         }).ToList();
 
+        // The month is decided on the case itself, read from its snapshot (the entry holds no copy of the case).
+        var cases = withMonthsDue.Count == 0 ? []
+            : (await session.LoadManyAsync<CounselingCase>(cancellation, [.. withMonthsDue.Select(e => e.Id)])).ToDictionary(c => c.Id);
         var months = withMonthsDue
-            .Select(e => (Entry: e, Month: JkpBenefit.For(e.Journey, today)?.MonthOn(today)))
+            .Select(e => (Entry: e, Month: cases.TryGetValue(e.Id, out var current) ? JkpBenefit.For(current, today)?.MonthOn(today) : null))
             .Where(m => m.Month is { Status: BenefitMonthStatus.Due } month && month.To <= last)
             .Select(m => new BenefitMonthDue(
                 m.Entry.Id, PersonalDataProtection.Reveal(m.Entry.WorkerName, keys.GetValueOrDefault(m.Entry.Id)),

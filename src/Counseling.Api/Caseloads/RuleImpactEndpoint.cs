@@ -60,8 +60,11 @@ public static class RuleImpactEndpoint
         var today = Wib.DateOf(clock.GetUtcNow());
         var freshness = await Freshness.ReadAsync(session, cancellation, CaseloadProjection.ProjectionName);
         // Every case of the office, the closed ones too: a what-if is about money paid as much as money to come.
-        var journeys = await session.Query<CaseloadEntry>().Where(e => e.OfficeId == id).OrderBy(e => e.Id)
-            .Select(e => e.Journey).ToListAsync(cancellation);
+        // The office's cases from the caseload (its office column), each as its snapshot says, in the caseload's order.
+        var caseIds = await session.Query<CaseloadEntry>().Where(e => e.OfficeId == id).OrderBy(e => e.Id)
+            .Select(e => e.Id).ToListAsync(cancellation);
+        var snapshots = (await session.LoadManyAsync<CounselingCase>(cancellation, caseIds.ToArray())).ToDictionary(c => c.Id);
+        var journeys = caseIds.Where(snapshots.ContainsKey).Select(caseId => snapshots[caseId]).ToList();
 
         var compared = journeys
             .Select(journey => (Journey: journey, Actual: JkpBenefit.For(journey, today), WhatIf: JkpBenefit.For(journey, today, asked, reading)))

@@ -33,8 +33,13 @@ public interface IProjectionReplay
 /// A single-stream projection, a page of streams at a time: each stream's events of the page in sequence order, folded
 /// with the projection's own code (<paramref name="apply"/>: a stream's document after a list of its events, as the daemon
 /// hands them over), then compared with the page's stored documents. Only one page is ever held.
+/// <paramref name="storedVersion"/>, for a projection whose documents may reflect more of a stream than the events it
+/// had processed (the caseload, which reads the inline case snapshot): the stream version a stored document's JSON
+/// says it reflects; a stream whose stored document is ahead is folded up to that version (those events are in the
+/// same snapshot of the store, committed before the document was), so that writes arriving meanwhile make no false mismatch.
 /// </summary>
-public sealed class SingleStreamReplay<TDoc>(Func<TDoc?, IReadOnlyList<IEvent>, TDoc?> apply, IReadOnlyCollection<Type>? eventTypes = null)
+public sealed class SingleStreamReplay<TDoc>(
+    Func<TDoc?, IReadOnlyList<IEvent>, TDoc?> apply, IReadOnlyCollection<Type>? eventTypes = null, Func<string, long>? storedVersion = null)
     : IProjectionReplay where TDoc : class
 {
     private const int StreamsPerPage = 500;
@@ -84,6 +89,17 @@ public sealed class SingleStreamReplay<TDoc>(Func<TDoc?, IReadOnlyList<IEvent>, 
                 await using var reader = await command.ExecuteReaderAsync(cancellation);
                 while (await reader.ReadAsync(cancellation)) stored[reader.GetGuid(0)] = reader.GetString(1);
             }
+
+            if (storedVersion is not null)
+                foreach (var (id, json) in stored)
+                {
+                    var version = storedVersion(json);
+                    if (version <= (streams.TryGetValue(id, out var folded) && folded.Count > 0 ? folded[^1].Version : 0)) continue;
+                    var ahead = snapshot.Session.Events.QueryAllRawEvents().Where(e => e.StreamId == id && e.Version <= version);
+                    if (eventTypes is not null) ahead = ahead.Where(e => e.EventTypesAre(eventTypes.ToArray()));
+                    var aheadEvents = await ahead.OrderBy(e => e.Version).ToListAsync(cancellation);
+                    if (apply(null, aheadEvents) is { } document) rebuilt[id] = document;
+                }
 
             foreach (var id in page)
                 StoredDocuments.Compare(typeof(TDoc).Name, id.ToString(), snapshot.JsonOf(rebuilt.GetValueOrDefault(id)),

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Counseling.Api.Caseloads;
 using Counseling.Api.Reports;
 using Counseling.Domain.Cases;
@@ -13,7 +14,12 @@ public static class ProjectionReplays
 {
     public static readonly IReadOnlyDictionary<string, IProjectionReplay> ByName = new Dictionary<string, IProjectionReplay>
     {
-        [CaseloadProjection.ProjectionName] = new SingleStreamReplay<CaseloadEntry>(CaseloadProjection.EntryAfter),
+        // The case folded from its events with the snapshot's own projection, then the entry the caseload derives from
+        // it. The caseload reads the inline snapshot, which may be ahead of the events it had processed: such an entry
+        // is compared with the case folded up to the version it reflects.
+        [CaseloadProjection.ProjectionName] = new SingleStreamReplay<CaseloadEntry>(
+            (_, events) => CaseloadProjection.CaseFoldedFrom(events) is { } folded ? CaseloadProjection.EntryOf(folded) : null,
+            storedVersion: json => JsonNode.Parse(json)?["version"]?.GetValue<long>() ?? 0),
         [CaseOutcomeProjection.ProjectionName] = new SingleStreamReplay<CaseOutcome>(
             SingleStreamReplay<CaseOutcome>.EventByEvent(new CaseOutcomeProjection().Evolve), CaseOutcome.EventTypes),
         [OfficeDailyStatisticsProjection.ProjectionName] = new MultiStreamReplay<OfficeDailyStatistics>(
