@@ -5,6 +5,7 @@ using Counseling.Domain.Cases.Corrections;
 using Counseling.Domain.Cases.Plans;
 using Counseling.Domain.Cases.Transfers;
 using Counseling.Domain.Cases.Assessments;
+using Counseling.Domain.Cases.ClaimApproval;
 using Counseling.Domain.Cases.Closure;
 using Counseling.Domain.Cases.Intake;
 using Counseling.Domain.Cases.Benefit;
@@ -213,6 +214,10 @@ internal sealed class JourneyPlanner(int seed, int number, Random random, DemoRe
             contributionMonths > 110 ? [new EarlierJkpClaim(terminationDate.AddYears(-6))] : null));
         // The commitment to look for work is part of the claim: the counselor records it at intake.
         visit.After.Add(new MakeJobSearchCommitment(claimedOn));
+        // Where BPJS Ketenagakerjaan's approval of the claim is known by the intake (a merger's or a force majeure's
+        // workers, whose employers report together), the counselor records its day.
+        if (reason is TerminationReason.MergerOrAcquisition or TerminationReason.ForceMajeure)
+            visit.After.Add(new RecordClaimApproval(Min(claimedOn.AddDays(7), intakeDay)));
         _evidenceUpTo = claimedOn.AddDays(-1);
         _visits.Add(visit);
     }
@@ -269,9 +274,14 @@ internal sealed class JourneyPlanner(int seed, int number, Random random, DemoRe
         }
 
         var closing = new Visit(Weekday(_day.AddDays(random.Next(30, 50)))) { HasSession = false };
-        closing.After.Add(new CloseCase(ClosureReason.Unreachable, "Tiga kali dihubungi melalui telepon dan WhatsApp tanpa jawaban."));
+        // One unreachable worker in eight (by the case id, so the draws below stay as they were) had died: the family
+        // tells the office, and the case is closed with the day of death, from which the benefit's months lapse.
+        var died = _caseId.ToByteArray()[15] % 8 == 0;
+        closing.After.Add(died
+            ? new CloseCase(ClosureReason.Died, "Keluarga mengabarkan peserta meninggal dunia.", DiedOn: closing.Day.AddDays(-12))
+            : new CloseCase(ClosureReason.Unreachable, "Tiga kali dihubungi melalui telepon dan WhatsApp tanpa jawaban."));
         Add(closing);
-        if (random.Next(100) >= 30) return true;
+        if (random.Next(100) >= 30 || died) return true;
 
         var back = NextVisit(15, 60, notes: "Peserta datang kembali ke kantor dan ingin melanjutkan konseling.");
         back.Before.Add(new ReopenCase("Peserta datang kembali dan meminta layanan konseling dilanjutkan."));

@@ -16,6 +16,24 @@ public sealed class DemoJourneyTests
     private static readonly Lazy<DemoPlan> Large = new(() => DemoJourneys.Plan(11, 2000, Reference, Anchor));
 
     [Fact]
+    public void The_demo_has_a_worker_of_each_kind_the_JKP_rules_tell_apart()
+    {
+        var events = Large.Value.Journeys.SelectMany(j => j.Events).ToList();
+        var claims = events.OfType<JkpClaimRecorded>().ToList();
+
+        claims.Should().Contain(c => c.Contributions!.Arrears!.Cause == ArrearsCause.EmployerBankrupt && c.Contributions.Arrears.MonthsUnpaid > 3,
+            "a bankrupt employer up to six months behind (PP 6/2025 Pasal 39A)");
+        claims.Should().Contain(c => c.Contributions!.Arrears!.Cause == ArrearsCause.EmployerClosed);
+        claims.Should().Contain(c => c.Contract!.Type == EmploymentContractType.FixedTerm && c.Contract.EndsOn > DateOnly.MinValue,
+            "a fixed-term contract ended before its term");
+        claims.Should().Contain(c => c.EarlierClaims != null && c.EarlierClaims.Count > 0, "a second claim");
+        claims.Should().OnlyContain(c => c.Participation != null && c.Contract != null && c.Contributions != null);
+        events.OfType<CaseClosed>().Should().Contain(c => c.Reason == ClosureReason.Died && c.DiedOn < c.On, "a death dated by its day");
+        events.OfType<Counseling.Domain.Cases.ClaimApproval.JkpClaimApproved>().Should().NotBeEmpty("a claim with its approval day");
+        events.OfType<CaseClosed>().Should().Contain(c => c.Reason == ClosureReason.SelfEmployed);
+    }
+
+    [Fact]
     public void The_same_seed_and_workers_give_the_same_journeys_and_another_seed_others()
     {
         var first = Serialized(DemoJourneys.Plan(42, 60, Reference, Anchor));
