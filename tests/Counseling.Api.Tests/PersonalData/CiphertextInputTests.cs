@@ -87,6 +87,26 @@ public class CiphertextInputTests(ApiFixture api)
             .Select(e => e.Name).Should().Equal("skills[1]");
     }
 
+    [Theory]
+    [InlineData("{\"notes\":\"\\u0070dp1:QUJD\"}", "notes")]
+    [InlineData("{\"a\":[1,{\"b\":\"x\"},{\"c\":\"pdp1:QUJD\"}]}", "a[2].c")]
+    [InlineData("{\"notes\":\"pdp\\u0031:QUJD\"}", "notes")]
+    public async Task The_prefix_is_found_however_the_JSON_spells_it(string json, string field)
+    {
+        (await CiphertextInput.FirstCiphertextFieldAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), CancellationToken.None))
+            .Should().Be(field);
+    }
+
+    [Theory]
+    [InlineData("{\"notes\":\"Membahas pdp1 tanpa titik dua\"}")]
+    [InlineData("{\"notes\":\"\\u00e9t\u00e9 pdp\"}")]
+    [InlineData("not json at all pdp1:")]
+    public async Task Bodies_without_a_value_in_ciphertext_form_pass(string json)
+    {
+        (await CiphertextInput.FirstCiphertextFieldAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), CancellationToken.None))
+            .Should().BeNull();
+    }
+
     [Fact]
     public async Task Ciphertext_planted_in_the_database_reads_as_unreadable_and_every_page_is_still_answered()
     {

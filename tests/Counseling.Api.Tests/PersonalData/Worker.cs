@@ -32,6 +32,8 @@ public sealed record Worker(string Nik, string FullName, string BirthDate, strin
         intake["worker"]!["phone"] = Phone;
         intake["worker"]!["bpjsMembershipNumber"] = Bpjs;
         intake["jkpClaimReference"] = JkpClaim;
+        // A participant joins before they are 54: this worker joined at 25.
+        intake["participation"]!["joinedOn"] = DateOnly.Parse(BirthDate).AddYears(25).ToString("yyyy-MM-dd");
         return intake;
     }
 
