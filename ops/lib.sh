@@ -131,7 +131,9 @@ tool_command() {
   local project
   project=$(tool_project "$1")
   build_tool "$project"
-  (cd "$tool_dir" && dotnet "$(basename "$project").dll" "$@")
+  # The tool reads and writes the same keys as the service it composes (the data keys it wraps must open in the
+  # service): the configured directory, else the one the service started from $api_dir uses (.local/keys under it).
+  (cd "$tool_dir" && Keys__Directory="${Keys__Directory:-${api_dir:+$api_dir/.local/keys}}" dotnet "$(basename "$project").dll" "$@")
 }
 
 # service_token ROLE USER [OFFICE]: a development bearer token (the service's token command; its last line).

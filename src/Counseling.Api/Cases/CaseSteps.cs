@@ -79,12 +79,8 @@ public static class CaseStepMiddleware
 
         var command = await request.ToCommandAsync(new CaseStepContext(http, session, counselors, clock));
         var decision = current.Decide(command, clock.GetUtcNow());
-        if (decision.Refusal is { } refusal) return (decision, Problems.From(refusal));
-
-        // What saving these events will read (the last seal, the data key if they carry personal fields), in one round trip.
-        await WritePrefetch.LoadAsync(session, stream.Id, current.Version,
-            withDataKey: decision.Events.Any(SensitiveFields.AreIn), http.RequestAborted);
-        return (decision, WolverineContinue.NoProblems);
+        // Saving the decision's events protects their personal data and seals them (CaseWritePipeline).
+        return decision.Refusal is { } refusal ? (decision, Problems.From(refusal)) : (decision, WolverineContinue.NoProblems);
     }
 
     /// <summary>The events an endpoint returns for Wolverine to append, and the answer naming the version they make.</summary>

@@ -26,7 +26,7 @@ public static class StoreConfiguration
     /// <summary>
     /// The event store: its schema, serialization, events and projections.
     /// </summary>
-    public static void Configure(StoreOptions options, string connectionString, string schema, PersonalDataEncryption? personalData = null)
+    public static void Configure(StoreOptions options, string connectionString, string schema, CaseWritePipeline? writePipeline = null)
     {
         options.Connection(connectionString);
         options.DatabaseSchemaName = schema;
@@ -52,8 +52,9 @@ public static class StoreConfiguration
         options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
         options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(100);
 
-        // First, so that the snapshot, the seals and the stored events all see the personal fields encrypted.
-        if (personalData is not null) options.Projections.Add(personalData, ProjectionLifecycle.Inline);
+        // First, so that the snapshot and every view see the events as they are stored: personal data encrypted, each
+        // event sealed (the write pipeline, read top to bottom in CaseWritePipeline).
+        if (writePipeline is not null) options.Projections.Add(writePipeline, ProjectionLifecycle.Inline);
         // The case as decisions see it, kept current in the same transaction as its events.
         options.Projections.Add<CounselingCaseProjection>(ProjectionLifecycle.Inline);
         // Tamper evidence: every event sealed (see AddCounselingStore, which adds the sealing with its key).
@@ -89,7 +90,7 @@ public static class StoreConfiguration
         var martenSetup = builder.Services.AddMarten(services =>
             {
                 var options = new StoreOptions();
-                Configure(options, connectionString, Schema, services.GetRequiredService<PersonalDataEncryption>());
+                Configure(options, connectionString, Schema, services.GetRequiredService<CaseWritePipeline>());
                 return options;
             })
             .IntegrateWithWolverine(wolverine =>
@@ -105,15 +106,16 @@ public static class StoreConfiguration
         builder.Services.ConfigureMarten((services, options) =>
         {
             options.Events.TimeProvider = services.GetRequiredService<TimeProvider>();
-            // Tamper evidence: every event sealed with the key held outside the database, chained to its stream's
-            // previous event, in the transaction that appends it.
-            options.Projections.Add(new EventSealing(services.GetRequiredService<SealKey>()), ProjectionLifecycle.Inline);
         });
 
         // Personal data is encrypted in one place, as any session saves (see Configure).
         builder.Services.AddSingleton<PersonalDataKeyRing>();
         builder.Services.AddSingleton<NikBlindIndex>();
         builder.Services.AddSingleton<PersonalDataEncryption>();
+        // Tamper evidence: every event sealed with the key held outside the database, chained to its stream's previous
+        // event, in the transaction that appends it; after its personal data is encrypted (CaseWritePipeline).
+        builder.Services.AddSingleton(services => new EventSealing(services.GetRequiredService<SealKey>()));
+        builder.Services.AddSingleton<CaseWritePipeline>();
 
         builder.Services.AddSingleton(TimeProvider.System);
         // The heavy reads (reports, asOf replays) on ConnectionStrings:MartenReadOnly when set, e.g. a standby.

@@ -1,5 +1,9 @@
 namespace Counseling.Domain.Cases;
 
+// Every event is a fact about one case, in the past tense, declared beside the decision of the step that records it
+// (Cases/<Step>/<Step>.cs, in this namespace, the one events were first stored under). Once stored, an event's shape
+// never changes: a new shape gets a new event (or an upcaster, or an optional member), so old streams stay readable.
+
 /// <summary>
 /// An event of a case's stream that changes the case's state: it says how, beside its declaration, so that a step's
 /// file holds its command, its decision, its events and how the case applies them. <see cref="CounselingCase.Evolve"/>
@@ -10,4 +14,10 @@ public interface ICaseEvent
 {
     /// <summary>The case after this event.</summary>
     CounselingCase Apply(CounselingCase current);
+}
+
+/// <summary>A referral of either kind: what its outcomes are recorded against.</summary>
+public interface IReferralMade
+{
+    Guid ReferralId { get; }
 }

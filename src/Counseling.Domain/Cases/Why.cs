@@ -84,8 +84,6 @@ public static partial class Why
     public static readonly Wording CommitmentFirst = new(nameof(CommitmentFirst), "Record the worker's job-search commitment first: the evidence counts towards it.");
     public static readonly Wording BeforeClaim = new(nameof(BeforeClaim), "{0:yyyy-MM-dd} is before the JKP claim of {1:yyyy-MM-dd}: evidence counts from the claim.");
     public static readonly Wording AfterBenefitPeriod = new(nameof(AfterBenefitPeriod), "{0:yyyy-MM-dd} is after the benefit period, which ended on {1:yyyy-MM-dd}.");
-    public static readonly Wording ClaimAlreadyApproved = new(nameof(ClaimAlreadyApproved), "The JKP claim's approval by BPJS Ketenagakerjaan was already recorded: {0:yyyy-MM-dd}.");
-    public static readonly Wording ApprovalBeforeClaim = new(nameof(ApprovalBeforeClaim), "{0:yyyy-MM-dd} is before the JKP claim of {1:yyyy-MM-dd}: a claim is approved after it is made.");
     public static readonly Wording BenefitEnded = new(nameof(BenefitEnded), "The JKP benefit ended on {0:yyyy-MM-dd} ({1}): nothing from then on counts towards it.");
 
     // Closure

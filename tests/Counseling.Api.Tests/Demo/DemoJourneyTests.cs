@@ -29,7 +29,7 @@ public sealed class DemoJourneyTests
         claims.Should().Contain(c => c.EarlierClaims != null && c.EarlierClaims.Count > 0, "a second claim");
         claims.Should().OnlyContain(c => c.Participation != null && c.Contract != null && c.Contributions != null);
         events.OfType<CaseClosed>().Should().Contain(c => c.Reason == ClosureReason.Died && c.DiedOn < c.On, "a death dated by its day");
-        events.OfType<Counseling.Domain.Cases.ClaimApproval.JkpClaimApproved>().Should().NotBeEmpty("a claim with its approval day");
+        events.OfType<JkpClaimApproved>().Should().NotBeEmpty("a claim with its approval day");
         events.OfType<CaseClosed>().Should().Contain(c => c.Reason == ClosureReason.SelfEmployed);
     }
 

@@ -1,38 +1,76 @@
-namespace Counseling.Domain.Cases.JobReferrals;
+using Counseling.Domain.Cases.Erasure;
+using Counseling.Domain.Cases.JobReferrals;
+using System.Globalization;
 
-public sealed record ReferToJob(Guid ReferralId, string VacancyReference, string Employer, string Position, DateOnly ReferredOn) : ICaseCommand
+// The step's events are declared in Counseling.Domain.Cases, the namespace they were stored under; its command and
+// decision below.
+
+namespace Counseling.Domain.Cases
 {
-    public Decision Decide(CounselingCase current, DateTimeOffset now) => current.Refer(this, now);
-}
-
-public sealed record RecordJobReferralOutcome(Guid ReferralId, JobReferralOutcome Outcome, DateOnly On) : ICaseCommand
-{
-    public Decision Decide(CounselingCase current, DateTimeOffset now) => current.RecordOutcome(this, now);
-}
-
-internal static class JobReferralDecisions
-{
-    internal static Decision Refer(this CounselingCase current, ReferToJob command, DateTimeOffset now) =>
-        CaseRules.FirstRefusalOr(
-            new JobReferralMade(command.ReferralId, command.VacancyReference, command.Employer, command.Position, command.ReferredOn),
-            current.MustBeOpen(Why.ToReferToVacancy),
-            current.MustHaveHappened(command.ReferredOn, "referredOn", now));
-
-    internal static Decision RecordOutcome(this CounselingCase current, RecordJobReferralOutcome command, DateTimeOffset now)
+    /// <summary>The worker was referred to a vacancy.</summary>
+    public sealed record JobReferralMade(
+        Guid ReferralId,
+        string VacancyReference,
+        string Employer,
+        string Position,
+        DateOnly ReferredOn) : IReferralMade, ICaseEvent, INarrated
     {
-        if (current.MustBeOpen(Why.ToRecordReferralOutcome) is { } closed) return closed;
+        public CounselingCase Apply(CounselingCase current) => current with
+        {
+            JobReferrals = [.. current.JobReferrals,
+                new JobReferral(ReferralId, Employer, Position, ReferredOn, null)],
+        };
 
-        var referral = current.JobReferrals.FirstOrDefault(r => r.Id == command.ReferralId);
-        if (referral is null)
-            return Refusal.NotFound("referralId", Why.NoSuchJobReferral, command.ReferralId);
-        if (!referral.IsOpen)
-            return Refusal.Conflict(Why.JobReferralEnded, referral.Employer, referral.Outcome);
-        if (referral.Outcome == command.Outcome)
-            return Refusal.Conflict(Why.JobReferralHasOutcome, referral.Employer, command.Outcome);
-        if (current.MustHaveHappened(command.On, "on", now) is { } badDate) return badDate;
-        if (command.On < referral.ReferredOn)
-            return Refusal.Invalid("on", Why.OutcomeBeforeReferral, referral.ReferredOn);
+        public Narration Narrate() => Narration.Of("Narrative.JobReferral", ReferredOn, Position, Employer, VacancyReference);
+    }
 
-        return Decision.Accept(new JobReferralOutcomeRecorded(command.ReferralId, command.Outcome, command.On));
+    public sealed record JobReferralOutcomeRecorded(Guid ReferralId, JobReferralOutcome Outcome, DateOnly On) : ICaseEvent, INarrated
+    {
+        public CounselingCase Apply(CounselingCase current) => current with
+        {
+            JobReferrals = [.. current.JobReferrals.Select(r => r.Id == ReferralId ? r with { Outcome = Outcome } : r)],
+        };
+
+        public Narration Narrate() => Narration.Of("Narrative.JobReferralOutcome", ReferralId, Outcome, On);
+    }
+}
+
+namespace Counseling.Domain.Cases.JobReferrals
+{
+    public sealed record ReferToJob(Guid ReferralId, string VacancyReference, string Employer, string Position, DateOnly ReferredOn) : ICaseCommand
+    {
+        public Decision Decide(CounselingCase current, DateTimeOffset now) => current.Refer(this, now);
+    }
+
+    public sealed record RecordJobReferralOutcome(Guid ReferralId, JobReferralOutcome Outcome, DateOnly On) : ICaseCommand
+    {
+        public Decision Decide(CounselingCase current, DateTimeOffset now) => current.RecordOutcome(this, now);
+    }
+
+    internal static class JobReferralDecisions
+    {
+        internal static Decision Refer(this CounselingCase current, ReferToJob command, DateTimeOffset now) =>
+            CaseRules.FirstRefusalOr(
+                new JobReferralMade(command.ReferralId, command.VacancyReference, command.Employer, command.Position, command.ReferredOn),
+                current.MustBeOpen(Why.ToReferToVacancy),
+                current.MustHaveHappened(command.ReferredOn, "referredOn", now));
+
+        internal static Decision RecordOutcome(this CounselingCase current, RecordJobReferralOutcome command, DateTimeOffset now)
+        {
+            if (current.MustBeOpen(Why.ToRecordReferralOutcome) is { } closed) return closed;
+
+            var referral = current.JobReferrals.FirstOrDefault(r => r.Id == command.ReferralId);
+            if (referral is null)
+                return Refusal.NotFound("referralId", Why.NoSuchJobReferral, command.ReferralId);
+            if (!referral.IsOpen)
+                return Refusal.Conflict(Why.JobReferralEnded, referral.Employer, referral.Outcome);
+            if (referral.Outcome == command.Outcome)
+                return Refusal.Conflict(Why.JobReferralHasOutcome, referral.Employer, command.Outcome);
+            if (current.MustHaveHappened(command.On, "on", now) is { } badDate) return badDate;
+            if (command.On < referral.ReferredOn)
+                return Refusal.Invalid("on", Why.OutcomeBeforeReferral, referral.ReferredOn);
+
+            return Decision.Accept(new JobReferralOutcomeRecorded(command.ReferralId, command.Outcome, command.On));
+        }
     }
 }

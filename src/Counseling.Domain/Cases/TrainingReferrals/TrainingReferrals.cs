@@ -1,53 +1,93 @@
-namespace Counseling.Domain.Cases.TrainingReferrals;
+using Counseling.Domain.Cases.Erasure;
+using Counseling.Domain.Cases.TrainingReferrals;
+using System.Globalization;
 
-public sealed record ReferToTraining(Guid ReferralId, string Provider, string Programme, TrainingKind Kind, DateOnly StartsOn) : ICaseCommand
+// The step's events are declared in Counseling.Domain.Cases, the namespace they were stored under; its command and
+// decision below.
+
+namespace Counseling.Domain.Cases
 {
-    public Decision Decide(CounselingCase current, DateTimeOffset now) => current.Refer(this, now);
-}
-
-public sealed record RecordTrainingOutcome(Guid ReferralId, TrainingOutcome Outcome, DateOnly On) : ICaseCommand
-{
-    public Decision Decide(CounselingCase current, DateTimeOffset now) => current.RecordOutcome(this, now);
-}
-
-internal static class TrainingReferralDecisions
-{
-    private static readonly IReadOnlySet<TrainingOutcome> CompetencyTestOutcomes =
-        new HashSet<TrainingOutcome> { TrainingOutcome.CertifiedCompetent, TrainingOutcome.NotYetCompetent };
-
-    /// <summary>Refers the worker to training today; the training itself may start later.</summary>
-    internal static Decision Refer(this CounselingCase current, ReferToTraining command, DateTimeOffset now)
+    /// <summary>The worker was referred to training: a BLK course, an apprenticeship or a competency test.</summary>
+    public sealed record TrainingReferralMade(
+        Guid ReferralId,
+        string Provider,
+        string Programme,
+        TrainingKind Kind,
+        DateOnly StartsOn,
+        DateOnly ReferredOn) : IReferralMade, ICaseEvent, INarrated
     {
-        if (current.MustBeOpen(Why.ToReferToTraining) is { } closed) return closed;
-        if (command.StartsOn < current.OpenedOn)
-            return Refusal.Invalid("startsOn", Why.TrainingBeforeCaseOpened, current.OpenedOn);
+        public CounselingCase Apply(CounselingCase current) => current with
+        {
+            TrainingReferrals = [.. current.TrainingReferrals,
+                new TrainingReferral(
+                    ReferralId, Provider, Programme, Kind, StartsOn, ReferredOn, null)],
+        };
 
-        return Decision.Accept(new TrainingReferralMade(
-            command.ReferralId, command.Provider, command.Programme, command.Kind, command.StartsOn, Wib.DateOf(now)));
+        public Narration Narrate() => Narration.Of("Narrative.TrainingReferral", ReferredOn, Kind, Programme, Provider, StartsOn);
     }
 
-    internal static Decision RecordOutcome(this CounselingCase current, RecordTrainingOutcome command, DateTimeOffset now)
+    public sealed record TrainingReferralOutcomeRecorded(Guid ReferralId, TrainingOutcome Outcome, DateOnly On) : ICaseEvent, INarrated
     {
-        if (current.MustBeOpen(Why.ToRecordTrainingOutcome) is { } closed) return closed;
+        public CounselingCase Apply(CounselingCase current) => current with
+        {
+            TrainingReferrals = [.. current.TrainingReferrals.Select(r => r.Id == ReferralId ? r with { Outcome = Outcome } : r)],
+        };
 
-        var referral = current.TrainingReferrals.FirstOrDefault(r => r.Id == command.ReferralId);
-        if (referral is null)
-            return Refusal.NotFound("referralId", Why.NoSuchTrainingReferral, command.ReferralId);
-        if (!referral.IsOpen)
-            return Refusal.Conflict(Why.TrainingReferralEnded, referral.Programme, referral.Outcome);
-        if (referral.Outcome == command.Outcome)
-            return Refusal.Conflict(Why.TrainingHasOutcome, referral.Programme, command.Outcome);
+        public Narration Narrate() => Narration.Of("Narrative.TrainingReferralOutcome", ReferralId, Outcome, On);
+    }
+}
 
-        var isTest = referral.Kind == TrainingKind.CompetencyTest;
-        if (isTest != CompetencyTestOutcomes.Contains(command.Outcome))
-            return isTest
-                ? Refusal.NotAllowed("outcome", Why.CompetencyTestOutcomes, TrainingOutcome.CertifiedCompetent, TrainingOutcome.NotYetCompetent, command.Outcome)
-                : Refusal.NotAllowed("outcome", Why.TrainingOutcomes,
-                    referral.Kind, TrainingOutcome.Started, TrainingOutcome.Completed, TrainingOutcome.DroppedOut, command.Outcome);
-        if (current.MustHaveHappened(command.On, "on", now) is { } badDate) return badDate;
-        if (command.On < referral.ReferredOn)
-            return Refusal.Invalid("on", Why.OutcomeBeforeReferral, referral.ReferredOn);
+namespace Counseling.Domain.Cases.TrainingReferrals
+{
+    public sealed record ReferToTraining(Guid ReferralId, string Provider, string Programme, TrainingKind Kind, DateOnly StartsOn) : ICaseCommand
+    {
+        public Decision Decide(CounselingCase current, DateTimeOffset now) => current.Refer(this, now);
+    }
 
-        return Decision.Accept(new TrainingReferralOutcomeRecorded(command.ReferralId, command.Outcome, command.On));
+    public sealed record RecordTrainingOutcome(Guid ReferralId, TrainingOutcome Outcome, DateOnly On) : ICaseCommand
+    {
+        public Decision Decide(CounselingCase current, DateTimeOffset now) => current.RecordOutcome(this, now);
+    }
+
+    internal static class TrainingReferralDecisions
+    {
+        private static readonly IReadOnlySet<TrainingOutcome> CompetencyTestOutcomes =
+            new HashSet<TrainingOutcome> { TrainingOutcome.CertifiedCompetent, TrainingOutcome.NotYetCompetent };
+
+        /// <summary>Refers the worker to training today; the training itself may start later.</summary>
+        internal static Decision Refer(this CounselingCase current, ReferToTraining command, DateTimeOffset now)
+        {
+            if (current.MustBeOpen(Why.ToReferToTraining) is { } closed) return closed;
+            if (command.StartsOn < current.OpenedOn)
+                return Refusal.Invalid("startsOn", Why.TrainingBeforeCaseOpened, current.OpenedOn);
+
+            return Decision.Accept(new TrainingReferralMade(
+                command.ReferralId, command.Provider, command.Programme, command.Kind, command.StartsOn, Wib.DateOf(now)));
+        }
+
+        internal static Decision RecordOutcome(this CounselingCase current, RecordTrainingOutcome command, DateTimeOffset now)
+        {
+            if (current.MustBeOpen(Why.ToRecordTrainingOutcome) is { } closed) return closed;
+
+            var referral = current.TrainingReferrals.FirstOrDefault(r => r.Id == command.ReferralId);
+            if (referral is null)
+                return Refusal.NotFound("referralId", Why.NoSuchTrainingReferral, command.ReferralId);
+            if (!referral.IsOpen)
+                return Refusal.Conflict(Why.TrainingReferralEnded, referral.Programme, referral.Outcome);
+            if (referral.Outcome == command.Outcome)
+                return Refusal.Conflict(Why.TrainingHasOutcome, referral.Programme, command.Outcome);
+
+            var isTest = referral.Kind == TrainingKind.CompetencyTest;
+            if (isTest != CompetencyTestOutcomes.Contains(command.Outcome))
+                return isTest
+                    ? Refusal.NotAllowed("outcome", Why.CompetencyTestOutcomes, TrainingOutcome.CertifiedCompetent, TrainingOutcome.NotYetCompetent, command.Outcome)
+                    : Refusal.NotAllowed("outcome", Why.TrainingOutcomes,
+                        referral.Kind, TrainingOutcome.Started, TrainingOutcome.Completed, TrainingOutcome.DroppedOut, command.Outcome);
+            if (current.MustHaveHappened(command.On, "on", now) is { } badDate) return badDate;
+            if (command.On < referral.ReferredOn)
+                return Refusal.Invalid("on", Why.OutcomeBeforeReferral, referral.ReferredOn);
+
+            return Decision.Accept(new TrainingReferralOutcomeRecorded(command.ReferralId, command.Outcome, command.On));
+        }
     }
 }
