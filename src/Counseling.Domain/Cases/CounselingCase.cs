@@ -64,7 +64,17 @@ public sealed record Placement(Guid Id, string Employer, string Position, DateOn
 /// was recorded: their claim date is the intake date.
 /// </summary>
 public sealed record JkpClaim(
-    DateOnly TerminationDate, long LastMonthlyWageRupiah, DateOnly ClaimedOn, ContributionHistory? Contributions, bool ClaimDateRecorded);
+    DateOnly TerminationDate, long LastMonthlyWageRupiah, DateOnly ClaimedOn, ContributionHistory? Contributions, bool ClaimDateRecorded)
+{
+    /// <summary>Why the job ended, as the intake recorded it (null on snapshots stored before it was kept here).</summary>
+    public TerminationReason? TerminationReason { get; init; }
+    /// <summary>Every month of contributions paid, as the intake recorded it.</summary>
+    public int? ContributionMonths { get; init; }
+    /// <summary>The intake facts recorded since the JKP rules of issue 27; null on older claims (see <see cref="Intake.CaseIntake.EntitlementUnder"/>).</summary>
+    public Participation? Participation { get; init; }
+    public EmploymentContract? Contract { get; init; }
+    public IReadOnlyList<EarlierJkpClaim>? EarlierClaims { get; init; }
+}
 
 /// <summary>One piece of job-search evidence: what, when, and the employer or programme.</summary>
 

@@ -134,6 +134,36 @@ public class BenefitPeriodTests(CaseloadFixture api)
     }
 
     [Fact]
+    public async Task The_what_if_shows_a_bankrupt_employers_four_months_covered_under_PP_6_2025_and_not_under_PP_37_2021()
+    {
+        await UseOfficeAsync("uji-pailit");
+        var phk = api.Today.AddDays(-20);
+        var intake = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(
+            Requests.OpenCase(Office, Counselor, Requests.NewNik(), terminationDate: Day(phk), claimedOn: Day(phk.AddDays(2))),
+            new JsonSerializerOptions(JsonSerializerDefaults.Web)))!;
+        intake["contributionMonths"] = 20;
+        intake["contributionHistory"] = System.Text.Json.Nodes.JsonNode.Parse(
+            """{ "monthsPaidInLast24Months": 14, "consecutiveMonthsBeforeTermination": 2, "arrears": { "monthsUnpaid": 4, "cause": "employerBankrupt" } }""");
+        var opened = await api.Host.Scenario(s =>
+        {
+            s.Post.Text(intake.ToJsonString()).ToUrl("/cases");
+            s.WithRequestHeader("Content-Type", "application/json");
+            s.WithBearerToken(CounselorToken);
+            s.StatusCodeShouldBe(201);
+        });
+        var caseId = (await opened.ReadAsJsonAsync<Versioned>()).Id;
+
+        var whatIf = await api.GetAsync($"/cases/{caseId}/benefit?ruleSet=PP-37-2021", token: CounselorToken);
+
+        whatIf.GetProperty("actual").GetProperty("entitled").GetBoolean().Should().BeTrue();
+        var underPp37 = whatIf.GetProperty("whatIf");
+        underPp37.GetProperty("entitled").GetBoolean().Should().BeFalse();
+        underPp37.GetProperty("unmet")[0].GetProperty("field").GetString().Should().Be("contributionHistory.arrears.monthsUnpaid");
+        underPp37.GetProperty("unmet")[0].GetProperty("reason").GetString().Should().Contain("Pasal 39A");
+        whatIf.GetProperty("differences")[0].GetString().Should().Be("entitlement: entitled → not entitled (ArrearsNotCovered)");
+    }
+
+    [Fact]
     public async Task A_placement_ends_the_benefit_from_its_start_and_closing_as_period_ended_waits_for_the_end()
     {
         await UseOfficeAsync("uji-manfaat-kerja");

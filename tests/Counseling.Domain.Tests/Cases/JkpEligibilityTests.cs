@@ -243,3 +243,51 @@ internal static class ArrearsIntakes
     public static OpenCase WithRecentFigures(this OpenCase command) =>
         command with { Contributions = command.Contributions! with { ConsecutiveMonthsBeforeTermination = 3 } };
 }
+
+/// <summary>How a stored claim is decided under the intake's rules now, and under another rule set: the what-if's entitlement.</summary>
+public class JkpEntitlementTests
+{
+    private static BenefitHistory HistoryOf(params object[] events) =>
+        events.Aggregate((BenefitHistory?)null, BenefitHistory.Evolve)!;
+
+    [Fact]
+    public void A_claim_recorded_with_every_fact_is_entitled()
+    {
+        var schedule = JkpBenefit.For(OpenedCase(), Today)!;
+
+        schedule.Entitled.Should().BeTrue();
+        schedule.Unmet.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_claim_stored_before_the_intake_recorded_its_facts_lists_what_is_missing_and_keeps_its_schedule()
+    {
+        var opened = (CaseOpened)CounselingCase.Decide(null, OpenCaseCommand(), Now).Events[0];
+        var legacy = HistoryOf(opened, new JkpClaimRecorded(Today, new ContributionHistory(24, 24)));
+
+        var schedule = JkpBenefit.For(legacy, Today);
+
+        schedule.Entitled.Should().BeFalse();
+        schedule.Unmet.Select(u => u.Field).Should().Equal("participation", "employment.contractType");
+        schedule.Months.Should().HaveCount(6, "its months are decided as they were");
+    }
+
+    [Fact]
+    public void Four_months_owed_by_a_bankrupt_employer_are_covered_under_PP_6_2025_and_not_under_PP_37_2021()
+    {
+        var command = OpenCaseCommand() with
+        {
+            ContributionMonths = 20,
+            Contributions = new ContributionHistory(14, 2, new ContributionArrears(4, ArrearsCause.EmployerBankrupt)),
+        };
+        var current = CounselingCase.Decide(null, command, Now).Events.Aggregate((CounselingCase?)null, CounselingCase.Evolve)!;
+
+        var actual = JkpBenefit.For(current, Today)!;
+        var underPp37 = JkpBenefit.For(current, Today, BenefitRuleSets.Find(BenefitRuleSets.Pp37Of2021))!;
+
+        actual.Entitled.Should().BeTrue();
+        underPp37.Entitled.Should().BeFalse();
+        underPp37.Unmet.Should().ContainSingle().Which.Field.Should().Be("contributionHistory.arrears.monthsUnpaid");
+        JkpBenefit.Differences(actual, underPp37).Should().Contain(d => d.StartsWith("entitlement: entitled → not entitled (ArrearsNotCovered)"));
+    }
+}

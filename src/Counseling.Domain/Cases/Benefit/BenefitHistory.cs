@@ -39,12 +39,20 @@ public sealed record BenefitHistory(
     {
         (null, CaseOpened opened) => new BenefitHistory(
             new JkpClaim(opened.Employment.TerminationDate, opened.Employment.LastMonthlyWageRupiah, Wib.DateOf(opened.OpenedAt), null,
-                ClaimDateRecorded: false),
+                ClaimDateRecorded: false)
+            {
+                TerminationReason = opened.Employment.TerminationReason,
+                ContributionMonths = opened.ContributionMonths,
+            },
             null, [], null, null),
         (null, _) => null,
         (_, JkpClaimRecorded claim) => current with
         {
-            Claim = current.Claim with { ClaimedOn = claim.ClaimedOn, Contributions = claim.Contributions, ClaimDateRecorded = true },
+            Claim = current.Claim with
+            {
+                ClaimedOn = claim.ClaimedOn, Contributions = claim.Contributions, ClaimDateRecorded = true,
+                Participation = claim.Participation, Contract = claim.Contract, EarlierClaims = claim.EarlierClaims,
+            },
         },
         (_, JobSearchCommitmentMade committed) => current with { JobSearchCommittedOn = committed.CommittedOn },
         (_, JobSearchActivityRecorded activity) => current with

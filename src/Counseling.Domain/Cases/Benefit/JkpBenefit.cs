@@ -48,6 +48,9 @@ public sealed record BenefitMonth(
     MonthEvidence Evidence,
     string? Missing);
 
+/// <summary>An intake rule a claim does not meet: the field it concerns, the refusal's code and its English reason.</summary>
+public sealed record EntitlementFinding(string? Field, string Code, string Reason);
+
 /// <summary>A case's JKP benefit as its history decides it on one day, under the rules in force or a rule set asked for.</summary>
 public sealed record BenefitSchedule(
     string RuleSet,
@@ -79,6 +82,16 @@ public sealed record BenefitSchedule(
 
     /// <summary>The reading this schedule was decided on: whether a business of the worker's own ends the right.</summary>
     public bool SelfEmploymentEndsBenefit { get; init; }
+
+    /// <summary>
+    /// The intake's rules the claim's stored facts do not meet under this schedule's rule set
+    /// (<see cref="Intake.CaseIntake.EntitlementUnder"/>): empty when entitled. A claim stored before the intake recorded
+    /// those facts lists the missing ones: how it would be decided under the rules as they are now; its schedule stands.
+    /// </summary>
+    public IReadOnlyList<EntitlementFinding> Unmet { get; init; } = [];
+
+    /// <summary>True when the claim's stored facts meet every intake rule under this schedule's rule set.</summary>
+    public bool Entitled => Unmet.Count == 0;
 
     /// <summary>The month running on <paramref name="today"/>, if any.</summary>
     public BenefitMonth? MonthOn(DateOnly today) => Months.FirstOrDefault(m => m.From <= today && today <= m.To);
@@ -168,6 +181,7 @@ public static class JkpBenefit
             ClaimApprovedOn = current.ClaimApprovedOn,
             RuleSetByApproval = byApproval is not null,
             SelfEmploymentEndsBenefit = selfEmploymentEnds,
+            Unmet = [.. Intake.CaseIntake.EntitlementUnder(governing, claim).Select(r => new EntitlementFinding(r.Field, r.Code, r.Reason))],
         };
     }
 
@@ -200,6 +214,8 @@ public static class JkpBenefit
     public static IReadOnlyList<string> Differences(BenefitSchedule actual, BenefitSchedule other)
     {
         var differences = new List<string>();
+        if (actual.Entitled != other.Entitled || !actual.Unmet.Select(u => u.Code).SequenceEqual(other.Unmet.Select(u => u.Code)))
+            differences.Add($"entitlement: {Describe(actual)} → {Describe(other)}");
         if (actual.ClaimDeadline != other.ClaimDeadline)
             differences.Add($"claim deadline {actual.ClaimDeadline:yyyy-MM-dd} → {other.ClaimDeadline:yyyy-MM-dd}");
         if (actual.EndedBecause != other.EndedBecause)
@@ -213,6 +229,9 @@ public static class JkpBenefit
         if (actual.Months.Count != other.Months.Count)
             differences.Add($"{actual.Months.Count} months → {other.Months.Count} months");
         return differences;
+
+        static string Describe(BenefitSchedule schedule) =>
+            schedule.Entitled ? "entitled" : "not entitled (" + string.Join(", ", schedule.Unmet.Select(u => u.Code)) + ")";
     }
 
     private static MonthEvidence EvidenceIn(BenefitHistory current, DateOnly from, DateOnly to)

@@ -266,10 +266,10 @@ namespace Counseling.Domain.Cases.Intake
             if (claimedOn > deadline)
                 return Refusal.NotAllowed("claimedOn", Why.ClaimTooLate,
                     rules.Quoted(nameof(BenefitRuleSet.ClaimWindowSource)), employment.TerminationDate, rules.Id, deadline, claimedOn);
-            if (ParticipationRefusal(command, bornOn, today) is { } participation) return participation;
-            if (ContractRefusal(command) is { } contract) return contract;
-            if (FurtherClaimRefusal(command) is { } further) return further;
-            if (ContributionRefusal(command, rules) is { } contributions) return contributions;
+            if (ParticipationRefusal(command.Participation, bornOn, today, employment.TerminationDate) is { } participation) return participation;
+            if (ContractRefusal(command.Contract, employment) is { } contract) return contract;
+            if (FurtherClaimRefusal(command.EarlierClaims, employment.TerminationDate) is { } further) return further;
+            if (ContributionRefusal(command.ContributionMonths, command.Contributions, rules) is { } contributions) return contributions;
 
             return Decision.Accept(new CaseOpened(
                 command.CaseId,
@@ -284,27 +284,45 @@ namespace Counseling.Domain.Cases.Intake
                     command.EarlierClaims is { Count: > 0 } earlier ? [.. earlier.OrderBy(c => c.ClaimedOn)] : null));
         }
 
-        private static Refusal? ParticipationRefusal(OpenCase command, DateOnly bornOn, DateOnly today)
+        /// <summary>
+        /// The intake's rules that the stored facts of a claim decide, under <paramref name="rules"/>: what a what-if shows
+        /// for a stored case (an older claim, without the facts intakes record since, lacks them and so is not shown as
+        /// entitled; its own decision stands). Not re-checked: the age at joining (the birth date is stored encrypted) and
+        /// the claim window (the schedule's own).
+        /// </summary>
+        public static IReadOnlyList<Refusal> EntitlementUnder(BenefitRuleSet rules, JkpClaim claim) =>
+        [
+            .. new[]
+            {
+                claim.TerminationReason is { } reason && NonQualifyingReasons.Contains(reason)
+                    ? Refusal.NotAllowed("employment.terminationReason", Why.TerminationDoesNotQualify, reason) : null,
+                ParticipationRefusal(claim.Participation, null, DateOnly.MaxValue, claim.TerminationDate),
+                claim.TerminationReason is { } ended
+                    ? ContractRefusal(claim.Contract, new EndedEmployment("", "", claim.TerminationDate, ended, claim.LastMonthlyWageRupiah))
+                    : claim.Contract is null ? Refusal.Invalid("employment.contractType", Why.ContractTypeRequired) : null,
+                FurtherClaimRefusal(claim.EarlierClaims, claim.TerminationDate),
+                ContributionRefusal(claim.ContributionMonths ?? int.MaxValue, claim.Contributions, rules),
+            }.OfType<Refusal>(),
+        ];
+
+        private static Refusal? ParticipationRefusal(Participation? participation, DateOnly? bornOn, DateOnly today, DateOnly phk)
         {
-            if (command.Participation is not { } participant) return Refusal.Invalid("participation", Why.ParticipationRequired);
+            if (participation is not { } participant) return Refusal.Invalid("participation", Why.ParticipationRequired);
             if (participant.JoinedOn > today) return Refusal.Invalid("participation.joinedOn", Why.JoinedInFuture);
             if (participant.JoinedOn <= bornOn) return Refusal.Invalid("participation.joinedOn", Why.JoinedBeforeBirth);
-            if (participant.JoinedOn > command.Employment.TerminationDate)
-                return Refusal.Invalid("participation.joinedOn", Why.JoinedAfterPhk, command.Employment.TerminationDate);
+            if (participant.JoinedOn > phk) return Refusal.Invalid("participation.joinedOn", Why.JoinedAfterPhk, phk);
             if (!participant.IndonesianCitizen)
                 return Refusal.NotAllowed("participation.indonesianCitizen", Why.NotAnIndonesianCitizen, IntakeRules.Participants.Source);
-            var ageAtJoining = WholeYearsBetween(bornOn, participant.JoinedOn);
-            if (ageAtJoining >= IntakeRules.MaximumAgeAtJoining)
+            if (bornOn is { } born && WholeYearsBetween(born, participant.JoinedOn) is var ageAtJoining && ageAtJoining >= IntakeRules.MaximumAgeAtJoining)
                 return Refusal.NotAllowed("participation.joinedOn", Why.JoinedTooOld, ageAtJoining, IntakeRules.MaximumAgeAtJoining, IntakeRules.Participants.Source);
             if (!participant.EnrolledInJkn)
                 return Refusal.NotAllowed("participation.enrolledInJkn", Why.NotEnrolledInJkn, IntakeRules.Participants.Source);
             return null;
         }
 
-        private static Refusal? ContractRefusal(OpenCase command)
+        private static Refusal? ContractRefusal(EmploymentContract? ended, EndedEmployment employment)
         {
-            var employment = command.Employment;
-            if (command.Contract is not { } contract) return Refusal.Invalid("employment.contractType", Why.ContractTypeRequired);
+            if (ended is not { } contract) return Refusal.Invalid("employment.contractType", Why.ContractTypeRequired);
             if (contract.Type == EmploymentContractType.Permanent)
                 return contract.EndsOn is null ? null : Refusal.Invalid("employment.contractEndsOn", Why.OpenEndedContractHasNoEnd);
             if (contract.EndsOn is not { } endsOn) return Refusal.Invalid("employment.contractEndsOn", Why.FixedTermContractNeedsEnd);
@@ -313,10 +331,9 @@ namespace Counseling.Domain.Cases.Intake
             return null;
         }
 
-        private static Refusal? FurtherClaimRefusal(OpenCase command)
+        private static Refusal? FurtherClaimRefusal(IReadOnlyList<EarlierJkpClaim>? earlierClaims, DateOnly phk)
         {
-            if (command.EarlierClaims is not { Count: > 0 } earlier) return null;
-            var phk = command.Employment.TerminationDate;
+            if (earlierClaims is not { Count: > 0 } earlier) return null;
             if (earlier.FirstOrDefault(c => c.ClaimedOn > phk) is { } afterPhk)
                 return Refusal.Invalid("earlierClaims", Why.EarlierClaimAfterPhk, afterPhk.ClaimedOn, phk);
             if (earlier.Count >= IntakeRules.MaximumClaims)
@@ -349,19 +366,19 @@ namespace Counseling.Domain.Cases.Intake
             return to < from.AddYears(years) ? years - 1 : years;
         }
 
-        private static Refusal? ContributionRefusal(OpenCase command, BenefitRuleSet rules)
+        private static Refusal? ContributionRefusal(int contributionMonths, ContributionHistory? contributions, BenefitRuleSet rules)
         {
             // A total alone passes twelve months paid years ago: the history is what PP 37/2021 Pasal 19 decides on.
-            if (command.Contributions is not { } reported) return Refusal.Invalid("contributionHistory", Why.ContributionHistoryRequired);
-            if (command.ContributionMonths < rules.MinimumMonthsPaid)
+            if (contributions is not { } reported) return Refusal.Invalid("contributionHistory", Why.ContributionHistoryRequired);
+            if (contributionMonths < rules.MinimumMonthsPaid)
                 return Refusal.NotAllowed("contributionMonths", Why.TooFewContributions,
-                    rules.Quoted(nameof(BenefitRuleSet.ContributionSource)), command.ContributionMonths);
-            if (reported.MonthsPaidInLast24Months > command.ContributionMonths)
+                    rules.Quoted(nameof(BenefitRuleSet.ContributionSource)), contributionMonths);
+            if (reported.MonthsPaidInLast24Months > contributionMonths)
                 return Refusal.Invalid("contributionHistory.monthsPaidInLast24Months",
-                    Why.MoreIn24MonthsThanInAll, reported.MonthsPaidInLast24Months, command.ContributionMonths);
-            if (reported.ConsecutiveMonthsBeforeTermination > command.ContributionMonths)
+                    Why.MoreIn24MonthsThanInAll, reported.MonthsPaidInLast24Months, contributionMonths);
+            if (reported.ConsecutiveMonthsBeforeTermination > contributionMonths)
                 return Refusal.Invalid("contributionHistory.consecutiveMonthsBeforeTermination",
-                    Why.MoreConsecutiveThanInAll, reported.ConsecutiveMonthsBeforeTermination, command.ContributionMonths);
+                    Why.MoreConsecutiveThanInAll, reported.ConsecutiveMonthsBeforeTermination, contributionMonths);
             if (reported.Arrears is { } arrears && arrears.MonthsUnpaid > IntakeRules.ArrearsCoveredMonths(rules, arrears.Cause))
                 return Refusal.NotAllowed("contributionHistory.arrears.monthsUnpaid", Why.ArrearsNotCovered, arrears.MonthsUnpaid, arrears.Cause,
                     IntakeRules.ArrearsCoveredMonths(rules, arrears.Cause), rules.Id, IntakeRules.EmployerArrears.Source);
