@@ -12,48 +12,8 @@ namespace Counseling.Api.Tests.Caseloads;
 /// pinned clock, which these tests do not move.
 /// </summary>
 [Collection(CaseloadCollection.Name)]
-public class BenefitDatesTests(CaseloadFixture api)
+public class BenefitDatesTests(CaseloadFixture fixture) : OfficeBenefitTests(fixture, "uji-tanggal", "Rina Kartika")
 {
-    private string Office { get; set; } = "uji-tanggal";
-    private string Counselor => $"{Office}-c1";
-    private string CounselorToken => api.TokenFor(Counselor, Role.Counselor, Office);
-
-    private Task UseOfficeAsync(string office)
-    {
-        Office = office;
-        return api.AddOfficeAsync(Office, (Counselor, "Rina Kartika"));
-    }
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd");
-
-    private async Task<Guid> OpenAsync(string nik, DateOnly terminationDate, DateOnly claimedOn)
-    {
-        var result = await api.Host.Scenario(s =>
-        {
-            s.Post.Json(Requests.OpenCase(Office, Counselor, nik, terminationDate: Day(terminationDate), claimedOn: Day(claimedOn))).ToUrl("/cases");
-            s.WithBearerToken(CounselorToken);
-            s.StatusCodeShouldBe(201);
-        });
-        return (await result.ReadAsJsonAsync<Versioned>()).Id;
-    }
-
-    private async Task<JsonElement> PostAsync(Guid caseId, string path, object body, int status = 200)
-    {
-        var result = await api.Host.Scenario(s =>
-        {
-            s.Post.Json(body).ToUrl($"/cases/{caseId}/{path}");
-            s.WithBearerToken(CounselorToken);
-            s.StatusCodeShouldBe(status);
-        });
-        return JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.Clone();
-    }
-
-    private async Task<long> EventCountAsync()
-    {
-        await using var session = api.Store.QuerySession();
-        return await session.Events.QueryAllRawEvents().LongCountAsync();
-    }
-
     private static IEnumerable<string?> Statuses(JsonElement schedule) =>
         schedule.GetProperty("months").EnumerateArray().Select(m => m.GetProperty("status").GetString());
 
@@ -61,7 +21,7 @@ public class BenefitDatesTests(CaseloadFixture api)
     public async Task A_closure_as_died_names_the_day_of_death_and_the_months_from_it_lapse()
     {
         await UseOfficeAsync("uji-tanggal-wafat");
-        var today = api.Today;
+        var today = Api.Today;
         var claimedOn = today.AddMonths(-4);
         var phk = claimedOn.AddDays(-3);
         var siti = await OpenAsync("3216061505900301", phk, claimedOn);
@@ -82,7 +42,7 @@ public class BenefitDatesTests(CaseloadFixture api)
         var diedOn = claimedOn.AddMonths(1).AddDays(10);
         await PostAsync(siti, "closure", new { reason = "died", notes = "Kabar dari keluarga.", diedOn = Day(diedOn) });
 
-        var benefit = (await api.GetAsync($"/cases/{siti}", token: CounselorToken)).GetProperty("benefit");
+        var benefit = (await Api.GetAsync($"/cases/{siti}", token: CounselorToken)).GetProperty("benefit");
         benefit.GetProperty("endedBecause").GetString().Should().Be("death");
         benefit.GetProperty("endedOn").GetString().Should().Be(Day(diedOn));
         Statuses(benefit).Should().Equal("met", "lapsed", "lapsed", "lapsed", "lapsed", "lapsed");
@@ -97,7 +57,7 @@ public class BenefitDatesTests(CaseloadFixture api)
         var claimedOn = new DateOnly(2024, 12, 2);
         var budi = await OpenAsync("3216061505900302", new DateOnly(2024, 11, 15), claimedOn);
 
-        var unapproved = (await api.GetAsync($"/cases/{budi}/benefit", token: CounselorToken)).GetProperty("actual");
+        var unapproved = (await Api.GetAsync($"/cases/{budi}/benefit", token: CounselorToken)).GetProperty("actual");
         unapproved.GetProperty("ruleSet").GetString().Should().Be("PP-37-2021");
         unapproved.GetProperty("months").EnumerateArray().Select(m => m.GetProperty("amountRupiah").GetInt64())
             .Should().Equal(2_250_000, 2_250_000, 2_250_000, 3_000_000, 3_000_000, 3_000_000);
@@ -112,7 +72,7 @@ public class BenefitDatesTests(CaseloadFixture api)
         (await PostAsync(budi, "jkp/approval", new { approvedOn = "2025-02-08" }, 409))
             .GetProperty("detail").GetString().Should().Contain("2025-02-07");
 
-        var answer = await api.GetAsync($"/cases/{budi}/benefit?ruleSet=PP-37-2021", token: CounselorToken);
+        var answer = await Api.GetAsync($"/cases/{budi}/benefit?ruleSet=PP-37-2021", token: CounselorToken);
         var actual = answer.GetProperty("actual");
         actual.GetProperty("ruleSet").GetString().Should().Be("PP-6-2025");
         actual.GetProperty("ruleSetByApproval").GetBoolean().Should().BeTrue();
@@ -122,7 +82,7 @@ public class BenefitDatesTests(CaseloadFixture api)
         actual.GetProperty("sources").EnumerateArray().Should().Contain(s => s.GetString()!.StartsWith("Permenaker 2/2025 Pasal II angka 4"));
         answer.GetProperty("whatIf").GetProperty("months").EnumerateArray().Should().OnlyContain(m => m.GetProperty("ruleSet").GetString() == "PP-37-2021");
 
-        var events = await api.GetAsync($"/cases/{budi}/events", token: api.TokenFor("a-001", Role.Auditor, null));
+        var events = await Api.GetAsync($"/cases/{budi}/events", token: Api.TokenFor("a-001", Role.Auditor, null));
         events.EnumerateArray().Select(e => e.GetProperty("type").GetString()).Should().Contain(t => t!.Contains("jkp_claim_approved"));
     }
 
@@ -130,14 +90,14 @@ public class BenefitDatesTests(CaseloadFixture api)
     public async Task Self_employment_does_not_end_the_benefit_and_the_what_if_shows_the_other_reading()
     {
         await UseOfficeAsync("uji-tanggal-usaha");
-        var today = api.Today;
+        var today = Api.Today;
         var claimedOn = today.AddDays(-70);
         var ani = await OpenAsync("3216061505900303", claimedOn.AddDays(-3), claimedOn);
         await PostAsync(ani, "job-search-commitment", new { committedOn = Day(claimedOn) });
         await PostAsync(ani, "self-employment", new { businessType = "Warung kopi", startsOn = Day(today) });
         var before = await EventCountAsync();
 
-        var answer = await api.GetAsync($"/cases/{ani}/benefit?selfEmploymentEndsBenefit=true", token: CounselorToken);
+        var answer = await Api.GetAsync($"/cases/{ani}/benefit?selfEmploymentEndsBenefit=true", token: CounselorToken);
         answer.GetProperty("actual").GetProperty("endedBecause").ValueKind.Should().Be(JsonValueKind.Null);
         answer.GetProperty("actual").GetProperty("selfEmploymentEndsBenefit").GetBoolean().Should().BeFalse();
         var whatIf = answer.GetProperty("whatIf");
@@ -147,11 +107,11 @@ public class BenefitDatesTests(CaseloadFixture api)
         whatIf.GetProperty("endedOn").GetString().Should().Be(Day(today));
         Statuses(whatIf).Skip(2).Should().OnlyContain(s => s == "lapsed", "month 3 runs today");
         answer.GetProperty("differences")[0].GetString().Should().Be("benefit ended: not ended → SelfEmployment");
-        (await api.GetAsync($"/cases/{ani}/benefit", token: CounselorToken)).GetProperty("whatIf").ValueKind.Should().Be(JsonValueKind.Null);
+        (await Api.GetAsync($"/cases/{ani}/benefit", token: CounselorToken)).GetProperty("whatIf").ValueKind.Should().Be(JsonValueKind.Null);
 
-        await api.WaitForProjectionsAsync();
-        (await api.GetAsync($"/offices/{Office}/rule-impact?ruleSet=PP-6-2025")).GetProperty("casesDiffering").GetInt32().Should().Be(0);
-        var impact = await api.GetAsync($"/offices/{Office}/rule-impact?ruleSet=PP-6-2025&selfEmploymentEndsBenefit=true");
+        await Api.WaitForProjectionsAsync();
+        (await Api.GetAsync($"/offices/{Office}/rule-impact?ruleSet=PP-6-2025")).GetProperty("casesDiffering").GetInt32().Should().Be(0);
+        var impact = await Api.GetAsync($"/offices/{Office}/rule-impact?ruleSet=PP-6-2025&selfEmploymentEndsBenefit=true");
         impact.GetProperty("casesDiffering").GetInt32().Should().Be(1);
         impact.GetProperty("items")[0].GetProperty("caseId").GetGuid().Should().Be(ani);
         (await EventCountAsync()).Should().Be(before);

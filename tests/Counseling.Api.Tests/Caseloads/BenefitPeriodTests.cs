@@ -13,58 +13,16 @@ namespace Counseling.Api.Tests.Caseloads;
 /// taken from the clock without moving it (other tests in this collection move it forward).
 /// </summary>
 [Collection(CaseloadCollection.Name)]
-public class BenefitPeriodTests(CaseloadFixture api)
+public class BenefitPeriodTests(CaseloadFixture fixture) : OfficeBenefitTests(fixture, "uji-manfaat", "Dewi Anggraini")
 {
-    // Each test has an office of its own, so the office's counts and what-if list only its cases.
-    private string Office { get; set; } = "uji-manfaat";
-    private string Counselor => $"{Office}-c1";
-
-    private string CounselorToken => api.TokenFor(Counselor, Role.Counselor, Office);
-
-    private Task UseOfficeAsync(string office)
-    {
-        Office = office;
-        return api.AddOfficeAsync(Office, (Counselor, "Dewi Anggraini"));
-    }
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd");
-
-    private async Task<Guid> OpenAsync(string nik, DateOnly terminationDate, DateOnly claimedOn)
-    {
-        var result = await api.Host.Scenario(s =>
-        {
-            s.Post.Json(Requests.OpenCase(Office, Counselor, nik, terminationDate: Day(terminationDate), claimedOn: Day(claimedOn))).ToUrl("/cases");
-            s.WithBearerToken(CounselorToken);
-            s.StatusCodeShouldBe(201);
-        });
-        return (await result.ReadAsJsonAsync<Versioned>()).Id;
-    }
-
-    private async Task<JsonElement> PostAsync(Guid caseId, string path, object body, int status = 200)
-    {
-        var result = await api.Host.Scenario(s =>
-        {
-            s.Post.Json(body).ToUrl($"/cases/{caseId}/{path}");
-            s.WithBearerToken(CounselorToken);
-            s.StatusCodeShouldBe(status);
-        });
-        return JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.Clone();
-    }
-
     private Task<JsonElement> ApplyAsync(Guid caseId, DateOnly on, string employer = "PT Astra Otoparts") =>
         PostAsync(caseId, "job-search-activities", new { kind = "application", on = Day(on), employer });
-
-    private async Task<long> EventCountAsync()
-    {
-        await using var session = api.Store.QuerySession();
-        return await session.Events.QueryAllRawEvents().LongCountAsync();
-    }
 
     [Fact]
     public async Task Activities_decide_each_month_and_an_at_risk_month_shows_in_the_follow_ups_and_on_the_dashboard()
     {
         await UseOfficeAsync("uji-manfaat-bulan");
-        var today = api.Today;
+        var today = Api.Today;
         // Claimed so that month 2 ends three days from today: it is the month running, with four days left.
         var claimedOn = today.AddDays(4).AddMonths(-2);
         var phk = claimedOn.AddDays(-5);
@@ -76,7 +34,7 @@ public class BenefitPeriodTests(CaseloadFixture api)
         await PostAsync(siti, "job-search-commitment", new { committedOn = Day(claimedOn) });
         for (var i = 0; i < 4; i++) await ApplyAsync(siti, month2From.AddDays(i * 2));
 
-        var view = await api.GetAsync($"/cases/{siti}", token: CounselorToken);
+        var view = await Api.GetAsync($"/cases/{siti}", token: CounselorToken);
         var benefit = view.GetProperty("benefit");
         benefit.GetProperty("ruleSet").GetString().Should().Be("PP-6-2025");
         benefit.GetProperty("claimedOn").GetString().Should().Be(Day(claimedOn));
@@ -92,8 +50,8 @@ public class BenefitPeriodTests(CaseloadFixture api)
         months[1].GetProperty("evidence").GetProperty("applications").GetInt32().Should().Be(4);
         view.GetProperty("jobSearchActivities").GetArrayLength().Should().Be(4);
 
-        await api.WaitForProjectionsAsync();
-        var followUps = await api.GetAsync($"/counselors/{Counselor}/follow-ups", token: CounselorToken);
+        await Api.WaitForProjectionsAsync();
+        var followUps = await Api.GetAsync($"/counselors/{Counselor}/follow-ups", token: CounselorToken);
         var due = followUps.GetProperty("benefitMonths").EnumerateArray().Single();
         due.GetProperty("caseId").GetGuid().Should().Be(siti);
         due.GetProperty("month").GetInt32().Should().Be(2);
@@ -101,20 +59,20 @@ public class BenefitPeriodTests(CaseloadFixture api)
         due.GetProperty("atRisk").GetBoolean().Should().BeTrue();
         due.GetProperty("workerName").GetString().Should().Be("Siti Rahmawati");
         due.GetProperty("missing").GetString().Should().Contain("5 applications, 4 recorded");
-        (await api.GetAsync($"/offices/{Office}/dashboard")).GetProperty("openCasesWithBenefitMonthAtRisk").GetInt32().Should().Be(1);
+        (await Api.GetAsync($"/offices/{Office}/dashboard")).GetProperty("openCasesWithBenefitMonthAtRisk").GetInt32().Should().Be(1);
 
         // The fifth application meets month 2: nothing is at risk any more.
         var added = await ApplyAsync(siti, today);
         added.GetProperty("activityId").GetGuid().Should().NotBeEmpty();
-        (await api.GetAsync($"/cases/{siti}", token: CounselorToken)).GetProperty("benefit").GetProperty("months")[1]
+        (await Api.GetAsync($"/cases/{siti}", token: CounselorToken)).GetProperty("benefit").GetProperty("months")[1]
             .GetProperty("status").GetString().Should().Be("met");
-        await api.WaitForProjectionsAsync();
-        (await api.GetAsync($"/counselors/{Counselor}/follow-ups", token: CounselorToken)).GetProperty("benefitMonths").GetArrayLength().Should().Be(0);
-        (await api.GetAsync($"/offices/{Office}/dashboard")).GetProperty("openCasesWithBenefitMonthAtRisk").GetInt32().Should().Be(0);
+        await Api.WaitForProjectionsAsync();
+        (await Api.GetAsync($"/counselors/{Counselor}/follow-ups", token: CounselorToken)).GetProperty("benefitMonths").GetArrayLength().Should().Be(0);
+        (await Api.GetAsync($"/offices/{Office}/dashboard")).GetProperty("openCasesWithBenefitMonthAtRisk").GetInt32().Should().Be(0);
 
         // What-if: the same history under PP 37/2021, and the office's cases whose benefit would differ. Nothing is written.
         var before = await EventCountAsync();
-        var whatIf = await api.GetAsync($"/cases/{siti}/benefit?ruleSet=PP-37-2021", token: CounselorToken);
+        var whatIf = await Api.GetAsync($"/cases/{siti}/benefit?ruleSet=PP-37-2021", token: CounselorToken);
         whatIf.GetProperty("actual").GetProperty("ruleSet").GetString().Should().Be("PP-6-2025");
         whatIf.GetProperty("whatIf").GetProperty("ruleSet").GetString().Should().Be("PP-37-2021");
         whatIf.GetProperty("whatIf").GetProperty("months").EnumerateArray().Select(m => m.GetProperty("amountRupiah").GetInt64())
@@ -123,13 +81,13 @@ public class BenefitPeriodTests(CaseloadFixture api)
         whatIf.GetProperty("differences")[0].GetString().Should().Be($"claim deadline {Day(phk.AddMonths(6))} → {Day(phk.AddMonths(3))}");
         whatIf.GetProperty("differences").GetArrayLength().Should().Be(7, "the deadline and each of the six months' amounts");
 
-        var impact = await api.GetAsync($"/offices/{Office}/rule-impact?ruleSet=PP-37-2021");
+        var impact = await Api.GetAsync($"/offices/{Office}/rule-impact?ruleSet=PP-37-2021");
         impact.GetProperty("casesCompared").GetInt32().Should().Be(1);
         impact.GetProperty("casesDiffering").GetInt32().Should().Be(1);
         impact.GetProperty("actualTotalRupiah").GetInt64().Should().Be(18_000_000);
         impact.GetProperty("whatIfTotalRupiah").GetInt64().Should().Be(10_500_000);
         impact.GetProperty("items")[0].GetProperty("caseId").GetGuid().Should().Be(siti);
-        (await api.GetAsync($"/offices/{Office}/rule-impact?ruleSet=PP-6-2025")).GetProperty("casesDiffering").GetInt32().Should().Be(0);
+        (await Api.GetAsync($"/offices/{Office}/rule-impact?ruleSet=PP-6-2025")).GetProperty("casesDiffering").GetInt32().Should().Be(0);
         (await EventCountAsync()).Should().Be(before);
     }
 
@@ -137,14 +95,14 @@ public class BenefitPeriodTests(CaseloadFixture api)
     public async Task The_what_if_shows_a_bankrupt_employers_four_months_covered_under_PP_6_2025_and_not_under_PP_37_2021()
     {
         await UseOfficeAsync("uji-pailit");
-        var phk = api.Today.AddDays(-20);
+        var phk = Api.Today.AddDays(-20);
         var intake = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(
             Requests.OpenCase(Office, Counselor, Requests.NewNik(), terminationDate: Day(phk), claimedOn: Day(phk.AddDays(2))),
             new JsonSerializerOptions(JsonSerializerDefaults.Web)))!;
         intake["contributionMonths"] = 20;
         intake["contributionHistory"] = System.Text.Json.Nodes.JsonNode.Parse(
             """{ "monthsPaidInLast24Months": 14, "consecutiveMonthsBeforeTermination": 2, "arrears": { "monthsUnpaid": 4, "cause": "employerBankrupt" } }""");
-        var opened = await api.Host.Scenario(s =>
+        var opened = await Api.Host.Scenario(s =>
         {
             s.Post.Text(intake.ToJsonString()).ToUrl("/cases");
             s.WithRequestHeader("Content-Type", "application/json");
@@ -153,7 +111,7 @@ public class BenefitPeriodTests(CaseloadFixture api)
         });
         var caseId = (await opened.ReadAsJsonAsync<Versioned>()).Id;
 
-        var whatIf = await api.GetAsync($"/cases/{caseId}/benefit?ruleSet=PP-37-2021", token: CounselorToken);
+        var whatIf = await Api.GetAsync($"/cases/{caseId}/benefit?ruleSet=PP-37-2021", token: CounselorToken);
 
         whatIf.GetProperty("actual").GetProperty("entitled").GetBoolean().Should().BeTrue();
         var underPp37 = whatIf.GetProperty("whatIf");
@@ -167,7 +125,7 @@ public class BenefitPeriodTests(CaseloadFixture api)
     public async Task A_placement_ends_the_benefit_from_its_start_and_closing_as_period_ended_waits_for_the_end()
     {
         await UseOfficeAsync("uji-manfaat-kerja");
-        var today = api.Today;
+        var today = Api.Today;
         var claimedOn = today.AddDays(-45);
         var budi = await OpenAsync("3216061505900202", claimedOn.AddDays(-3), claimedOn);
         await PostAsync(budi, "job-search-commitment", new { committedOn = Day(claimedOn) });
@@ -187,7 +145,7 @@ public class BenefitPeriodTests(CaseloadFixture api)
         var refused = await PostAsync(budi, "job-search-activities", new { kind = "application", on = Day(today), employer = "PT Lain" }, 409);
         refused.GetProperty("detail").GetString().Should().Contain("NewEmployment");
 
-        var benefit = (await api.GetAsync($"/cases/{budi}", token: CounselorToken)).GetProperty("benefit");
+        var benefit = (await Api.GetAsync($"/cases/{budi}", token: CounselorToken)).GetProperty("benefit");
         benefit.GetProperty("endedOn").GetString().Should().Be(Day(today));
         benefit.GetProperty("endedBecause").GetString().Should().Be("newEmployment");
         benefit.GetProperty("months").EnumerateArray().Select(m => m.GetProperty("status").GetString())
@@ -200,11 +158,11 @@ public class BenefitPeriodTests(CaseloadFixture api)
     public async Task A_claim_outside_its_window_and_bad_job_search_input_are_refused_naming_the_rule_and_writing_nothing()
     {
         await UseOfficeAsync("uji-manfaat-tolak");
-        var today = api.Today;
+        var today = Api.Today;
         var before = await EventCountAsync();
         var phk = today.AddMonths(-6).AddDays(-1);
 
-        var tooLate = await api.Host.Scenario(s =>
+        var tooLate = await Api.Host.Scenario(s =>
         {
             s.Post.Json(Requests.OpenCase(Office, Counselor, "3216061505900203",
                 terminationDate: Day(phk), claimedOn: Day(today))).ToUrl("/cases");
@@ -225,9 +183,9 @@ public class BenefitPeriodTests(CaseloadFixture api)
             .GetProperty("errors").GetProperty("employer").GetArrayLength().Should().Be(1);
         (await PostAsync(caseId, "job-search-commitment", new { committedOn = Day(today.AddDays(1)) }, 400))
             .GetProperty("errors").GetProperty("committedOn").GetArrayLength().Should().Be(1);
-        (await api.GetAsync($"/cases/{caseId}/benefit?ruleSet=PP-99-2030", 400, CounselorToken))
+        (await Api.GetAsync($"/cases/{caseId}/benefit?ruleSet=PP-99-2030", 400, CounselorToken))
             .GetProperty("errors").GetProperty("ruleSet")[0].GetString().Should().Contain("PP-37-2021, PP-6-2025");
-        (await api.GetAsync($"/offices/{Office}/rule-impact", 400)).GetProperty("errors").GetProperty("ruleSet").GetArrayLength().Should().Be(1);
+        (await Api.GetAsync($"/offices/{Office}/rule-impact", 400)).GetProperty("errors").GetProperty("ruleSet").GetArrayLength().Should().Be(1);
         (await EventCountAsync()).Should().Be(before + 2, "only the second intake was written");
     }
 
@@ -237,25 +195,25 @@ public class BenefitPeriodTests(CaseloadFixture api)
         await UseOfficeAsync("uji-manfaat-lama");
         // An intake as stored before JkpClaimRecorded existed: CaseOpened alone.
         var caseId = Guid.CreateVersion7();
-        var openedAt = new DateTimeOffset(api.Today.AddDays(-20).ToDateTime(new TimeOnly(9, 0)), Wib.Offset);
-        await using (var session = api.Store.LightweightSession())
+        var openedAt = new DateTimeOffset(Api.Today.AddDays(-20).ToDateTime(new TimeOnly(9, 0)), Wib.Offset);
+        await using (var session = Api.Store.LightweightSession())
         {
             session.Events.StartStream<CounselingCase>(caseId, new CaseOpened(
                 caseId, Office, Counselor,
                 new WorkerDetails("", "Lama Tersimpan", "1988-01-02", "", "20012345679"),
-                new EndedEmployment("PT Lama", "Operator", api.Today.AddDays(-30), TerminationReason.Efficiency, 4_000_000),
+                new EndedEmployment("PT Lama", "Operator", Api.Today.AddDays(-30), TerminationReason.Efficiency, 4_000_000),
                 "JKP-LAMA-1", 24, openedAt));
             await session.SaveChangesAsync();
         }
 
-        var view = await api.GetAsync($"/cases/{caseId}", token: api.TokenFor("a-002", Role.Auditor, null));
+        var view = await Api.GetAsync($"/cases/{caseId}", token: Api.TokenFor("a-002", Role.Auditor, null));
         view.GetProperty("version").GetInt64().Should().Be(1);
         var benefit = view.GetProperty("benefit");
-        benefit.GetProperty("claimedOn").GetString().Should().Be(Day(api.Today.AddDays(-20)));
+        benefit.GetProperty("claimedOn").GetString().Should().Be(Day(Api.Today.AddDays(-20)));
         benefit.GetProperty("claimDateRecorded").GetBoolean().Should().BeFalse();
         benefit.GetProperty("contributions").ValueKind.Should().Be(JsonValueKind.Null);
         benefit.GetProperty("months")[0].GetProperty("amountRupiah").GetInt64().Should().Be(2_400_000, "60% of Rp4,000,000");
-        benefit.GetProperty("months")[0].GetProperty("from").GetString().Should().Be(Day(api.Today.AddDays(-20)));
+        benefit.GetProperty("months")[0].GetProperty("from").GetString().Should().Be(Day(Api.Today.AddDays(-20)));
         benefit.GetProperty("months")[0].GetProperty("status").GetString().Should().Be("due", "the month runs and no commitment is recorded yet");
         benefit.GetProperty("months")[0].GetProperty("missing").GetString().Should().Be("the job-search commitment");
     }

@@ -1,7 +1,5 @@
 using Counseling.Domain.Cases.Benefit;
-using Counseling.Domain.Cases.Erasure;
 using Counseling.Domain.Cases.JobSearch;
-using System.Globalization;
 
 // The step's events are declared in Counseling.Domain.Cases, the namespace they were stored under; its command and
 // decision below.

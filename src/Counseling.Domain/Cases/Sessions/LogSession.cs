@@ -1,6 +1,4 @@
-using Counseling.Domain.Cases.Erasure;
 using Counseling.Domain.Cases.Sessions;
-using System.Globalization;
 
 // The step's events are declared in Counseling.Domain.Cases, the namespace they were stored under; its command and
 // decision below.
