@@ -131,6 +131,9 @@ public sealed class FieldRules
                 field.MaxItems = list.MaxItems;
                 field.ItemMaxLength = list.MaxItemLength;
                 break;
+            case IListSizeLimit size:
+                field.MaxItems = size.MaxItems;
+                break;
         }
     }
 

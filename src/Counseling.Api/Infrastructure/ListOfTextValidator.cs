@@ -9,11 +9,31 @@ namespace Counseling.Api.Infrastructure;
 /// <see cref="MaxItemLength"/> characters. A validator of its own (not two Must predicates) so that the OpenAPI
 /// document can read its limits from the rule itself.
 /// </summary>
-/// <summary>The limits of a <see cref="ListOfTextValidator{T}"/>, whatever the request type.</summary>
-public interface IListOfTextLimits
+/// <summary>How many items a list may hold, whatever the request type (the OpenAPI document's maxItems).</summary>
+public interface IListSizeLimit
 {
     int MaxItems { get; }
+}
+
+/// <summary>The limits of a <see cref="ListOfTextValidator{T}"/>, whatever the request type.</summary>
+public interface IListOfTextLimits : IListSizeLimit
+{
     int MaxItemLength { get; }
+}
+
+/// <summary>An optional list of at most <see cref="MaxItems"/> items, whose items have validators of their own.</summary>
+public sealed class ListSizeValidator<T, TItem>(int maxItems) : PropertyValidator<T, IReadOnlyList<TItem>?>, IListSizeLimit
+{
+    public int MaxItems { get; } = maxItems;
+
+    public override string Name => "ListSizeValidator";
+
+    public override bool IsValid(ValidationContext<T> context, IReadOnlyList<TItem>? list)
+    {
+        if (list is not null && list.Count > MaxItems)
+            context.AddFailure(context.PropertyPath, Texts.Format("Validation.ListAtMost", context.DisplayName, MaxItems));
+        return true;
+    }
 }
 
 public sealed class ListOfTextValidator<T>(int maxItems, int maxItemLength)

@@ -25,4 +25,9 @@ public static class ValidationRules
     public static IRuleBuilderOptions<T, IReadOnlyList<string>?> ListOfText<T>(
         this IRuleBuilder<T, IReadOnlyList<string>?> rule, int maxItems, int maxItemLength) =>
         rule.SetValidator(new ListOfTextValidator<T>(maxItems, maxItemLength));
+
+    /// <summary>An optional list of at most <paramref name="maxItems"/> items (each item validated by its own validator).</summary>
+    public static IRuleBuilderOptions<T, IReadOnlyList<TItem>?> AtMostItems<T, TItem>(
+        this IRuleBuilder<T, IReadOnlyList<TItem>?> rule, int maxItems) =>
+        rule.SetValidator(new ListSizeValidator<T, TItem>(maxItems));
 }

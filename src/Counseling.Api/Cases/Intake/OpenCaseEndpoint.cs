@@ -114,25 +114,19 @@ public sealed class OpenCaseValidator : AbstractValidator<OpenCaseRequest>
         RuleFor(r => r.CounselorId).Identifier();
         RuleFor(r => r.JkpClaimReference).RequiredText(64);
         RuleFor(r => r.ContributionMonths).NotNull().InclusiveBetween(0, 600);
-        RuleFor(r => r.ContributionHistory).NotNull();
-        RuleFor(r => r.Participation).NotNull();
-        When(r => r.ContributionHistory is not null, () =>
+        RuleFor(r => r.ContributionHistory).NotNull().DependentRules(() =>
         {
             RuleFor(r => r.ContributionHistory!.MonthsPaidInLast24Months).NotNull().InclusiveBetween(0, 24);
             RuleFor(r => r.ContributionHistory!.ConsecutiveMonthsBeforeTermination).NotNull().InclusiveBetween(0, 600);
-            When(r => r.ContributionHistory!.Arrears is not null, () =>
-            {
-                RuleFor(r => r.ContributionHistory!.Arrears!.MonthsUnpaid).NotNull().InclusiveBetween(1, 24);
-                RuleFor(r => r.ContributionHistory!.Arrears!.Cause).NotNull().IsInEnum();
-            });
+            RuleFor(r => r.ContributionHistory!.Arrears).SetValidator(new ArrearsValidator());
         });
-        When(r => r.Participation is not null, () =>
+        RuleFor(r => r.Participation).NotNull().DependentRules(() =>
         {
             RuleFor(r => r.Participation!.IndonesianCitizen).NotNull();
             RuleFor(r => r.Participation!.JoinedOn).NotNull();
             RuleFor(r => r.Participation!.EnrolledInJkn).NotNull();
         });
-        RuleFor(r => r.EarlierClaims).Must(c => c is null || c.Count <= 10).WithName("earlierClaims");
+        RuleFor(r => r.EarlierClaims).AtMostItems(10);
         RuleForEach(r => r.EarlierClaims).SetValidator(new EarlierClaimValidator());
 
         RuleFor(r => r.Worker).NotNull().DependentRules(() =>
@@ -157,6 +151,16 @@ public sealed class OpenCaseValidator : AbstractValidator<OpenCaseRequest>
             RuleFor(r => r.Employment!.LastMonthlyWage).NotNull()
                 .GreaterThanOrEqualTo(0).WithMessage(_ => Texts.Get("Validation.WageNotNegative"));
         });
+    }
+}
+
+/// <summary>The employer's arrears, when given: both the months and why (the OpenAPI document reads them as required).</summary>
+public sealed class ArrearsValidator : AbstractValidator<ArrearsRequest>
+{
+    public ArrearsValidator()
+    {
+        RuleFor(a => a.MonthsUnpaid).NotNull().InclusiveBetween(1, 24);
+        RuleFor(a => a.Cause).NotNull().IsInEnum();
     }
 }
 

@@ -167,5 +167,35 @@ public class OpenCaseTests(ApiFixture api)
         (await result.ReadAsTextAsync()).Should().Contain(missing);
     }
 
+    [Theory]
+    [InlineData("contributionHistory.arrears.monthsUnpaid")]
+    [InlineData("contributionHistory.arrears.cause")]
+    [InlineData("earlierClaims")]
+    public async Task Bad_arrears_or_too_many_earlier_claims_are_400_naming_the_field_and_write_nothing(string field)
+    {
+        var body = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Requests.OpenCase(), Web))!;
+        body["contributionHistory"]!["arrears"] = field switch
+        {
+            "contributionHistory.arrears.monthsUnpaid" => System.Text.Json.Nodes.JsonNode.Parse("""{ "monthsUnpaid": 30, "cause": "employerBankrupt" }"""),
+            "contributionHistory.arrears.cause" => System.Text.Json.Nodes.JsonNode.Parse("""{ "monthsUnpaid": 2 }"""),
+            _ => null,
+        };
+        if (field == "earlierClaims")
+            body["earlierClaims"] = new System.Text.Json.Nodes.JsonArray(
+                [.. Enumerable.Range(1, 11).Select(n => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject { ["claimedOn"] = $"20{n:D2}-01-15" })]);
+        var before = await api.EventCountAsync();
+
+        var result = await api.Host.Scenario(s =>
+        {
+            s.Post.Text(body.ToJsonString()).ToUrl("/cases");
+            s.WithRequestHeader("Content-Type", "application/json");
+            s.StatusCodeShouldBe(400);
+        });
+
+        var errors = System.Text.Json.JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.GetProperty("errors");
+        errors.EnumerateObject().Select(e => e.Name).Should().Contain(field);
+        (await api.EventCountAsync()).Should().Be(before);
+    }
+
     private static readonly System.Text.Json.JsonSerializerOptions Web = new(System.Text.Json.JsonSerializerDefaults.Web);
 }
