@@ -67,7 +67,7 @@ public static class RuleImpactEndpoint
         var journeys = caseIds.Where(snapshots.ContainsKey).Select(caseId => snapshots[caseId]).ToList();
 
         var compared = journeys
-            .Select(journey => (Journey: journey, Actual: JkpBenefit.For(journey, today), WhatIf: JkpBenefit.For(journey, today, asked, reading)))
+            .Select(journey => (Journey: journey, Actual: JkpBenefit.For(journey, today)?.WithEntitlement(journey), WhatIf: JkpBenefit.For(journey, today, asked, reading)?.WithEntitlement(journey)))
             .Where(c => c.Actual is not null)
             .Select(c => (c.Journey, Actual: c.Actual!, WhatIf: c.WhatIf!, Differences: JkpBenefit.Differences(c.Actual!, c.WhatIf!)))
             .ToList();

@@ -253,7 +253,8 @@ public class JkpEntitlementTests
     [Fact]
     public void A_claim_recorded_with_every_fact_is_entitled()
     {
-        var schedule = JkpBenefit.For(OpenedCase(), Today)!;
+        var current = OpenedCase();
+        var schedule = JkpBenefit.For(current, Today)!.WithEntitlement(current);
 
         schedule.Entitled.Should().BeTrue();
         schedule.Unmet.Should().BeEmpty();
@@ -265,7 +266,7 @@ public class JkpEntitlementTests
         var opened = (CaseOpened)CounselingCase.Decide(null, OpenCaseCommand(), Now).Events[0];
         var legacy = HistoryOf(opened, new JkpClaimRecorded(Today, new ContributionHistory(24, 24)));
 
-        var schedule = JkpBenefit.For(legacy, Today);
+        var schedule = JkpBenefit.For(legacy, Today).WithEntitlement(legacy);
 
         schedule.Entitled.Should().BeFalse();
         schedule.Unmet.Select(u => u.Field).Should().Equal("participation", "employment.contractType");
@@ -282,8 +283,8 @@ public class JkpEntitlementTests
         };
         var current = CounselingCase.Decide(null, command, Now).Events.Aggregate((CounselingCase?)null, CounselingCase.Evolve)!;
 
-        var actual = JkpBenefit.For(current, Today)!;
-        var underPp37 = JkpBenefit.For(current, Today, BenefitRuleSets.Find(BenefitRuleSets.Pp37Of2021))!;
+        var actual = JkpBenefit.For(current, Today)!.WithEntitlement(current);
+        var underPp37 = JkpBenefit.For(current, Today, BenefitRuleSets.Find(BenefitRuleSets.Pp37Of2021))!.WithEntitlement(current);
 
         actual.Entitled.Should().BeTrue();
         underPp37.Entitled.Should().BeFalse();

@@ -42,8 +42,8 @@ public static class BenefitWhatIfEndpoint
         if (CaseAccess.ToRead(Caller.From(user)!, current) is { } forbidden) return Results.Problem(forbidden);
 
         var today = Wib.DateOf(clock.GetUtcNow());
-        var actual = JkpBenefit.For(current, today)!;
-        var whatIf = asked is null && reading is null ? null : JkpBenefit.For(current, today, asked, reading);
+        var actual = JkpBenefit.For(current, today)!.WithEntitlement(current);
+        var whatIf = asked is null && reading is null ? null : JkpBenefit.For(current, today, asked, reading)!.WithEntitlement(current);
         return Results.Ok(new BenefitWhatIf(id, today, actual, whatIf, whatIf is null ? [] : JkpBenefit.Differences(actual, whatIf)));
     }
 }

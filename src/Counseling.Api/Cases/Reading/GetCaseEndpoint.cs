@@ -46,7 +46,7 @@ public sealed record CaseView(
         @case.Id, @case.Version, @case.Stage, @case.OfficeId, @case.CounselorId, @case.OpenedAt,
         PersonalDataProtection.Reveal(@case.Worker, key), @case.SessionsCount, records.Sessions, @case.LastContactAt, @case.NextFollowUpOn, @case.Readiness,
         @case.JobReferrals, @case.TrainingReferrals, @case.Placement, @case.SelfEmployedSince, @case.ClosedBecause,
-        records.JobSearchActivities, JkpBenefit.For(@case, today), Revealed(@case.Plan, key), @case.PendingTransfer);
+        records.JobSearchActivities, JkpBenefit.For(@case, today)?.WithEntitlement(@case), Revealed(@case.Plan, key), @case.PendingTransfer);
 
     /// <summary>The plan as its reader reads it: each action's text decrypted, or "[erased]".</summary>
     private static EmploymentPlan? Revealed(EmploymentPlan? plan, CaseKey? key) => plan is null ? null : plan with

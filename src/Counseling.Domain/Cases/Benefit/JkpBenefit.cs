@@ -85,7 +85,7 @@ public sealed record BenefitSchedule(
 
     /// <summary>
     /// The intake's rules the claim's stored facts do not meet under this schedule's rule set
-    /// (<see cref="Intake.CaseIntake.EntitlementUnder"/>): empty when entitled. A claim stored before the intake recorded
+    /// (<see cref="Intake.CaseIntake.EntitlementUnder"/>, added by <see cref="JkpBenefit.WithEntitlement(BenefitSchedule, CounselingCase)"/>): empty when entitled. A claim stored before the intake recorded
     /// those facts lists the missing ones: how it would be decided under the rules as they are now; its schedule stands.
     /// </summary>
     public IReadOnlyList<EntitlementFinding> Unmet { get; init; } = [];
@@ -181,9 +181,23 @@ public static class JkpBenefit
             ClaimApprovedOn = current.ClaimApprovedOn,
             RuleSetByApproval = byApproval is not null,
             SelfEmploymentEndsBenefit = selfEmploymentEnds,
-            Unmet = [.. Intake.CaseIntake.EntitlementUnder(governing, claim).Select(r => new EntitlementFinding(r.Field, r.Code, r.Reason))],
         };
     }
+
+    /// <summary>
+    /// <paramref name="schedule"/> with the intake's rules its claim's stored facts do not meet under its rule set
+    /// (<see cref="BenefitSchedule.Unmet"/>): what the case view and the what-if show. Not part of <see cref="For(BenefitHistory, DateOnly, BenefitRuleSet?, bool?)"/>,
+    /// which the async projections call for every case they project and which needs only the months.
+    /// </summary>
+    public static BenefitSchedule WithEntitlement(this BenefitSchedule schedule, CounselingCase current) =>
+        current.Benefit is { } history ? schedule.WithEntitlement(history) : schedule;
+
+    /// <inheritdoc cref="WithEntitlement(BenefitSchedule, CounselingCase)"/>
+    public static BenefitSchedule WithEntitlement(this BenefitSchedule schedule, BenefitHistory history) => schedule with
+    {
+        Unmet = [.. Intake.CaseIntake.EntitlementUnder(BenefitRuleSets.Find(schedule.RuleSet)!, history.Claim)
+            .Select(r => new EntitlementFinding(r.Field, r.Code, r.Reason))],
+    };
 
     /// <summary>
     /// The rule set an approved claim is paid under throughout: the one in force on the approval day, when it carries an

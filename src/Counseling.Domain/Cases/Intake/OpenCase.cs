@@ -267,7 +267,7 @@ namespace Counseling.Domain.Cases.Intake
                 return Refusal.NotAllowed("claimedOn", Why.ClaimTooLate,
                     rules.Quoted(nameof(BenefitRuleSet.ClaimWindowSource)), employment.TerminationDate, rules.Id, deadline, claimedOn);
             if (ParticipationRefusal(command.Participation, bornOn, today, employment.TerminationDate) is { } participation) return participation;
-            if (ContractRefusal(command.Contract, employment) is { } contract) return contract;
+            if (ContractRefusal(command.Contract, employment.TerminationReason, employment.TerminationDate) is { } contract) return contract;
             if (FurtherClaimRefusal(command.EarlierClaims, employment.TerminationDate) is { } further) return further;
             if (ContributionRefusal(command.ContributionMonths, command.Contributions, rules) is { } contributions) return contributions;
 
@@ -297,9 +297,7 @@ namespace Counseling.Domain.Cases.Intake
                 claim.TerminationReason is { } reason && NonQualifyingReasons.Contains(reason)
                     ? Refusal.NotAllowed("employment.terminationReason", Why.TerminationDoesNotQualify, reason) : null,
                 ParticipationRefusal(claim.Participation, null, DateOnly.MaxValue, claim.TerminationDate),
-                claim.TerminationReason is { } ended
-                    ? ContractRefusal(claim.Contract, new EndedEmployment("", "", claim.TerminationDate, ended, claim.LastMonthlyWageRupiah))
-                    : claim.Contract is null ? Refusal.Invalid("employment.contractType", Why.ContractTypeRequired) : null,
+                ContractRefusal(claim.Contract, claim.TerminationReason, claim.TerminationDate),
                 FurtherClaimRefusal(claim.EarlierClaims, claim.TerminationDate),
                 ContributionRefusal(claim.ContributionMonths ?? int.MaxValue, claim.Contributions, rules),
             }.OfType<Refusal>(),
@@ -320,14 +318,15 @@ namespace Counseling.Domain.Cases.Intake
             return null;
         }
 
-        private static Refusal? ContractRefusal(EmploymentContract? ended, EndedEmployment employment)
+        /// <param name="reason">Why the job ended; unknown (null) on a claim stored before the benefit kept it.</param>
+        private static Refusal? ContractRefusal(EmploymentContract? ended, TerminationReason? reason, DateOnly terminationDate)
         {
             if (ended is not { } contract) return Refusal.Invalid("employment.contractType", Why.ContractTypeRequired);
             if (contract.Type == EmploymentContractType.Permanent)
                 return contract.EndsOn is null ? null : Refusal.Invalid("employment.contractEndsOn", Why.OpenEndedContractHasNoEnd);
             if (contract.EndsOn is not { } endsOn) return Refusal.Invalid("employment.contractEndsOn", Why.FixedTermContractNeedsEnd);
-            if (employment.TerminationReason == TerminationReason.ContractRanToTerm || employment.TerminationDate >= endsOn)
-                return Refusal.NotAllowed("employment.contractEndsOn", Why.ContractRanToTerm, endsOn, employment.TerminationDate, IntakeRules.FixedTermContracts.Source);
+            if (reason == TerminationReason.ContractRanToTerm || terminationDate >= endsOn)
+                return Refusal.NotAllowed("employment.contractEndsOn", Why.ContractRanToTerm, endsOn, terminationDate, IntakeRules.FixedTermContracts.Source);
             return null;
         }
 
