@@ -94,7 +94,7 @@ public sealed partial class CaseloadProjection : SingleStreamProjection<Caseload
 
     /// <summary>An event that makes or changes a case (see <see cref="CounselingCase.Evolve"/>).</summary>
     private static bool ChangesCase(object data) =>
-        data is CaseOpened or ICaseEvent || BenefitHistory.EventTypes.Contains(data.GetType());
+        data is CaseOpened or ICaseEvent or IBenefitEvent;
 
     /// <summary>The case as the snapshot's own projection folds <paramref name="events"/> (a whole stream, in order).</summary>
     public static CounselingCase? CaseFoldedFrom(IEnumerable<IEvent> events) =>

@@ -10,6 +10,7 @@ namespace Counseling.Domain.Cases;
 
 /// <summary>A referral to a vacancy and, once known, what came of it.</summary>
 public sealed record JobReferral(Guid Id, string Employer, string Position, DateOnly ReferredOn, JobReferralOutcome? Outcome)
+    : IReferral<JobReferralOutcome>
 {
     /// <summary>Open until it ends in a hire, a rejection, a no-show or a withdrawal.</summary>
     public bool IsOpen => Outcome is null or JobReferralOutcome.InterviewScheduled;
@@ -18,6 +19,7 @@ public sealed record JobReferral(Guid Id, string Employer, string Position, Date
 /// <summary>A referral to training and, once known, what came of it.</summary>
 public sealed record TrainingReferral(
     Guid Id, string Provider, string Programme, TrainingKind Kind, DateOnly StartsOn, DateOnly ReferredOn, TrainingOutcome? Outcome)
+    : IReferral<TrainingOutcome>
 {
     /// <summary>Open until the training is completed, dropped or its competency test is decided.</summary>
     public bool IsOpen => Outcome is null or TrainingOutcome.Started;

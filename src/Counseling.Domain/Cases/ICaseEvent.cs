@@ -1,3 +1,5 @@
+using Counseling.Domain.Cases.Benefit;
+
 namespace Counseling.Domain.Cases;
 
 // Every event is a fact about one case, in the past tense, declared beside the decision of the step that records it
@@ -14,6 +16,21 @@ public interface ICaseEvent
 {
     /// <summary>The case after this event.</summary>
     CounselingCase Apply(CounselingCase current);
+}
+
+/// <summary>
+/// An event of a case's stream that changes what the JKP benefit is decided on: it says how, beside its declaration, as
+/// an <see cref="ICaseEvent"/> does for the case, so that a step changing the benefit is still its two files.
+/// <see cref="BenefitHistory.Evolve"/> asks each event (the intake's <see cref="CaseOpened"/> starts the history), and
+/// <see cref="BenefitHistory.EventTypes"/>, what the outcome report loads, is every type that implements this.
+/// </summary>
+public interface IBenefitEvent
+{
+    /// <summary>
+    /// The history after this event; the same instance when the event changes nothing (the case and the outcome report
+    /// skip re-deciding the benefit then).
+    /// </summary>
+    BenefitHistory Apply(BenefitHistory current);
 }
 
 /// <summary>A referral of either kind: what its outcomes are recorded against.</summary>

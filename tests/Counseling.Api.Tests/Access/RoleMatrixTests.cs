@@ -89,6 +89,9 @@ public class RoleMatrixTests(ApiFixture api)
             401, 200, 403, 403, 403, 403, 403, appends: 1),
         R("POST /cases/{id}/jkp/approval", t => t.CaseAsync("/jkp/approval"), a => new { approvedOn = Day(a) },
             401, 200, 403, 403, 403, 403, 403, appends: 1),
+        // An earlier claim is one made before this claim's PHK.
+        R("POST /cases/{id}/jkp/earlier-claims", t => t.CaseAsync("/jkp/earlier-claims"), a => new { claimedOn = a.Today.AddYears(-6).ToString("yyyy-MM-dd") },
+            401, 200, 403, 403, 403, 403, 403, appends: 1),
         R("POST /cases/{id}/employment-plan", t => t.CaseAsync("/employment-plan"), a => Plan(a),
             401, 200, 403, 403, 403, 403, 403, appends: 1),
         R("POST /cases/{id}/employment-plan/approval", t => t.PlannedCaseAsync("/employment-plan/approval"), _ => new { version = 1 },

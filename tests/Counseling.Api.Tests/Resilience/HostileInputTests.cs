@@ -218,6 +218,12 @@ public class HostileInputTests(ApiFixture api)
                 Body = Json(new { approvedOn = day }),
                 RequiredFields = ["approvedOn"],
             },
+            // An earlier claim is one made before this claim's PHK.
+            new("POST /cases/{id}/jkp/earlier-claims", "/cases/{case}/jkp/earlier-claims", Role.Counselor, "bekasi")
+            {
+                Body = Json(new { claimedOn = today.AddYears(-6).ToString("yyyy-MM-dd") }),
+                RequiredFields = ["claimedOn"],
+            },
             new("GET /cases/{id}/benefit", "/cases/{case}/benefit", Role.Auditor, null)
             {
                 BadQueries =
@@ -546,6 +552,8 @@ public class HostileInputTests(ApiFixture api)
     [InlineData("POST /cases/{id}/closure", "diedOn", "2099-01-01")]
     [InlineData("POST /cases/{id}/jkp/approval", "approvedOn", "2099-01-01")]
     [InlineData("POST /cases/{id}/jkp/approval", "approvedOn", "2026-02-30")]
+    [InlineData("POST /cases/{id}/jkp/earlier-claims", "claimedOn", "2099-01-01")]
+    [InlineData("POST /cases/{id}/jkp/earlier-claims", "claimedOn", "2026-02-30")]
     [InlineData("POST /cases", "claimedOn", "2099-01-01")]
     [InlineData("POST /cases", "claimedOn", "2026-02-30")]
     [InlineData("POST /cases", "contributionHistory.monthsPaidInLast24Months", 25)]

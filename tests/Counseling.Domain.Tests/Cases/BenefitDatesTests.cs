@@ -2,6 +2,7 @@ using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Benefit;
 using Counseling.Domain.Cases.ClaimApproval;
 using Counseling.Domain.Cases.Closure;
+using static Counseling.Domain.Tests.Cases.BenefitFixtures;
 using static Counseling.Domain.Tests.Cases.CaseFixtures;
 
 namespace Counseling.Domain.Tests.Cases;
@@ -12,32 +13,6 @@ namespace Counseling.Domain.Tests.Cases;
 /// </summary>
 public class BenefitDatesTests
 {
-    private static readonly BenefitRuleSet Pp37 = BenefitRuleSets.Find(BenefitRuleSets.Pp37Of2021)!;
-    private static readonly BenefitRuleSet Pp6 = BenefitRuleSets.Find(BenefitRuleSets.Pp6Of2025)!;
-
-    private static readonly DateOnly Phk = new(2026, 5, 29);
-    private static readonly DateOnly ClaimDay = new(2026, 6, 1);
-
-    /// <summary>A case laid off on <paramref name="phk"/>, claimed on <paramref name="claimedOn"/>, wage Rp5,200,000.</summary>
-    private static CounselingCase Claimed(DateOnly phk, DateOnly claimedOn)
-    {
-        var decision = CounselingCase.Decide(null, OpenCaseCommand() with
-        {
-            Employment = Employment() with { TerminationDate = phk },
-            ClaimedOn = claimedOn,
-            Contributions = new ContributionHistory(20, 20),
-        }, Now);
-        decision.Refusal.Should().BeNull();
-        return decision.Events.Aggregate((CounselingCase?)null, CounselingCase.Evolve)!;
-    }
-
-    /// <summary>Claimed 1 June 2026 and committed: month 1 is June, month 2 is 1-31 July, ... month 6 is 1-30 November.</summary>
-    private static CounselingCase Committed() => Claimed(Phk, ClaimDay).After(new JobSearchCommitmentMade(ClaimDay));
-
-    private static IEnumerable<JobSearchActivityRecorded> FiveApplications(DateOnly from) =>
-        Enumerable.Range(0, 5).Select(i => new JobSearchActivityRecorded(
-            Guid.NewGuid(), JobSearchActivityKind.Application, from.AddDays(i * 3), "PT Maju Jaya Plastindo", null, null));
-
     // The day of death
 
     [Fact]

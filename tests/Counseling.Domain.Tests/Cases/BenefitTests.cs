@@ -2,6 +2,7 @@ using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Benefit;
 using Counseling.Domain.Cases.Closure;
 using Counseling.Domain.Cases.JobSearch;
+using static Counseling.Domain.Tests.Cases.BenefitFixtures;
 using static Counseling.Domain.Tests.Cases.CaseFixtures;
 
 namespace Counseling.Domain.Tests.Cases;
@@ -9,23 +10,6 @@ namespace Counseling.Domain.Tests.Cases;
 /// <summary>The JKP benefit month by month, each rule with its figures worked out.</summary>
 public class BenefitTests
 {
-    private static readonly BenefitRuleSet Pp37 = BenefitRuleSets.Find(BenefitRuleSets.Pp37Of2021)!;
-    private static readonly BenefitRuleSet Pp6 = BenefitRuleSets.Find(BenefitRuleSets.Pp6Of2025)!;
-
-    /// <summary>A case whose worker earned <paramref name="wage"/>, was laid off on <paramref name="phk"/> and claimed on <paramref name="claimedOn"/>.</summary>
-    private static CounselingCase Claimed(DateOnly phk, DateOnly claimedOn, long wage = 5_200_000)
-    {
-        var command = OpenCaseCommand() with
-        {
-            Employment = Employment() with { TerminationDate = phk, LastMonthlyWageRupiah = wage },
-            ClaimedOn = claimedOn,
-            Contributions = new ContributionHistory(20, 20),
-        };
-        var decision = CounselingCase.Decide(null, command, Now);
-        decision.Refusal.Should().BeNull();
-        return decision.Events.Aggregate((CounselingCase?)null, CounselingCase.Evolve)!;
-    }
-
     private static Decision Claim(DateOnly phk, DateOnly claimedOn, ContributionHistory? contributions = null) =>
         CounselingCase.Decide(null, OpenCaseCommand() with
         {
@@ -34,15 +18,9 @@ public class BenefitTests
             Contributions = contributions ?? new ContributionHistory(24, 24),
         }, Now);
 
-    private static JobSearchActivityRecorded Applied(DateOnly on) =>
-        new(Guid.NewGuid(), JobSearchActivityKind.Application, on, "PT Maju Jaya Plastindo", null, null);
-
     private static JobSearchActivityRecorded Activity(JobSearchActivityKind kind, DateOnly on, int? attendance = null) =>
         new(Guid.NewGuid(), kind, on, kind == JobSearchActivityKind.TrainingAttendance ? null : "PT Maju Jaya Plastindo",
             kind == JobSearchActivityKind.TrainingAttendance ? "Operator Mesin CNC" : null, attendance);
-
-    private static IEnumerable<JobSearchActivityRecorded> FiveApplications(DateOnly from) =>
-        Enumerable.Range(0, 5).Select(i => Applied(from.AddDays(i * 3)));
 
     // Amounts
 
@@ -178,13 +156,6 @@ public class BenefitTests
     }
 
     // Month by month
-
-    private static readonly DateOnly Phk = new(2026, 5, 29);
-    private static readonly DateOnly ClaimDay = new(2026, 6, 1);
-
-    /// <summary>Claimed 1 June 2026: month 1 is June, month 2 is 1-31 July, ... month 6 is 1-30 November.</summary>
-    private static CounselingCase Committed() =>
-        Claimed(Phk, ClaimDay).After(new JobSearchCommitmentMade(ClaimDay));
 
     [Fact]
     public void The_first_month_needs_the_commitment_and_no_job_search_evidence()

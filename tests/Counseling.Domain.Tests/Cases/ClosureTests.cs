@@ -6,6 +6,7 @@ using Counseling.Domain.Counselors;
 using Counseling.Domain.Cases;
 using Counseling.Domain.Cases.Assessments;
 using Counseling.Domain.Cases.ClaimApproval;
+using Counseling.Domain.Cases.EarlierClaims;
 using Counseling.Domain.Cases.Closure;
 using Counseling.Domain.Cases.JobReferrals;
 using Counseling.Domain.Cases.JobSearch;
@@ -139,6 +140,8 @@ public class ClosureTests
             c => c.Decide(new RecordJobSearchActivity(Guid.NewGuid(), JobSearchActivityKind.Application, Today, "PT A", null, null), Now)),
         ["record the claim's approval"] = (() => OpenedCase(),
             c => c.Decide(new RecordClaimApproval(Today), Now)),
+        ["record an earlier claim"] = (() => OpenedCase(),
+            c => c.Decide(new RecordEarlierClaim(Today.AddYears(-6)), Now)),
         ["write an employment plan"] = (() => OpenedCase(),
             c => c.Decide(new WriteEmploymentPlan([new PlanGoal("7223", Today.AddMonths(3))], [new PlanAction("Lamar kerja", PlanActor.Worker, Today.AddDays(7))], "c-001"), Now)),
         ["approve the employment plan"] = (() => OpenedCase().After(new EmploymentPlanWritten(1, [], [], "c-001", Today)),

@@ -1,5 +1,3 @@
-using Counseling.Domain.Cases.ClaimApproval;
-
 namespace Counseling.Domain.Cases.Benefit;
 
 /// <summary>
@@ -25,15 +23,21 @@ public sealed record BenefitHistory(
     /// </summary>
     public DateOnly? SelfEmployedSince { get; init; }
 
-    /// <summary>The events <see cref="Evolve"/> reads.</summary>
+    /// <summary>
+    /// The events <see cref="Evolve"/> reads: the intake's <see cref="CaseOpened"/> and every <see cref="IBenefitEvent"/> of
+    /// the domain, found once, so that a new step's event is read without a line here.
+    /// </summary>
     public static readonly IReadOnlyCollection<Type> EventTypes =
     [
-        typeof(CaseOpened), typeof(JkpClaimRecorded), typeof(JobSearchCommitmentMade), typeof(JobSearchActivityRecorded),
-        typeof(WorkerPlaced), typeof(CaseClosed), typeof(JkpClaimApproved), typeof(SelfEmploymentStarted),
+        typeof(CaseOpened),
+        .. typeof(IBenefitEvent).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IBenefitEvent).IsAssignableFrom(t))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal),
     ];
 
     /// <summary>
-    /// The history after one more event of the case; the same instance when the event changes nothing.
+    /// The history after one more event of the case; the same instance when the event changes nothing. Each event says
+    /// how, beside its declaration (<see cref="IBenefitEvent.Apply"/>).
     /// </summary>
     public static BenefitHistory? Evolve(BenefitHistory? current, object @event) => (current, @event) switch
     {
@@ -46,27 +50,7 @@ public sealed record BenefitHistory(
             },
             null, [], null, null),
         (null, _) => null,
-        (_, JkpClaimRecorded claim) => current with
-        {
-            Claim = current.Claim with
-            {
-                ClaimedOn = claim.ClaimedOn, Contributions = claim.Contributions, ClaimDateRecorded = true,
-                Participation = claim.Participation, Contract = claim.Contract, EarlierClaims = claim.EarlierClaims,
-            },
-        },
-        (_, JobSearchCommitmentMade committed) => current with { JobSearchCommittedOn = committed.CommittedOn },
-        (_, JobSearchActivityRecorded activity) => current with
-        {
-            JobSearchActivities = [.. current.JobSearchActivities,
-                new JobSearchActivity(activity.ActivityId, activity.Kind, activity.On, null, null, activity.AttendancePercent)],
-        },
-        (_, WorkerPlaced placed) when current.FirstPlacementStartsOn is not { } earlier || placed.StartsOn < earlier =>
-            current with { FirstPlacementStartsOn = placed.StartsOn },
-        // Closures stored before the day of death was recorded take the closure day as the day of death, as they were decided.
-        (_, CaseClosed { Reason: ClosureReason.Died } closed) => current with { DiedOn = closed.DiedOn ?? closed.On },
-        (_, JkpClaimApproved approved) => current with { ClaimApprovedOn = approved.ApprovedOn },
-        (_, SelfEmploymentStarted started) when current.SelfEmployedSince is not { } earlier || started.StartsOn < earlier =>
-            current with { SelfEmployedSince = started.StartsOn },
+        (_, IBenefitEvent step) => step.Apply(current),
         _ => current,
     };
 }

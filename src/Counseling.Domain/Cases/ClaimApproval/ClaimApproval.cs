@@ -7,8 +7,10 @@ namespace Counseling.Domain.Cases
     /// <paramref name="ApprovedOn"/>. The day decides which rules pay the claim: one approved on or after 7 February 2025 is
     /// paid under PP 6/2025 throughout (Permenaker 2/2025 Pasal II; see <see cref="Benefit.BenefitRuleSet.ApprovalTransitionSource"/>).
     /// </summary>
-    public sealed record JkpClaimApproved(DateOnly ApprovedOn) : INarrated
+    public sealed record JkpClaimApproved(DateOnly ApprovedOn) : IBenefitEvent, INarrated
     {
+        public BenefitHistory Apply(BenefitHistory current) => current with { ClaimApprovedOn = ApprovedOn };
+
         public Narration Narrate() => Narration.Of("Narrative.JkpClaimApproved", ApprovedOn);
     }
 

@@ -11,13 +11,18 @@ namespace Counseling.Domain.Cases
     /// the day of death, from which the JKP right lapses (PP 6/2025 Pasal 40); closures stored before it was recorded have none,
     /// and their day of death is taken to be the closure day.
     /// </summary>
-    public sealed record CaseClosed(ClosureReason Reason, DateOnly On, [property: PersonalData] string Notes, DateOnly? DiedOn = null) : ICaseEvent, INarrated
+    public sealed record CaseClosed(ClosureReason Reason, DateOnly On, [property: PersonalData] string Notes, DateOnly? DiedOn = null) : ICaseEvent, IBenefitEvent, INarrated
     {
         public CounselingCase Apply(CounselingCase current) => current with
         {
             ClosedBecause = Reason,
             NextFollowUpOn = null,
         };
+
+        // Only a death ends the right. Closures stored before the day of death was recorded take the closure day as the
+        // day of death, as they were decided.
+        public BenefitHistory Apply(BenefitHistory current) =>
+            Reason == ClosureReason.Died ? current with { DiedOn = DiedOn ?? On } : current;
 
         public Narration Narrate() => DiedOn is { } died
             ? Narration.Of("Narrative.ClosedAfterDeath", On, died)

@@ -152,8 +152,17 @@ namespace Counseling.Domain.Cases
         ContributionHistory? Contributions,
         Participation? Participation = null,
         EmploymentContract? Contract = null,
-        IReadOnlyList<EarlierJkpClaim>? EarlierClaims = null) : INarrated
+        IReadOnlyList<EarlierJkpClaim>? EarlierClaims = null) : IBenefitEvent, INarrated
     {
+        public BenefitHistory Apply(BenefitHistory current) => current with
+        {
+            Claim = current.Claim with
+            {
+                ClaimedOn = ClaimedOn, Contributions = Contributions, ClaimDateRecorded = true,
+                Participation = Participation, Contract = Contract, EarlierClaims = EarlierClaims,
+            },
+        };
+
         public Narration Narrate() => Narration.Of("Narrative.JkpClaimRecorded", ClaimedOn)
             .ThenOrStop(Contributions is not null, "Narrative.JkpClaimContributions",
                 Contributions?.MonthsPaidInLast24Months, Contributions?.ConsecutiveMonthsBeforeTermination);

@@ -40,7 +40,7 @@ namespace Counseling.Domain.Cases.JobReferrals
         public Decision Decide(CounselingCase current, DateTimeOffset now) => current.Refer(this, now);
     }
 
-    public sealed record RecordJobReferralOutcome(Guid ReferralId, JobReferralOutcome Outcome, DateOnly On) : ICaseCommand
+    public sealed record RecordJobReferralOutcome(Guid ReferralId, JobReferralOutcome Outcome, DateOnly On) : IRecordReferralOutcome<JobReferralOutcome>
     {
         public Decision Decide(CounselingCase current, DateTimeOffset now) => current.RecordOutcome(this, now);
     }
@@ -53,22 +53,12 @@ namespace Counseling.Domain.Cases.JobReferrals
                 current.MustBeOpen(Why.ToReferToVacancy),
                 current.MustHaveHappened(command.ReferredOn, "referredOn", now));
 
-        internal static Decision RecordOutcome(this CounselingCase current, RecordJobReferralOutcome command, DateTimeOffset now)
-        {
-            if (current.MustBeOpen(Why.ToRecordReferralOutcome) is { } closed) return closed;
+        private static readonly ReferralKind<JobReferral, JobReferralOutcome> Vacancies = new(
+            current => current.JobReferrals, referral => referral.Employer,
+            (referralId, outcome, on) => new JobReferralOutcomeRecorded(referralId, outcome, on),
+            Why.ToRecordReferralOutcome, Why.NoSuchJobReferral, Why.JobReferralEnded, Why.JobReferralHasOutcome);
 
-            var referral = current.JobReferrals.FirstOrDefault(r => r.Id == command.ReferralId);
-            if (referral is null)
-                return Refusal.NotFound("referralId", Why.NoSuchJobReferral, command.ReferralId);
-            if (!referral.IsOpen)
-                return Refusal.Conflict(Why.JobReferralEnded, referral.Employer, referral.Outcome);
-            if (referral.Outcome == command.Outcome)
-                return Refusal.Conflict(Why.JobReferralHasOutcome, referral.Employer, command.Outcome);
-            if (current.MustHaveHappened(command.On, "on", now) is { } badDate) return badDate;
-            if (command.On < referral.ReferredOn)
-                return Refusal.Invalid("on", Why.OutcomeBeforeReferral, referral.ReferredOn);
-
-            return Decision.Accept(new JobReferralOutcomeRecorded(command.ReferralId, command.Outcome, command.On));
-        }
+        internal static Decision RecordOutcome(this CounselingCase current, RecordJobReferralOutcome command, DateTimeOffset now) =>
+            Vacancies.RecordOutcome(current, command, now);
     }
 }

@@ -7,8 +7,10 @@ using Counseling.Domain.Cases.JobSearch;
 namespace Counseling.Domain.Cases
 {
     /// <summary>The worker committed to look for work actively (komitmen aktivitas pencarian kerja), as the benefit requires.</summary>
-    public sealed record JobSearchCommitmentMade(DateOnly CommittedOn) : INarrated
+    public sealed record JobSearchCommitmentMade(DateOnly CommittedOn) : IBenefitEvent, INarrated
     {
+        public BenefitHistory Apply(BenefitHistory current) => current with { JobSearchCommittedOn = CommittedOn };
+
         public Narration Narrate() => Narration.Of("Narrative.JobSearchCommitment", CommittedOn);
     }
 
@@ -22,8 +24,14 @@ namespace Counseling.Domain.Cases
         DateOnly On,
         string? Employer,
         string? Programme,
-        int? AttendancePercent) : INarrated
+        int? AttendancePercent) : IBenefitEvent, INarrated
     {
+        // The benefit keeps the evidence's kind, day and attendance only: the employer and programme are the worker's free text.
+        public BenefitHistory Apply(BenefitHistory current) => current with
+        {
+            JobSearchActivities = [.. current.JobSearchActivities, new JobSearchActivity(ActivityId, Kind, On, null, null, AttendancePercent)],
+        };
+
         public Narration Narrate() => Narration.Of("Narrative.JobSearchActivity", On, Kind)
             .Then(Employer is not null, "Narrative.AtEmployer", Employer)
             .Then(Programme is not null, "Narrative.InProgramme", Programme)

@@ -1,3 +1,4 @@
+using Counseling.Domain.Cases.Benefit;
 using Counseling.Domain.Cases.Placements;
 
 // The step's events are declared in Counseling.Domain.Cases, the namespace they were stored under; its command and
@@ -13,21 +14,28 @@ namespace Counseling.Domain.Cases
         DateOnly StartsOn,
         long MonthlyWageRupiah,
         ContractType ContractType,
-        Guid? JobReferralId) : ICaseEvent, INarrated
+        Guid? JobReferralId) : ICaseEvent, IBenefitEvent, INarrated
     {
         public CounselingCase Apply(CounselingCase current) => current with
         {
             Placement = new Placement(PlacementId, Employer, Position, StartsOn, MonthlyWageRupiah, null),
         };
 
+        // The first job ends the right, whichever order the placements were recorded in.
+        public BenefitHistory Apply(BenefitHistory current) =>
+            current.FirstPlacementStartsOn is { } earlier && earlier <= StartsOn ? current : current with { FirstPlacementStartsOn = StartsOn };
+
         public Narration Narrate() => Narration.Of("Narrative.Placed", Position, Employer, StartsOn, ContractType, MonthlyWageRupiah)
             .ThenOrStop(JobReferralId is not null, "Narrative.ThroughReferral", JobReferralId);
     }
 
     /// <summary>The worker started a business of their own (wirausaha).</summary>
-    public sealed record SelfEmploymentStarted(string BusinessType, DateOnly StartsOn) : ICaseEvent, INarrated
+    public sealed record SelfEmploymentStarted(string BusinessType, DateOnly StartsOn) : ICaseEvent, IBenefitEvent, INarrated
     {
         public CounselingCase Apply(CounselingCase current) => current with { SelfEmployedSince = StartsOn };
+
+        public BenefitHistory Apply(BenefitHistory current) =>
+            current.SelfEmployedSince is { } earlier && earlier <= StartsOn ? current : current with { SelfEmployedSince = StartsOn };
 
         public Narration Narrate() => Narration.Of("Narrative.SelfEmployment", BusinessType, StartsOn);
     }

@@ -42,7 +42,7 @@ namespace Counseling.Domain.Cases.TrainingReferrals
         public Decision Decide(CounselingCase current, DateTimeOffset now) => current.Refer(this, now);
     }
 
-    public sealed record RecordTrainingOutcome(Guid ReferralId, TrainingOutcome Outcome, DateOnly On) : ICaseCommand
+    public sealed record RecordTrainingOutcome(Guid ReferralId, TrainingOutcome Outcome, DateOnly On) : IRecordReferralOutcome<TrainingOutcome>
     {
         public Decision Decide(CounselingCase current, DateTimeOffset now) => current.RecordOutcome(this, now);
     }
@@ -63,29 +63,23 @@ namespace Counseling.Domain.Cases.TrainingReferrals
                 command.ReferralId, command.Provider, command.Programme, command.Kind, command.StartsOn, Wib.DateOf(now)));
         }
 
-        internal static Decision RecordOutcome(this CounselingCase current, RecordTrainingOutcome command, DateTimeOffset now)
+        private static readonly ReferralKind<TrainingReferral, TrainingOutcome> Trainings = new(
+            current => current.TrainingReferrals, referral => referral.Programme,
+            (referralId, outcome, on) => new TrainingReferralOutcomeRecorded(referralId, outcome, on),
+            Why.ToRecordTrainingOutcome, Why.NoSuchTrainingReferral, Why.TrainingReferralEnded, Why.TrainingHasOutcome);
+
+        internal static Decision RecordOutcome(this CounselingCase current, RecordTrainingOutcome command, DateTimeOffset now) =>
+            Trainings.RecordOutcome(current, command, now, OutcomeOfItsKind);
+
+        /// <summary>A competency test ends as certified or not yet competent, and only a competency test does.</summary>
+        private static Refusal? OutcomeOfItsKind(TrainingReferral referral, TrainingOutcome outcome)
         {
-            if (current.MustBeOpen(Why.ToRecordTrainingOutcome) is { } closed) return closed;
-
-            var referral = current.TrainingReferrals.FirstOrDefault(r => r.Id == command.ReferralId);
-            if (referral is null)
-                return Refusal.NotFound("referralId", Why.NoSuchTrainingReferral, command.ReferralId);
-            if (!referral.IsOpen)
-                return Refusal.Conflict(Why.TrainingReferralEnded, referral.Programme, referral.Outcome);
-            if (referral.Outcome == command.Outcome)
-                return Refusal.Conflict(Why.TrainingHasOutcome, referral.Programme, command.Outcome);
-
             var isTest = referral.Kind == TrainingKind.CompetencyTest;
-            if (isTest != CompetencyTestOutcomes.Contains(command.Outcome))
-                return isTest
-                    ? Refusal.NotAllowed("outcome", Why.CompetencyTestOutcomes, TrainingOutcome.CertifiedCompetent, TrainingOutcome.NotYetCompetent, command.Outcome)
-                    : Refusal.NotAllowed("outcome", Why.TrainingOutcomes,
-                        referral.Kind, TrainingOutcome.Started, TrainingOutcome.Completed, TrainingOutcome.DroppedOut, command.Outcome);
-            if (current.MustHaveHappened(command.On, "on", now) is { } badDate) return badDate;
-            if (command.On < referral.ReferredOn)
-                return Refusal.Invalid("on", Why.OutcomeBeforeReferral, referral.ReferredOn);
-
-            return Decision.Accept(new TrainingReferralOutcomeRecorded(command.ReferralId, command.Outcome, command.On));
+            if (isTest == CompetencyTestOutcomes.Contains(outcome)) return null;
+            return isTest
+                ? Refusal.NotAllowed("outcome", Why.CompetencyTestOutcomes, TrainingOutcome.CertifiedCompetent, TrainingOutcome.NotYetCompetent, outcome)
+                : Refusal.NotAllowed("outcome", Why.TrainingOutcomes,
+                    referral.Kind, TrainingOutcome.Started, TrainingOutcome.Completed, TrainingOutcome.DroppedOut, outcome);
         }
     }
 }
