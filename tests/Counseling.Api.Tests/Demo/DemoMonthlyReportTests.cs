@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Alba;
@@ -9,33 +8,25 @@ namespace Counseling.Api.Tests.Demo;
 
 /// <summary>
 /// The demo office's monthly report for the last month that ended before the demo's day: every figure of the PDF is the
-/// JSON report's, and producing it, once the service is warm, takes under two seconds (the issue's bar), measured
-/// around the whole HTTP request in the test host: checkpoint choice, the fold of the office's events, the outcome
-/// report, three charts and the PDF.
+/// JSON report's. How long producing it takes (the monthly report's bar: under two seconds once the service is warm) is
+/// measured by ops/bench/run, on the benchmark's volume, not here.
 /// </summary>
 [Collection(DemoCollection.Name)]
-public class DemoMonthlyReportTests(DemoFixture demo, Xunit.Abstractions.ITestOutputHelper output)
+public class DemoMonthlyReportTests(DemoFixture demo)
 {
     [Fact]
-    public async Task The_demo_office_report_reads_back_as_its_json_and_takes_under_two_seconds()
+    public async Task The_demo_office_report_reads_back_as_its_json()
     {
         var month = new DateOnly(demo.Today.Year, demo.Today.Month, 1).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var url = $"/offices/bekasi/reports/monthly?month={month}";
 
-        // The first production issues the checkpoint the month is computed at and warms the service (JIT, fonts).
+        // The first production issues the checkpoint the month is computed at.
         var json = JsonDocument.Parse(await (await demo.Host.Scenario(s =>
         {
             s.Get.Url(url);
             s.WithRequestHeader("Accept", "application/json");
         })).ReadAsTextAsync()).RootElement;
-        await PdfAsync(url);
-
-        var elapsed = Stopwatch.StartNew();
         var pdf = await PdfAsync(url);
-        elapsed.Stop();
-        output.WriteLine($"The demo office's report for {month} as PDF: {elapsed.Elapsed.TotalMilliseconds:F0} ms ({pdf.Length} bytes).");
-
-        elapsed.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2));
         var figures = json.GetProperty("figures").Deserialize<MonthlyFigures>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
         figures.Month.NewCases.Should().BePositive("the demo opens cases every month");
         var lines = MonthlyReportTests.PdfLines(pdf);
