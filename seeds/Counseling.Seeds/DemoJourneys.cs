@@ -6,6 +6,7 @@ using Counseling.Domain.Cases.Plans;
 using Counseling.Domain.Cases.Transfers;
 using Counseling.Domain.Cases.Assessments;
 using Counseling.Domain.Cases.ClaimApproval;
+using Counseling.Domain.Cases.EarlierClaims;
 using Counseling.Domain.Cases.Closure;
 using Counseling.Domain.Cases.Intake;
 using Counseling.Domain.Cases.Benefit;
@@ -218,6 +219,10 @@ internal sealed class JourneyPlanner(int seed, int number, Random random, DemoRe
         // workers, whose employers report together), the counselor records its day.
         if (reason is TerminationReason.MergerOrAcquisition or TerminationReason.ForceMajeure)
             visit.After.Add(new RecordClaimApproval(Min(claimedOn.AddDays(7), intakeDay)));
+        // A worker with eight to nine years of contributions tells of an earlier claim only once the case is open: seven years
+        // back, beyond the five years the further-claims rule asks for, so the claim stays entitled.
+        if (contributionMonths is > 96 and <= 110)
+            visit.After.Add(new RecordEarlierClaim(terminationDate.AddYears(-7)));
         _evidenceUpTo = claimedOn.AddDays(-1);
         _visits.Add(visit);
     }

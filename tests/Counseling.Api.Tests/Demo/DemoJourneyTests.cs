@@ -30,6 +30,7 @@ public sealed class DemoJourneyTests
         claims.Should().OnlyContain(c => c.Participation != null && c.Contract != null && c.Contributions != null);
         events.OfType<CaseClosed>().Should().Contain(c => c.Reason == ClosureReason.Died && c.DiedOn < c.On, "a death dated by its day");
         events.OfType<JkpClaimApproved>().Should().NotBeEmpty("a claim with its approval day");
+        events.OfType<EarlierJkpClaimDisclosed>().Should().NotBeEmpty("an earlier claim disclosed after the intake");
         events.OfType<CaseClosed>().Should().Contain(c => c.Reason == ClosureReason.SelfEmployed);
     }
 
