@@ -58,4 +58,37 @@ public class EarlierClaimTests(CaseloadFixture fixture) : OfficeBenefitTests(fix
         benefit.GetProperty("entitled").GetBoolean().Should().BeTrue();
         benefit.GetProperty("unmet").GetArrayLength().Should().Be(0);
     }
+
+    [Fact]
+    public async Task A_stale_If_Match_writes_nothing_and_a_retried_Idempotency_Key_is_answered_once()
+    {
+        await UseOfficeAsync("uji-klaim-lalu-3");
+        var today = Api.Today;
+        var phk = today.AddDays(-20);
+        var rina = await OpenAsync("3216061505900403", phk, today.AddDays(-15));
+        var body = new { claimedOn = Day(phk.AddYears(-6)) };
+        var before = await EventCountAsync();
+
+        await Api.Host.Scenario(s =>
+        {
+            s.Post.Json(body).ToUrl($"/cases/{rina}/jkp/earlier-claims");
+            s.WithBearerToken(CounselorToken);
+            s.WithRequestHeader("If-Match", "\"1\"");
+            s.StatusCodeShouldBe(412);
+        });
+        (await EventCountAsync()).Should().Be(before);
+
+        var key = Guid.NewGuid().ToString();
+        async Task<string> SendAsync() => await (await Api.Host.Scenario(s =>
+        {
+            s.Post.Json(body).ToUrl($"/cases/{rina}/jkp/earlier-claims");
+            s.WithBearerToken(CounselorToken);
+            s.WithRequestHeader("If-Match", "\"2\"");
+            s.WithRequestHeader("Idempotency-Key", key);
+            s.StatusCodeShouldBe(200);
+        })).ReadAsTextAsync();
+        var first = await SendAsync();
+        (await SendAsync()).Should().Be(first);
+        (await EventCountAsync()).Should().Be(before + 1);
+    }
 }
